@@ -1,0 +1,59 @@
+import path from 'node:path';
+import compression from 'compression';
+import express, { type Express } from 'express';
+import type { i18n } from 'i18next';
+import type { Logger } from 'pino';
+import { PROJECT_ROOT, type Config } from './config.js';
+import type { ContentStore } from './content/store.js';
+import type { Assets } from './http/assets.js';
+import { securityHeaders } from './http/security.js';
+import { LANGS } from './i18n/languages.js';
+import { errorHandler, notFound } from './routes/errors.js';
+import { health } from './routes/health.js';
+import { media } from './routes/media.js';
+import { pageRouter } from './routes/pages.js';
+import { redirects } from './routes/redirects.js';
+
+export interface AppDeps {
+  config: Config;
+  store: ContentStore;
+  i18n: i18n;
+  assets: Assets;
+  logger: Logger;
+  /** The clock; tests set it. */
+  now?: () => Date;
+}
+
+/** The whole site as an Express app, without listen: tests use it directly. */
+export function createApp(deps: AppDeps): Express {
+  const { config, store, assets, logger } = deps;
+  const routeDeps = { ...deps, now: deps.now ?? (() => new Date()) };
+  const app = express();
+
+  app.disable('x-powered-by');
+  // Trailing slashes are ours to redirect, not Express's to ignore.
+  app.set('strict routing', true);
+  app.set('case sensitive routing', true);
+  app.set('views', path.join(PROJECT_ROOT, 'views'));
+  app.set('view engine', 'ejs');
+  app.set('view cache', config.env !== 'development');
+
+  // 1. Security headers on every answer, errors included.
+  app.use(securityHeaders(config.siteUrl));
+  // 2. Compression for every answer that is worth it.
+  app.use(compression());
+  // 3. Liveness, before anything that needs content.
+  app.get('/healthz', health(store));
+  // 4. Files: fingerprinted assets from public/, content images from content/media/.
+  app.use('/assets', assets.middleware);
+  app.use('/media', media(config, store));
+  // 5. Canonical addresses: /, /ru, trailing slashes, old article paths.
+  app.use(redirects(store));
+  // 6. Pages, one router per language.
+  for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, lang));
+  // 7. Nothing matched: 404; then the error handler, last.
+  app.use(notFound(routeDeps));
+  app.use(errorHandler(routeDeps, logger));
+
+  return app;
+}

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Where the project's own folders are, whatever the working directory. */
+const parent = path.resolve(import.meta.dirname, '..');
+export const PROJECT_ROOT = path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const EnvSchema = z.object({
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL, e.g. https://dknews.kz' })
+    .default('http://localhost:3000')
+    .transform((url) => url.replace(/\/+$/, '')),
+  CONTENT_DIR: z.string().min(1).default('content'),
+  DATA_DIR: z.string().min(1).default('data'),
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute origin without a trailing slash, used for every absolute URL. */
+  siteUrl: string;
+  contentDir: string;
+  dataDir: string;
+  env: 'production' | 'development' | 'test';
+  logLevel: string;
+  /** Articles per list page (home, topic, author). */
+  pageSize: number;
+  /** Cache-Control per kind of answer; one place for every lifetime. */
+  cache: {
+    page: string;
+    /** Fingerprinted files under /assets/: their URL changes with their bytes. */
+    asset: string;
+    /** The same files under their plain names, for the few places that cannot be fingerprinted. */
+    plainAsset: string;
+    media: string;
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads the environment once, at start. Throws a ConfigError naming every bad variable.
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    siteUrl: e.SITE_URL,
+    contentDir: path.resolve(e.CONTENT_DIR),
+    dataDir: path.resolve(e.DATA_DIR),
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    pageSize: 20,
+    cache: {
+      page: 'public, max-age=60, stale-while-revalidate=600',
+      asset: 'public, max-age=31536000, immutable',
+      plainAsset: 'public, max-age=3600',
+      media: 'public, max-age=86400',
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { ContentError, ContentLoadError } from './errors.js';
+import { parseArticle } from './parse-article.js';
+import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
+import type { Article, ContentSources, Person, Site, Topic } from './types.js';
+
+export interface LangIndex {
+  /** Published articles, newest first. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  byTopic: Map<string, Article[]>;
+  byAuthor: Map<string, Article[]>;
+}
+
+export interface ContentIndex {
+  site: Site;
+  authors: Map<string, Person>;
+  /** In the order of topics.yml. */
+  topics: Map<string, Topic>;
+  langs: Record<Lang, LangIndex>;
+  /** Every language version of an article by slug, published ones only. */
+  translations: Map<string, Partial<Record<Lang, Article>>>;
+  /** Old paths (aliases) to the article paths they now live at. */
+  redirects: Map<string, string>;
+  /** Files under media/ (relative paths): the only ones /media/ serves. */
+  media: ReadonlySet<string>;
+  /** Every problem found; the files they name are left out. */
+  problems: ContentError[];
+  /** The earliest date at which an article not yet published becomes public. */
+  nextPublication?: Date;
+  /** When the index was built; a new build is a new content version. */
+  builtAt: Date;
+}
+
+export interface BuildOptions {
+  now: Date;
+  /** Development shows drafts; production never does. */
+  includeDrafts: boolean;
+}
+
+/**
+ * Builds the in-memory index from everything the loader read. Pure: the same sources and
+ * clock give the same index. Throws ContentLoadError only when site.yml, authors.yml or
+ * topics.yml are unusable, because no page can be made without them.
+ */
+export function buildIndex(sources: ContentSources, options: BuildOptions): ContentIndex {
+  const site = parseSite(sources.site);
+  const authors = parseAuthors(sources.authors);
+  const topics = parseTopics(sources.topics);
+  if (!site.value || !authors.value || !topics.value) {
+    throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
+  }
+  const problems: ContentError[] = [];
+  const context = {
+    authors: authors.value.map((a) => a.id),
+    topics: topics.value.map((t) => t.id),
+    media: sources.media,
+  };
+
+  const seen = new Map<string, Article>();
+  const redirects = new Map<string, string>();
+  const aliasOwner = new Map<string, string>();
+  const published: Article[] = [];
+  let nextPublication: Date | undefined;
+
+  // Sorted so that, of two files with one slug, the same one wins on every machine.
+  const files = [...sources.articles].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  for (const source of files) {
+    const parsed = parseArticle(source, context);
+    problems.push(...parsed.problems);
+    const article = parsed.article;
+    if (!article) continue;
+
+    const key = `${article.lang}/${article.slug}`;
+    const first = seen.get(key);
+    if (first) {
+      problems.push(new ContentError(article.file, 1, '', 'duplicate_slug', { slug: article.slug, lang: article.lang, other: first.file }));
+      continue;
+    }
+    seen.set(key, article);
+
+    if (article.draft && !options.includeDrafts) continue;
+    if (article.date > options.now) {
+      if (!nextPublication || article.date < nextPublication) nextPublication = article.date;
+      continue;
+    }
+    for (const alias of article.aliases) {
+      const owner = aliasOwner.get(alias);
+      if (owner) {
+        problems.push(new ContentError(article.file, 1, 'aliases', 'alias_taken', { value: alias, other: owner }));
+        continue;
+      }
+      aliasOwner.set(alias, article.file);
+      redirects.set(alias, article.path);
+    }
+    published.push(article);
+  }
+
+  published.sort(newestFirst);
+  const translations = new Map<string, Partial<Record<Lang, Article>>>();
+  for (const article of published) {
+    const versions = translations.get(article.slug) ?? {};
+    versions[article.lang] = article;
+    translations.set(article.slug, versions);
+  }
+
+  return {
+    site: site.value,
+    authors: new Map(authors.value.map((a) => [a.id, a])),
+    topics: new Map(topics.value.map((t) => [t.id, t])),
+    langs: Object.fromEntries(LANGS.map((lang) => [lang, langIndex(published.filter((a) => a.lang === lang))])) as Record<Lang, LangIndex>,
+    translations,
+    redirects,
+    media: sources.media,
+    problems,
+    nextPublication,
+    builtAt: options.now,
+  };
+}
+
+function langIndex(articles: Article[]): LangIndex {
+  const byTopic = new Map<string, Article[]>();
+  const byAuthor = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const topic of article.topics) push(byTopic, topic, article);
+    push(byAuthor, article.author, article);
+  }
+  return { articles, bySlug: new Map(articles.map((a) => [a.slug, a])), byTopic, byAuthor };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function newestFirst(a: Article, b: Article): number {
+  return b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug);
+}

@@ -1,0 +1,112 @@
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+import type { Lang } from '../i18n/languages.js';
+import { typeset } from '../render/typography.js';
+
+export interface RenderedBody {
+  html: string;
+  /** The text without markup, paragraphs separated by blank lines. */
+  text: string;
+  /** The first paragraph as plain text: the lead when the front matter has none. */
+  firstParagraph: string;
+  /** Links and images the editor must fix, with their line in the body (1-based). */
+  badLinks: { href: string; line: number }[];
+  imagesWithoutAlt: { line: number }[];
+}
+
+const QUOTES: Record<Lang, string> = { ru: '«»„“', kk: '«»„“', en: '“”‘’' };
+const instances = new Map<Lang, MarkdownIt>();
+
+/** One markdown-it per language, made once: raw HTML off, typographic quotes, our typesetting. */
+function markdown(lang: Lang): MarkdownIt {
+  let md = instances.get(lang);
+  if (md) return md;
+  md = new MarkdownIt({ html: false, linkify: true, typographer: true, quotes: QUOTES[lang] });
+  // Every link becomes a token so that renderBody can check it and report it, instead of
+  // markdown-it silently printing a rejected javascript: link as text.
+  md.validateLink = () => true;
+  // Only addresses with a scheme become links: "DKNews.kz" in a sentence is the agency's name.
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  md.core.ruler.push('dknews_typeset', (state) => {
+    for (const token of state.tokens) {
+      if (token.type !== 'inline' || !token.children) continue;
+      for (const child of token.children) if (child.type === 'text') child.content = typeset(child.content, lang);
+    }
+  });
+  instances.set(lang, md);
+  return md;
+}
+
+const SAFE_LINK = /^(?:https?:\/\/[^\s]+|mailto:[^\s]+|tel:[+\d][\d\s()-]*|\/(?!\/)[^\s]*|#[^\s]*)$/i;
+
+export function isSafeLink(href: string): boolean {
+  return SAFE_LINK.test(href);
+}
+
+/**
+ * Renders an article body. Headings start at h2 (the page's h1 is the title); images load lazily.
+ * Unsafe links are reported and rendered as plain text.
+ */
+export function renderBody(source: string, lang: Lang): RenderedBody {
+  const md = markdown(lang);
+  const tokens = md.parse(source, {});
+  const badLinks: RenderedBody['badLinks'] = [];
+  const imagesWithoutAlt: RenderedBody['imagesWithoutAlt'] = [];
+  const paragraphs: string[] = [];
+  let firstParagraph = '';
+
+  tokens.forEach((token, i) => {
+    if (token.type === 'heading_open' || token.type === 'heading_close') {
+      token.tag = `h${Math.min(6, Math.max(2, Number(token.tag.slice(1))))}`;
+    }
+    if (token.type !== 'inline' || !token.children) return;
+    const line = (token.map?.[0] ?? 0) + 1;
+    checkInline(token.children, line, badLinks, imagesWithoutAlt);
+    const plain = inlineText(token.children);
+    paragraphs.push(plain);
+    if (!firstParagraph && tokens[i - 1]?.type === 'paragraph_open') firstParagraph = plain;
+  });
+
+  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, badLinks, imagesWithoutAlt };
+}
+
+/** Checks links and images of one inline run; an unsafe link keeps its text and loses the link. */
+function checkInline(children: Token[], line: number, badLinks: RenderedBody['badLinks'], noAlt: RenderedBody['imagesWithoutAlt']): void {
+  let dropping = false;
+  for (const child of children) {
+    if (child.type === 'link_open' && !isSafeLink(child.attrGet('href') ?? '')) {
+      badLinks.push({ href: child.attrGet('href') ?? '', line });
+      dropping = true;
+      toEmptyText(child);
+    } else if (child.type === 'link_close' && dropping) {
+      dropping = false;
+      toEmptyText(child);
+    } else if (child.type === 'image') {
+      const src = child.attrGet('src') ?? '';
+      if (!isSafeLink(src)) {
+        badLinks.push({ href: src, line });
+        toEmptyText(child);
+        continue;
+      }
+      if (!child.content.trim()) noAlt.push({ line });
+      child.attrSet('loading', 'lazy');
+      child.attrSet('decoding', 'async');
+    }
+  }
+}
+
+function toEmptyText(token: Token): void {
+  token.type = 'text';
+  token.tag = '';
+  token.content = '';
+  token.attrs = null;
+  token.children = null;
+}
+
+function inlineText(children: Token[]): string {
+  return children
+    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
+    .join('')
+    .replace(/\u00a0/g, ' ')
+    .trim();
+}

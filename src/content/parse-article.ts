@@ -1,0 +1,119 @@
+import { ContentError } from './errors.js';
+import { parseYaml, splitFrontMatter } from './frontmatter.js';
+import { renderBody } from './markdown.js';
+import { nearest } from './nearest.js';
+import { ArticleFront } from './schema.js';
+import { articleFileName } from './slug.js';
+import { parseIsoDate } from './dates.js';
+import type { Article, SourceFile } from './types.js';
+import { validate } from './validate.js';
+
+/** What an article may refer to: checked here so that a bad reference names its own line. */
+export interface ArticleContext {
+  authors: readonly string[];
+  topics: readonly string[];
+  media: ReadonlySet<string>;
+}
+
+export interface ParsedArticle {
+  article?: Article;
+  problems: ContentError[];
+}
+
+/**
+ * Parses one article file: name, front matter, references, body. Pure: the file's text and
+ * the context in, the article or every problem of the file out.
+ */
+export function parseArticle(source: SourceFile, context: ArticleContext): ParsedArticle {
+  const { file } = source;
+  const fail = (code: ConstructorParameters<typeof ContentError>[3], params = {}, line = 1, field = '') => ({
+    problems: [new ContentError(file, line, field, code, params)],
+  });
+
+  const name = articleFileName(source.relativePath);
+  if (!name) return fail('bad_filename', { name: source.relativePath.split('/').pop() ?? '' });
+  if (source.text === undefined) return fail('not_utf8');
+  if (!source.text.trim()) return fail('empty_file');
+
+  const split = splitFrontMatter(source.text);
+  if (split.unclosed) return fail('frontmatter_unclosed');
+  if (split.frontMatter === undefined) return fail('frontmatter_missing');
+
+  const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
+  if (yaml.errors.length) {
+    return {
+      problems: yaml.errors.map((e) => new ContentError(file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)),
+    };
+  }
+  const { value: front, problems } = validate(ArticleFront, yaml, file);
+  const at = (path: (string | number)[], code: ConstructorParameters<typeof ContentError>[3], params: Record<string, string | number>) => {
+    const { line, column } = yaml.locate(path);
+    problems.push(new ContentError(file, line, path.join('.'), code, params, column));
+  };
+  // The checks below read the raw fields too, so that a file with a schema problem still gets
+  // every other problem reported in the same run.
+  const raw = (typeof yaml.data === 'object' && yaml.data !== null ? yaml.data : {}) as Record<string, unknown>;
+  const reported = new Set(problems.map((p) => p.field.split('.')[0]));
+  const fresh = (field: string) => !reported.has(field);
+
+  const dateText = typeof raw.date === 'string' ? raw.date : undefined;
+  const updatedText = typeof raw.updated === 'string' ? raw.updated : undefined;
+  const date = dateText === undefined ? undefined : parseIsoDate(dateText);
+  const updated = updatedText === undefined ? undefined : parseIsoDate(updatedText);
+  if (dateText !== undefined && !date && fresh('date')) at(['date'], 'invalid_date', { value: dateText });
+  if (updatedText !== undefined && !updated && fresh('updated')) at(['updated'], 'invalid_date', { value: updatedText });
+  if (date && updated && updated < date) at(['updated'], 'updated_before_date', { updated: updatedText!, date: dateText! });
+
+  if (typeof raw.author === 'string' && fresh('author') && !context.authors.includes(raw.author)) {
+    at(['author'], 'unknown_author', { id: raw.author, known: context.authors.join(', '), suggestion: nearest(raw.author, context.authors) ?? '' });
+  }
+  const topics = typeof raw.topics === 'string' ? [raw.topics] : Array.isArray(raw.topics) ? raw.topics : [];
+  topics.forEach((topic, i) => {
+    if (typeof topic === 'string' && !context.topics.includes(topic)) {
+      const path = typeof raw.topics === 'string' ? ['topics'] : ['topics', i];
+      at(path, 'unknown_topic', { id: topic, known: context.topics.join(', '), suggestion: nearest(topic, context.topics) ?? '' });
+    }
+  });
+  const image = raw.image as Record<string, unknown> | undefined;
+  const imageSrc = typeof image?.src === 'string' ? image.src.replace(/^\/?media\//, '') : undefined;
+  if (imageSrc !== undefined) {
+    if (imageSrc.split('/').some((part) => part === '..' || part.startsWith('.')) || imageSrc.startsWith('/') || /^[a-z]+:/i.test(imageSrc)) {
+      at(['image', 'src'], 'image_bad_src', { src: image!.src as string });
+    } else if (!context.media.has(imageSrc)) {
+      at(['image', 'src'], 'image_missing', { src: imageSrc });
+    }
+  }
+  front?.aliases.forEach((alias, i) => {
+    if (!alias.startsWith('/') || alias.startsWith('//')) at(['aliases', i], 'alias_bad', { value: alias });
+  });
+
+  const body = renderBody(split.body, name.lang);
+  if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
+  for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
+  for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+
+  if (problems.length || !front || !date) return { problems };
+
+  return {
+    problems,
+    article: {
+      slug: name.slug,
+      lang: name.lang,
+      file,
+      title: front.title,
+      lead: front.lead ?? body.firstParagraph,
+      date,
+      updated,
+      author: front.author,
+      topics: front.topics,
+      image: front.image && { ...front.image, src: imageSrc! },
+      views: front.views,
+      draft: front.draft,
+      aliases: front.aliases,
+      html: body.html,
+      text: body.text,
+      wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
+      path: `/${name.lang}/news/${name.slug}`,
+    },
+  };
+}

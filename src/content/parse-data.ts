@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { ContentError } from './errors.js';
+import { parseYaml } from './frontmatter.js';
+import { AuthorsFile, SiteFile, TopicsFile } from './schema.js';
+import type { Person, Site, SourceFile, Topic } from './types.js';
+import { validate } from './validate.js';
+
+interface Parsed<T> {
+  value?: T;
+  problems: ContentError[];
+}
+
+/** Reads one of the site's YAML files against its schema; a missing or broken file is a problem. */
+function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name: string, schema: S): Parsed<z.output<S>> {
+  if (!source) return { problems: [new ContentError(name, 1, '', 'file_missing', { name })] };
+  if (source.text === undefined) return { problems: [new ContentError(source.file, 1, '', 'not_utf8')] };
+  if (!source.text.trim()) return { problems: [new ContentError(source.file, 1, '', 'empty_file')] };
+  const yaml = parseYaml(source.text);
+  if (yaml.errors.length) {
+    return {
+      problems: yaml.errors.map((e) => new ContentError(source.file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)),
+    };
+  }
+  return validate(schema, yaml, source.file);
+}
+
+export function parseSite(source: SourceFile | undefined): Parsed<Site> {
+  return parseDataFile(source, 'site.yml', SiteFile);
+}
+
+export function parseAuthors(source: SourceFile | undefined): Parsed<Person[]> {
+  const { value, problems } = parseDataFile(source, 'authors.yml', AuthorsFile);
+  return { value: value && Object.entries(value).map(([id, a]) => ({ id, ...a })), problems };
+}
+
+/** Topics in the order of topics.yml: that order is the navigation's. */
+export function parseTopics(source: SourceFile | undefined): Parsed<Topic[]> {
+  const { value, problems } = parseDataFile(source, 'topics.yml', TopicsFile);
+  return { value: value && Object.entries(value).map(([id, t]) => ({ id, ...t })), problems };
+}

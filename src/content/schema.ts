@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { LANGS } from '../i18n/languages.js';
+
+const text = z.string().trim().min(1);
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+const wholeNumber = z.number().int().min(0);
+const positive = z.number().int().positive();
+
+function asText(value: unknown): unknown {
+  return typeof value === 'number' ? String(value) : value;
+}
+
+/** A text given once per language: { ru, kk, en }. */
+export const Localized = z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, text])) as Record<(typeof LANGS)[number], typeof text>);
+export type Localized = z.infer<typeof Localized>;
+
+/** Front matter of one article, as DESIGN.md lists it. Dates stay text here; parse-article reads them. */
+export const ArticleFront = z.strictObject({
+  title: text,
+  lead: text.optional(),
+  // A bare year or number is still a date an editor meant to write: parse-article explains the format.
+  date: z.preprocess(asText, z.string()),
+  updated: z.preprocess(asText, z.string()).optional(),
+  author: id,
+  // One topic may be written without brackets; it is still a list.
+  topics: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(id).min(1)),
+  image: z
+    .strictObject({
+      src: text,
+      alt: text,
+      credit: text.optional(),
+      width: positive.optional(),
+      height: positive.optional(),
+    })
+    .optional(),
+  views: wholeNumber.default(0),
+  draft: z.boolean().default(false),
+  aliases: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text)).default([]),
+});
+export type ArticleFront = z.infer<typeof ArticleFront>;
+
+export const SiteFile = z.strictObject({
+  founded: z.number().int().min(1900).max(2100),
+  name: Localized,
+  shortName: Localized,
+  description: Localized,
+  registration: Localized,
+  ageMark: text.optional(),
+  contacts: z
+    .strictObject({
+      email: z.email().optional(),
+      phone: text.optional(),
+      address: Localized.optional(),
+    })
+    .default({}),
+});
+export type SiteFile = z.infer<typeof SiteFile>;
+
+export const AuthorsFile = z.record(id, z.strictObject({ name: Localized, role: Localized }));
+export type AuthorsFile = z.infer<typeof AuthorsFile>;
+
+export const TopicsFile = z.record(id, z.strictObject({ name: Localized, description: Localized }));
+export type TopicsFile = z.infer<typeof TopicsFile>;

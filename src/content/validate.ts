@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { ContentError } from './errors.js';
+import type { YamlSource } from './frontmatter.js';
+import type { ProblemCode } from './messages.js';
+import { nearest } from './nearest.js';
+
+/**
+ * Checks parsed YAML against a zod schema and turns every issue into a ContentError that
+ * points at the field's line. All issues are reported, not just the first.
+ */
+export function validate<T extends z.ZodType>(
+  schema: T,
+  source: YamlSource,
+  file: string,
+): { value?: z.output<T>; problems: ContentError[] } {
+  const result = schema.safeParse(source.data);
+  if (result.success) return { value: result.data, problems: [] };
+  const problems = result.error.issues.flatMap((issue) => toProblems(issue, source, file, schema));
+  return { problems };
+}
+
+function toProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string, schema: z.ZodType): ContentError[] {
+  const path = issue.path;
+  const field = path.map(String).join('.');
+  const at = source.locate(path);
+  const problem = (code: ProblemCode, params: Record<string, string | number> = {}, fieldName = field) =>
+    new ContentError(file, at.line, fieldName, code, params, at.column);
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const known = fieldsAt(schema, path);
+      return issue.keys.map((key) => {
+        const where = source.locate([...path, key]);
+        const name = [...path.map(String), key].join('.');
+        const params = { field: key, known: known.join(', '), suggestion: nearest(key, known) ?? '' };
+        return new ContentError(file, where.line, name, 'unknown_field', params, where.column);
+      });
+    }
+    case 'invalid_type': {
+      const input = valueAt(source.data, path);
+      if (input === undefined || input === null) return [problem('required')];
+      if (issue.expected === 'string') return [problem('expected_text')];
+      if (issue.expected === 'number' || issue.expected === 'int') return [problem('expected_whole_number', { value: show(input) })];
+      if (issue.expected === 'boolean') return [problem('expected_boolean', { value: show(input) })];
+      if (issue.expected === 'array') return [problem('expected_list')];
+      if (issue.expected === 'object' && path.length === 0) return [problem('not_a_map')];
+      return [problem('invalid_value', { detail: issue.message })];
+    }
+    case 'too_small':
+      if (issue.origin === 'array') return [problem('empty_list')];
+      if (issue.origin === 'string') return [problem('expected_text')];
+      return [problem('expected_whole_number', { value: show(valueAt(source.data, path)) })];
+    case 'invalid_format':
+      if (issue.format === 'regex') return [problem('bad_id', { value: show(valueAt(source.data, path)) })];
+      return [problem('invalid_value', { detail: issue.message })];
+    case 'invalid_key':
+      return [problem('bad_id', { value: String(path.at(-1) ?? '') })];
+    default:
+      return [problem('invalid_value', { detail: issue.message })];
+  }
+}
+
+/** The field names the schema allows at a path, to suggest the one an editor misspelt. */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let node: Def | undefined = unwrap(schema as unknown as Def);
+  for (const key of path) {
+    if (node?.shape) node = unwrap(node.shape[String(key)]);
+    else if (node?.def.type === 'record') node = unwrap(node.def.valueType);
+    else return [];
+  }
+  return node?.shape ? Object.keys(node.shape) : [];
+}
+
+interface Def {
+  shape?: Record<string, Def>;
+  def: { type: string; innerType?: Def; out?: Def; valueType?: Def };
+}
+
+function unwrap(node: Def | undefined): Def | undefined {
+  while (node && (node.def.innerType || node.def.out)) node = node.def.innerType ?? node.def.out;
+  return node;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+function show(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}

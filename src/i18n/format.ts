@@ -1,0 +1,50 @@
+import { TIME_ZONE, type Lang } from './languages.js';
+
+// Russian and Kazakh do not group four-digit numbers (2156, but 21 560); English always groups.
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  ru: new Intl.NumberFormat('ru', { useGrouping: 'min2' }),
+  kk: new Intl.NumberFormat('kk', { useGrouping: 'min2' }),
+  en: new Intl.NumberFormat('en', { useGrouping: 'always' }),
+};
+
+const dayMonthYear = Object.fromEntries(
+  (['ru', 'kk', 'en'] as const).map((lang) => [
+    lang,
+    new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE }),
+  ]),
+) as Record<Lang, Intl.DateTimeFormat>;
+
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
+const yearOnly = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE });
+
+/** The parts each language's date pattern in locales/ is filled with. */
+export function dateParts(date: Date, lang: Lang): { day: string; month: string; year: string; time: string } {
+  const parts = Object.fromEntries(dayMonthYear[lang].formatToParts(date).map((p) => [p.type, p.value]));
+  return { day: parts.day ?? '', month: parts.month ?? '', year: parts.year ?? '', time: time.format(date) };
+}
+
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormats[lang].format(value);
+}
+
+/** The current year in Asia/Almaty, for the footer's © line. */
+export function yearIn(date: Date): number {
+  return Number(yearOnly.format(date));
+}
+
+/** ISO 8601 with the Asia/Almaty offset, e.g. 2026-01-27T10:00:00+05:00, for datetime attributes. */
+export function isoLocal(date: Date): string {
+  const shifted = new Date(date.getTime() + offsetMinutes(date) * 60_000);
+  const offset = offsetMinutes(date);
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  return `${shifted.toISOString().slice(0, 19)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+const offsetFormat = new Intl.DateTimeFormat('en', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' });
+
+function offsetMinutes(date: Date): number {
+  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}

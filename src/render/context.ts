@@ -1,0 +1,33 @@
+import type { TFunction } from 'i18next';
+import type { ContentIndex } from '../content/build-index.js';
+import { dateParts, formatNumber, isoLocal } from '../i18n/format.js';
+import type { Lang } from '../i18n/languages.js';
+
+/** Everything a view model needs to know about the request it is built for. */
+export interface PageContext {
+  index: ContentIndex;
+  lang: Lang;
+  t: TFunction;
+  /** The same strings in another language, for the language switcher's own names. */
+  tIn: (lang: Lang) => TFunction;
+  siteUrl: string;
+  now: Date;
+  pageSize: number;
+  /** The fingerprinted URL of a file in public/. */
+  asset: (name: string) => string;
+}
+
+export interface DateView {
+  text: string;
+  /** For the datetime attribute: ISO 8601 with the Asia/Almaty offset. */
+  iso: string;
+}
+
+export function dateView(ctx: PageContext, date: Date): DateView {
+  return { text: ctx.t('date.format', dateParts(date, ctx.lang)), iso: isoLocal(date) };
+}
+
+/** A counted phrase with the language's plural rule: 1 просмотр, 2 просмотра, 5 просмотров. */
+export function countText(ctx: PageContext, key: string, count: number): string {
+  return ctx.t(key, { count, formatted: formatNumber(count, ctx.lang) });
+}

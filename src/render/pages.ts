@@ -1,0 +1,190 @@
+import type { TFunction } from 'i18next';
+import type { Article } from '../content/types.js';
+import type { Lang } from '../i18n/languages.js';
+import { cardView, imageView, topicLink, type CardView, type ImageView } from './cards.js';
+import { countText, dateView, type DateView, type PageContext } from './context.js';
+import { layoutView, type LayoutView } from './layout.js';
+import { paginate, type PaginationView } from './pagination.js';
+import { typeset } from './typography.js';
+import { LANGS } from '../i18n/languages.js';
+
+/** What every page template gets: the layout and its own data. */
+export interface PageView<T> {
+  layout: LayoutView;
+  page: T;
+  /** UI strings of the page's language, for the templates' labels. */
+  t: TFunction;
+}
+
+const RELATED = 4;
+
+/** The same path in every language: for pages that exist in all of them. */
+function everyLanguage(path: (lang: Lang) => string): Partial<Record<Lang, string>> {
+  return Object.fromEntries(LANGS.map((lang) => [lang, path(lang)]));
+}
+
+export interface ArticlePage {
+  title: string;
+  views: number;
+  viewsText: string;
+  author: { name: string; role: string; href: string };
+  image?: ImageView;
+  published: DateView;
+  updated?: DateView;
+  html: string;
+  topics: { name: string; href: string }[];
+  related: CardView[];
+}
+
+export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
+  const author = ctx.index.authors.get(article.author)!;
+  const versions = ctx.index.translations.get(article.slug) ?? {};
+  return {
+    layout: layoutView(ctx, {
+      path: article.path,
+      title: article.title,
+      description: article.lead,
+      alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),
+    }),
+    t: ctx.t,
+    page: {
+      title: typeset(article.title, ctx.lang),
+      views: article.views,
+      viewsText: countText(ctx, 'article.views', article.views),
+      author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
+      image: imageView(ctx, article),
+      published: dateView(ctx, article.date),
+      updated: article.updated && dateView(ctx, article.updated),
+      html: article.html,
+      topics: article.topics.flatMap((id) => topicLink(ctx, id) ?? []),
+      related: related(ctx, article).map((a) => cardView(ctx, a)),
+    },
+  };
+}
+
+/** Articles sharing a topic with this one, newest first. */
+function related(ctx: PageContext, article: Article): Article[] {
+  const lists = ctx.index.langs[ctx.lang].byTopic;
+  const found = new Set<Article>();
+  for (const topic of article.topics) {
+    for (const other of (lists.get(topic) ?? []).slice(0, RELATED + 1)) if (other !== article) found.add(other);
+  }
+  return [...found].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
+}
+
+export interface ListPage {
+  heading: string;
+  intro?: string;
+  /** On the home page's first page, the newest story shown large. */
+  lead?: CardView;
+  cards: CardView[];
+  pagination: PaginationView;
+  empty: string;
+}
+
+/** A paginated list of articles: home, topic or author page. Undefined when the page is past the end. */
+function listPage(
+  ctx: PageContext,
+  articles: readonly Article[],
+  pageNumber: number,
+  basePath: string,
+  meta: { title?: string; heading: string; intro?: string; description: string; alternates: Partial<Record<Lang, string>>; leadStory?: boolean },
+): PageView<ListPage> | undefined {
+  const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
+  if (!page) return undefined;
+  const cards = page.items.map((a) => cardView(ctx, a));
+  const lead = meta.leadStory && pageNumber === 1 ? cards.shift() : undefined;
+  const suffix = pageNumber > 1 ? ` — ${ctx.t('pagination.page', { page: pageNumber })}` : '';
+  return {
+    layout: layoutView(ctx, {
+      path: pageNumber > 1 ? `${basePath}?page=${pageNumber}` : basePath,
+      title: meta.title === undefined ? (suffix ? `${meta.heading}${suffix}` : undefined) : `${meta.title}${suffix}`,
+      description: meta.description,
+      alternates: meta.alternates,
+    }),
+    t: ctx.t,
+    page: { heading: meta.heading, intro: meta.intro, lead, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
+  };
+}
+
+export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
+  const lang = ctx.lang;
+  return listPage(ctx, ctx.index.langs[lang].articles, pageNumber, `/${lang}/`, {
+    heading: ctx.t('home.heading'),
+    description: ctx.index.site.description[lang],
+    alternates: everyLanguage((l) => `/${l}/`),
+    leadStory: true,
+  });
+}
+
+export function topicPage(ctx: PageContext, topicId: string, pageNumber: number): PageView<ListPage> | undefined {
+  const topic = ctx.index.topics.get(topicId);
+  if (!topic) return undefined;
+  return listPage(ctx, ctx.index.langs[ctx.lang].byTopic.get(topicId) ?? [], pageNumber, `/${ctx.lang}/topics/${topicId}`, {
+    title: topic.name[ctx.lang],
+    heading: topic.name[ctx.lang],
+    intro: topic.description[ctx.lang],
+    description: topic.description[ctx.lang],
+    alternates: everyLanguage((l) => `/${l}/topics/${topicId}`),
+  });
+}
+
+export function authorPage(ctx: PageContext, authorId: string, pageNumber: number): PageView<ListPage & { role: string }> | undefined {
+  const author = ctx.index.authors.get(authorId);
+  if (!author) return undefined;
+  const name = author.name[ctx.lang];
+  const role = author.role[ctx.lang];
+  const view = listPage(ctx, ctx.index.langs[ctx.lang].byAuthor.get(authorId) ?? [], pageNumber, `/${ctx.lang}/authors/${authorId}`, {
+    title: name,
+    heading: name,
+    description: ctx.t('author.description', { name, role }),
+    alternates: everyLanguage((l) => `/${l}/authors/${authorId}`),
+  });
+  return view && { ...view, page: { ...view.page, role } };
+}
+
+export interface TopicsPage {
+  heading: string;
+  topics: { name: string; href: string; description: string; countText: string }[];
+}
+
+export function topicsPage(ctx: PageContext): PageView<TopicsPage> {
+  const { lang } = ctx;
+  const heading = ctx.t('topics.heading');
+  return {
+    layout: layoutView(ctx, {
+      path: `/${lang}/topics`,
+      title: heading,
+      description: ctx.t('topics.description'),
+      alternates: everyLanguage((l) => `/${l}/topics`),
+    }),
+    t: ctx.t,
+    page: {
+      heading,
+      topics: [...ctx.index.topics.values()].map((topic) => ({
+        name: topic.name[lang],
+        href: `/${lang}/topics/${topic.id}`,
+        description: topic.description[lang],
+        countText: countText(ctx, 'list.count', ctx.index.langs[lang].byTopic.get(topic.id)?.length ?? 0),
+      })),
+    },
+  };
+}
+
+export interface ErrorPage {
+  status: number;
+  heading: string;
+  text: string;
+  homeHref: string;
+  homeText: string;
+}
+
+export function errorPage(ctx: PageContext, status: number, path: string): PageView<ErrorPage> {
+  const known = [400, 404, 405, 413, 414, 431, 500].includes(status) ? status : status >= 500 ? 500 : 400;
+  const heading = ctx.t(`error.${known}.title`);
+  return {
+    layout: layoutView(ctx, { path, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
+    t: ctx.t,
+    page: { status, heading, text: ctx.t(`error.${known}.text`), homeHref: `/${ctx.lang}/`, homeText: ctx.t('error.home') },
+  };
+}

@@ -1,0 +1,40 @@
+export interface PaginationView {
+  page: number;
+  pages: number;
+  prev?: string;
+  next?: string;
+  links: { page: number; href: string; current: boolean }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  pagination: PaginationView;
+}
+
+/** The URL of page n of a list: page 1 has no query. */
+export function pageHref(basePath: string, page: number): string {
+  return page <= 1 ? basePath : `${basePath}?page=${page}`;
+}
+
+/**
+ * One page of a list. Returns undefined for a page past the end (page 1 of an empty list exists).
+ * @example paginate([1, 2, 3], 2, 2, '/ru/')?.items // [3]
+ */
+export function paginate<T>(items: readonly T[], page: number, size: number, basePath: string): Page<T> | undefined {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  if (page < 1 || page > pages) return undefined;
+  const around = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
+  return {
+    items: items.slice((page - 1) * size, page * size),
+    pagination: {
+      page,
+      pages,
+      prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
+      next: page < pages ? pageHref(basePath, page + 1) : undefined,
+      links: [...around]
+        .filter((n) => n >= 1 && n <= pages)
+        .sort((a, b) => a - b)
+        .map((n) => ({ page: n, href: pageHref(basePath, n), current: n === page })),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Request, Response } from 'express';
+import type { i18n } from 'i18next';
+import type { Config } from '../config.js';
+import type { ContentStore } from '../content/store.js';
+import type { Assets } from '../http/assets.js';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/languages.js';
+import type { PageContext } from '../render/context.js';
+
+export interface RouteDeps {
+  config: Config;
+  store: ContentStore;
+  i18n: i18n;
+  assets: Assets;
+  now: () => Date;
+}
+
+export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
+  return {
+    index: deps.store.index,
+    lang,
+    t: deps.i18n.getFixedT(lang),
+    tIn: (other) => deps.i18n.getFixedT(other),
+    siteUrl: deps.config.siteUrl,
+    now: deps.now(),
+    pageSize: deps.config.pageSize,
+    asset: (name) => deps.assets.url(name),
+  };
+}
+
+/** The language of any URL, for error pages: its prefix if it has a known one, else Russian. */
+export function langOf(req: Request): Lang {
+  const first = req.path.split('/')[1];
+  return isLang(first) ? first : DEFAULT_LANG;
+}
+
+/** Renders a page template into the layout and sends it. */
+export async function sendPage(res: Response, view: string, model: object, cacheControl: string, status = 200): Promise<void> {
+  const render = (name: string, locals: object) =>
+    new Promise<string>((resolve, reject) => res.app.render(name, locals, (err, html) => (err ? reject(err) : resolve(html))));
+  const body = await render(`pages/${view}`, model);
+  const html = await render('layout', { ...model, body });
+  res.status(status).set('Cache-Control', cacheControl).type('html').send(html);
+}

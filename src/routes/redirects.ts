@@ -1,0 +1,28 @@
+import type { RequestHandler } from 'express';
+import type { ContentStore } from '../content/store.js';
+import { DEFAULT_LANG, isLang } from '../i18n/languages.js';
+
+/**
+ * The site's canonical addresses: / → /ru/, /ru → /ru/, no trailing slash anywhere else, and
+ * an article's old paths (aliases) to the article. All permanent; the query string is kept.
+ */
+export function redirects(store: ContentStore): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const path = req.path;
+    const query = req.url.slice(req.url.indexOf('?') === -1 ? req.url.length : req.url.indexOf('?'));
+    // Several leading slashes would make the Location protocol-relative (//evil.example).
+    const to = (target: string) => res.redirect(301, `/${target.replace(/^\/+/, '')}${query}`);
+
+    if (path === '/') return to(`/${DEFAULT_LANG}/`);
+    const segments = path.split('/');
+    if (segments.length === 2 && isLang(segments[1])) return to(`${path}/`);
+    if (path.endsWith('/') && !(segments.length === 3 && isLang(segments[1]) && segments[2] === '')) {
+      const trimmed = path.replace(/\/+$/, '');
+      if (trimmed) return to(trimmed);
+    }
+    const alias = store.index.redirects.get(path);
+    if (alias) return to(alias);
+    next();
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * A meta description: the text on one line, cut on a word at most `max` characters long,
+ * with an ellipsis when cut.
+ * @example describe('Один два три', 8) // 'Один…'
+ */
+export function describe(text: string, max = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut.slice(0, max - 1)).replace(/[\s,;:.—–-]+$/u, '')}…`;
+}

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from './config.js';
+import { boot } from './boot.js';
+import { ContentLoadError } from './content/errors.js';
+import { createLogger } from './logger.js';
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+const logger = createLogger(config.logLevel);
+
+try {
+  const { app, store } = await boot(config, logger);
+  const server = app.listen(config.port, config.host, () => {
+    logger.info({ url: `http://localhost:${config.port}/ru/`, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+  });
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
+    store.close();
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  if (error instanceof ContentLoadError) {
+    logger.fatal(error.message);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,30 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { boot } from '../src/boot.js';
+import { loadConfig } from '../src/config.js';
+
+export const FIXTURES = path.resolve(import.meta.dirname, 'fixtures');
+export const VALID = path.join(FIXTURES, 'valid');
+export const CONTENT = path.resolve(import.meta.dirname, '../content');
+
+/** A clock after every fixture article but the future one. */
+export const FIXTURE_NOW = new Date('2026-02-01T12:00:00Z');
+
+/** The site built on a content folder, with a fixed clock and captured log lines. */
+export async function testSite(contentDir: string, options: { now?: Date; env?: Record<string, string> } = {}) {
+  const logs: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env });
+  const now = options.now;
+  const site = await boot(config, logger, now && (() => now));
+  return { ...site, logs, config };
+}
+
+/** A copy of a content folder in a temporary directory, to change without touching the original. */
+export async function copyContent(from: string): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'dknews-content-'));
+  await cp(from, dir, { recursive: true });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}

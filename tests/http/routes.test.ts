@@ -1,0 +1,178 @@
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { LANGS } from '../../src/i18n/languages.js';
+import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+
+const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
+afterAll(() => store.close());
+
+const pages = (lang: string) => [`/${lang}/`, `/${lang}/topics`, `/${lang}/topics/economy`, `/${lang}/topics/politics`, `/${lang}/authors/anna`];
+
+describe('every page in every language', () => {
+  for (const lang of LANGS) {
+    it.each(pages(lang))(`%s answers 200 with <html lang="${lang}"> and the footer`, async (path) => {
+      const res = await request(app).get(path);
+      expect(res.status).toBe(200);
+      expect(res.type).toBe('text/html');
+      expect(res.text).toContain(`<html lang="${lang}">`);
+      expect(res.text).toContain('© 2006 - 2026');
+      expect(res.text.match(/<h1[ >]/g)).toHaveLength(1);
+    });
+  }
+
+  it('HEAD works where GET does, without a body', async () => {
+    const res = await request(app).head('/ru/news/first-story');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.text).toBeUndefined();
+  });
+});
+
+describe('article page', () => {
+  it('shows what the seed page shows, in its order', async () => {
+    const page = await request(app).get('/ru/news/first-story').expect(200);
+    const text = page.text.slice(page.text.indexOf('<main'));
+    const order = [
+      '<h1 class="article__title">Первая новость</h1>',
+      '5 просмотров',
+      'Анна Иванова</a>',
+      'Корреспондент',
+      '<img src="/media/pixel.png" alt="Точка" width="1" height="1"',
+      'Фото: Автор снимка',
+      '<time datetime="2026-01-20T09:00:00+05:00">20 января 2026, 09:00</time>',
+      '<h2>Подзаголовок</h2>',
+      'Тема</h2>',
+      '<a href="/ru/topics/economy">Экономика</a>',
+      'Читайте также',
+      'href="/ru/news/second-story"',
+    ];
+    const positions = order.map((part) => text.indexOf(part));
+    expect(positions.every((p) => p >= 0), JSON.stringify(order.filter((_, i) => positions[i]! < 0))).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('shows «Обновление» with the update date when there is one', async () => {
+    const { text } = await request(app).get('/ru/news/second-story').expect(200);
+    expect(text).toContain('Обновление: <time datetime="2026-01-26T08:00:00+05:00">26 января 2026, 08:00</time>');
+  });
+
+  it('links the translations that exist, and the language homes otherwise', async () => {
+    const { text } = await request(app).get('/ru/news/first-story').expect(200);
+    expect(text).toContain('<a href="/en/news/first-story" hreflang="en" lang="en">English</a>');
+    expect(text).toContain('<a href="/kk/" hreflang="kk" lang="kk">Қазақша</a>');
+    expect(text).toContain('<link rel="alternate" hreflang="x-default" href="https://dknews.example/ru/news/first-story">');
+  });
+
+  it('answers 404 for an article only in another language', async () => {
+    await request(app).get('/kk/news/first-story').expect(404);
+  });
+
+  it('never serves a draft or a future article in production', async () => {
+    await request(app).get('/ru/news/draft-story').expect(404);
+    await request(app).get('/ru/news/future-story').expect(404);
+  });
+});
+
+describe('lists', () => {
+  it('home shows the newest story large, then the rest', async () => {
+    const { text } = await request(app).get('/ru/').expect(200);
+    expect(text.indexOf('card--lead')).toBeLessThan(text.indexOf('href="/ru/news/first-story"'));
+    expect(text).toMatch(/card--lead[\s\S]*?href="\/ru\/news\/second-story"/);
+  });
+
+  it('topic index counts articles per topic with the right plural', async () => {
+    const { text } = await request(app).get('/ru/topics').expect(200);
+    expect(text).toMatch(/Экономика<\/a><\/h2>\s*<p class="topic-list__count">2 материала<\/p>/);
+    expect(text).toMatch(/Политика<\/a><\/h2>\s*<p class="topic-list__count">1 материал<\/p>/);
+  });
+
+  it('author page shows name, role and articles', async () => {
+    const { text } = await request(app).get('/en/authors/anna').expect(200);
+    expect(text).toContain('<h1 class="page-title">Anna Ivanova</h1>');
+    expect(text).toContain('<p class="page-role">Correspondent</p>');
+    expect(text).toContain('href="/en/news/first-story"');
+  });
+
+  it.each(['/ru/?page=2', '/ru/?page=0', '/ru/?page=abc', '/ru/topics/economy?page=-1', '/ru/?page=1e99'])('%s is not a page: 404', async (path) => {
+    await request(app).get(path).expect(404);
+  });
+
+  it.each(['/ru/topics/nope', '/ru/authors/nobody', '/de', '/de/news/first-story', '/ru/nope', '/ru/news/NOPE'])('%s: 404', async (path) => {
+    await request(app).get(path).expect(404);
+  });
+});
+
+describe('redirects', () => {
+  it.each([
+    ['/', '/ru/'],
+    ['/ru', '/ru/'],
+    ['/kk', '/kk/'],
+    ['/ru/topics/', '/ru/topics'],
+    ['/ru/news/first-story/', '/ru/news/first-story'],
+    ['/ru/topics/?page=2', '/ru/topics?page=2'],
+    ['/ru/old/123', '/ru/news/second-story'],
+    ['//evil.example/', '/evil.example'],
+  ])('%s → 301 %s', async (from, to) => {
+    const res = await request(app).get(from).expect(301);
+    expect(res.headers.location).toBe(to);
+  });
+});
+
+describe('404 page', () => {
+  it.each([
+    ['/ru/nope', 'ru', 'Страница не найдена'],
+    ['/kk/nope', 'kk', 'Бет табылмады'],
+    ['/en/nope', 'en', 'Page not found'],
+    ['/nowhere', 'ru', 'Страница не найдена'],
+  ])('%s is a real page in its language', async (path, lang, heading) => {
+    const res = await request(app).get(path).expect(404);
+    expect(res.text).toContain(`<html lang="${lang}">`);
+    expect(res.text).toContain(`<h1 class="page-title">${heading}</h1>`);
+    expect(res.text).toContain('<meta name="robots" content="noindex, follow">');
+  });
+
+  it('answers a malformed address with 400, not a stack trace', async () => {
+    const res = await request(app).get('/ru/news/%E0%A4%A').expect(400);
+    expect(res.text).toContain('Неверный запрос');
+    expect(res.text).not.toMatch(/at .*\.(js|ts):\d+/);
+  });
+});
+
+describe('files', () => {
+  it('serves fingerprinted assets for a year, immutable', async () => {
+    const { text } = await request(app).get('/ru/');
+    const css = /href="(\/assets\/css\/site\.[0-9a-f]{10}\.css)"/.exec(text)![1]!;
+    const res = await request(app).get(css).expect(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.type).toBe('text/css');
+  });
+
+  it('serves media the index knows, never dotfiles or paths outside', async () => {
+    await request(app).get('/media/pixel.png').expect(200).expect('content-type', 'image/png');
+    await request(app).get('/media/.hidden').expect(404);
+    await request(app).get('/media/..%2fsite.yml').expect(404);
+    await request(app).get('/assets/..%2f..%2fpackage.json').expect(404);
+  });
+
+  it('reports liveness and the content version', async () => {
+    const res = await request(app).get('/healthz').expect(200);
+    expect(res.body).toEqual({ status: 'ok', content: { version: FIXTURE_NOW.toISOString(), articles: { ru: 2, kk: 0, en: 1 }, problems: 0 } });
+  });
+});
+
+describe('headers', () => {
+  it('sends a strict Content-Security-Policy and no X-Powered-By', async () => {
+    const res = await request(app).get('/ru/');
+    const csp = res.headers['content-security-policy'];
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('compresses pages', async () => {
+    const res = await request(app).get('/ru/').set('Accept-Encoding', 'gzip');
+    expect(res.headers['content-encoding']).toBe('gzip');
+  });
+});

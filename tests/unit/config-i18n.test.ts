@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { dateParts, formatNumber, yearIn } from '../../src/i18n/format.js';
+import { LANGS } from '../../src/i18n/languages.js';
+import { createI18n } from '../../src/i18n/setup.js';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({})).toMatchObject({ port: 3000, host: '0.0.0.0', siteUrl: 'http://localhost:3000', env: 'production', logLevel: 'info' });
+  });
+
+  it('drops a trailing slash from SITE_URL', () => {
+    expect(loadConfig({ SITE_URL: 'https://dknews.kz/' }).siteUrl).toBe('https://dknews.kz');
+  });
+
+  it('names every bad variable with its value', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SITE_URL: 'ftp://x', LOG_LEVEL: 'loud' })).toThrow(
+      /PORT="eighty": .*\n {2}SITE_URL="ftp:\/\/x": must be an absolute http\(s\) URL, e.g. https:\/\/dknews.kz\n {2}LOG_LEVEL="loud": /,
+    );
+  });
+});
+
+const i18n = await createI18n();
+
+describe('i18n', () => {
+  it('has the same UI strings in every language, none empty', () => {
+    const keys = (lang: string) => {
+      const flat: string[] = [];
+      const walk = (node: unknown, prefix: string) => {
+        for (const [key, value] of Object.entries(node as object)) {
+          if (typeof value === 'object') walk(value, `${prefix}${key}.`);
+          else {
+            expect(value, `${lang}: ${prefix}${key}`).not.toBe('');
+            flat.push(`${prefix}${key}`.replace(/_(one|few|many|other)$/, ''));
+          }
+        }
+      };
+      walk(i18n.getResourceBundle(lang, 'common'), '');
+      return [...new Set(flat)].sort();
+    };
+    for (const lang of LANGS) expect(keys(lang), lang).toEqual(keys('ru'));
+  });
+
+  it.each([
+    [1, '1 просмотр'],
+    [2, '2 просмотра'],
+    [5, '5 просмотров'],
+    [21, '21 просмотр'],
+    [2156, '2156 просмотров'],
+    [21560, '21\u00a0560 просмотров'],
+  ])('Russian plural for %i', (count, expected) => {
+    expect(i18n.getFixedT('ru')('article.views', { count, formatted: formatNumber(count, 'ru') })).toBe(expected);
+  });
+
+  it('writes English and Kazakh counts their own way', () => {
+    expect(i18n.getFixedT('en')('article.views', { count: 1, formatted: '1' })).toBe('1 view');
+    expect(i18n.getFixedT('en')('article.views', { count: 2156, formatted: formatNumber(2156, 'en') })).toBe('2,156 views');
+    expect(i18n.getFixedT('kk')('article.views', { count: 2156, formatted: formatNumber(2156, 'kk') })).toBe('2156 қаралым');
+  });
+
+  it('writes dates in Asia/Almaty, each language in its own form', () => {
+    const date = new Date('2026-01-27T05:00:00Z');
+    expect(i18n.getFixedT('ru')('date.format', dateParts(date, 'ru'))).toBe('27 января 2026, 10:00');
+    expect(i18n.getFixedT('kk')('date.format', dateParts(date, 'kk'))).toBe('2026 жылғы 27 қаңтар, 10:00');
+    expect(i18n.getFixedT('en')('date.format', dateParts(date, 'en'))).toBe('27 January 2026, 10:00');
+  });
+
+  it('counts the year in Almaty, where the new year comes five hours early', () => {
+    expect(yearIn(new Date('2026-12-31T19:30:00Z'))).toBe(2027);
+    expect(yearIn(new Date('2026-12-31T18:30:00Z'))).toBe(2026);
+  });
+});

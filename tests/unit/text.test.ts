@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../src/content/dates.js';
+import { splitFrontMatter, parseYaml } from '../../src/content/frontmatter.js';
+import { nearest } from '../../src/content/nearest.js';
+import { articleFileName, slugify } from '../../src/content/slug.js';
+import { describe as metaDescription } from '../../src/seo/description.js';
+import { typeset } from '../../src/render/typography.js';
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2026-01-27T10:00', '2026-01-27T05:00:00.000Z'],
+    ['2026-01-27', '2026-01-26T19:00:00.000Z'],
+    ['2026-01-27T10:00:30+03:00', '2026-01-27T07:00:30.000Z'],
+    ['2026-01-27T10:00Z', '2026-01-27T10:00:00.000Z'],
+    ['2026-01-27 10:00+0500', '2026-01-27T05:00:00.000Z'],
+  ])('reads %s', (input, expected) => expect(parseIsoDate(input)?.toISOString()).toBe(expected));
+
+  it.each(['2026-02-30', '2026-13-01', '27.01.2026', '2026-01-27T25:00', 'вчера', ''])('rejects %j', (input) => {
+    expect(parseIsoDate(input)).toBeUndefined();
+  });
+});
+
+describe('slugs', () => {
+  it('transliterates the seed title the way the agency does', () => {
+    expect(slugify('Казахстан усиливает сотрудничество с одной из самых богатых провинций Китая')).toBe(
+      'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya',
+    );
+  });
+
+  it('transliterates х, ц, й, ю, я and Kazakh letters', () => {
+    expect(slugify('Хлеб, цирк: йод и юла — я! Қазақстан, Өскемен')).toBe('hleb-cirk-yod-i-yula-ya-kazakstan-oskemen');
+  });
+
+  it('takes slug and language from a file name in any folder', () => {
+    expect(articleFileName('news/2026/01/some-title.kk.md')).toEqual({ slug: 'some-title', lang: 'kk' });
+    expect(articleFileName('news/Some_Title.ru.md')).toBeUndefined();
+    expect(articleFileName('news/some-title.de.md')).toBeUndefined();
+    expect(articleFileName('news/some-title.md')).toBeUndefined();
+  });
+});
+
+describe('front matter', () => {
+  it('splits fields from body and counts lines', () => {
+    expect(splitFrontMatter('---\ntitle: x\n---\nТекст\n')).toEqual({ frontMatter: 'title: x', frontMatterLine: 2, body: 'Текст\n', bodyLine: 4 });
+  });
+
+  it('ignores a byte order mark and CRLF line ends', () => {
+    expect(splitFrontMatter('\uFEFF---\r\ntitle: x\r\n---\r\nТекст')).toMatchObject({ frontMatter: 'title: x', body: 'Текст' });
+  });
+
+  it('locates nested fields in the file', () => {
+    const yaml = parseYaml('title: x\nimage:\n  src: a.png\n  alt: b\n', 2);
+    expect(yaml.locate(['image', 'alt'])).toEqual({ line: 5, column: 3 });
+    expect(yaml.locate(['image', 'credit'])).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('typeset', () => {
+  it('turns a spaced hyphen into an em dash held to the word before', () => {
+    expect(typeset('Нанкин - центр', 'ru')).toBe('Нанкин\u00a0— центр');
+  });
+
+  it('keeps numbers with their units and short words with the next word', () => {
+    expect(typeset('достиг 2,03 трлн долларов в стране', 'ru')).toBe('достиг 2,03\u00a0трлн долларов в\u00a0стране');
+  });
+
+  it('uses a spaced en dash in English and no short-word rule', () => {
+    expect(typeset('Nanjing - the centre of a province', 'en')).toBe('Nanjing\u00a0– the centre of a province');
+  });
+
+  it('never changes a hyphen inside a word', () => {
+    expect(typeset('торгово-экономическое', 'ru')).toBe('торгово-экономическое');
+  });
+});
+
+describe('helpers', () => {
+  it('suggests the nearest known id', () => {
+    expect(nearest('ekonomika', ['economy', 'politics'])).toBe('economy');
+    expect(nearest('zzzzzz', ['economy', 'politics'])).toBeUndefined();
+  });
+
+  it('cuts a meta description on a word', () => {
+    expect(metaDescription('Один два три четыре', 12)).toBe('Один два…');
+    expect(metaDescription('Коротко.', 160)).toBe('Коротко.');
+  });
+});
