@@ -22,8 +22,8 @@ export interface ContentIndex {
   translations: Map<string, Partial<Record<Lang, Article>>>;
   /** Old paths (aliases) to the article paths they now live at. */
   redirects: Map<string, string>;
-  /** Files under media/ (relative paths): the only ones /media/ serves. */
-  media: ReadonlySet<string>;
+  /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
+  media: ReadonlyMap<string, number>;
   /** Every problem found; the files they name are left out. */
   problems: ContentError[];
   /** The earliest date at which an article not yet published becomes public. */

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentSources, SourceFile } from './types.js';
 
@@ -24,21 +24,24 @@ export async function loadContent(contentDir: string): Promise<ContentSources> {
     read('authors.yml'),
     read('topics.yml'),
     listFiles(contentDir, 'news'),
-    listFiles(contentDir, 'media'),
+    listFiles(contentDir, 'media', true),
   ]);
-  const articles = await Promise.all(newsFiles.filter((f) => f.endsWith('.md')).map(read));
+  const articles = await Promise.all(newsFiles.filter((f) => f.name.endsWith('.md')).map((f) => read(f.name)));
   return {
     site,
     authors,
     topics,
     articles: articles.filter((a): a is SourceFile => a !== undefined),
-    media: new Set(mediaFiles.map((f) => f.slice('media/'.length))),
+    media: new Map(mediaFiles.map((f) => [f.name.slice('media/'.length), f.size])),
     root,
   };
 }
 
-/** Files below `dir/sub`, relative to dir, with forward slashes; dotfiles and dot-folders skipped. */
-async function listFiles(dir: string, sub: string): Promise<string[]> {
+/**
+ * Files below `dir/sub`, relative to dir, with forward slashes; dotfiles and dot-folders skipped.
+ * Sizes only when asked: feeds need them for images, nothing needs them for articles.
+ */
+async function listFiles(dir: string, sub: string, withSizes = false): Promise<{ name: string; size: number }[]> {
   let entries;
   try {
     entries = await readdir(path.join(dir, sub), { recursive: true, withFileTypes: true });
@@ -46,10 +49,11 @@ async function listFiles(dir: string, sub: string): Promise<string[]> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw new Error(`Cannot list the content folder "${path.join(dir, sub)}"`, { cause: error });
   }
-  return entries
+  const names = entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !f.split('/').some((part) => part.startsWith('.')));
+  return Promise.all(names.map(async (name) => ({ name, size: withSizes ? (await stat(path.join(dir, name))).size : 0 })));
 }
 
 function decode(bytes: Buffer): string | undefined {

@@ -12,7 +12,7 @@ import { validate } from './validate.js';
 export interface ArticleContext {
   authors: readonly string[];
   topics: readonly string[];
-  media: ReadonlySet<string>;
+  media: { has(path: string): boolean };
 }
 
 export interface ParsedArticle {

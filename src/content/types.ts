@@ -15,8 +15,8 @@ export interface ContentSources {
   authors?: SourceFile;
   topics?: SourceFile;
   articles: SourceFile[];
-  /** Paths of files under media/, relative to it, with forward slashes. */
-  media: Set<string>;
+  /** Files under media/: path relative to it, with forward slashes → size in bytes. */
+  media: ReadonlyMap<string, number>;
   /** How the content folder is written in messages, e.g. "content". */
   root: string;
 }
