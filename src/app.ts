@@ -8,11 +8,14 @@ import type { ContentStore } from './content/store.js';
 import type { Assets } from './http/assets.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
+import { ResponseCache } from './http/response-cache.js';
+import { crawlerRouter, feedRouter } from './routes/crawlers.js';
 import { errorHandler, notFound } from './routes/errors.js';
 import { health } from './routes/health.js';
 import { media } from './routes/media.js';
 import { pageRouter } from './routes/pages.js';
 import { redirects } from './routes/redirects.js';
+import { createResponder } from './routes/respond.js';
 
 export interface AppDeps {
   config: Config;
@@ -28,6 +31,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const { config, store, assets, logger } = deps;
   const routeDeps = { ...deps, now: deps.now ?? (() => new Date()) };
+  // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
+  const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes));
   const app = express();
 
   app.disable('x-powered-by');
@@ -49,8 +54,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/media', media(config, store));
   // 5. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));
-  // 6. Pages, one router per language.
-  for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, lang));
+  // 6. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
+  app.use(crawlerRouter(routeDeps, respond));
+  for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, respond, lang), feedRouter(routeDeps, respond, lang));
   // 7. Nothing matched: 404; then the error handler, last.
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));

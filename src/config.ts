@@ -18,6 +18,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // 1/0, true/false, on/off, yes/no: whatever an operator is likely to type.
+  CONTENT_WATCH: z.stringbool().default(true),
 });
 
 export interface Config {
@@ -29,6 +31,8 @@ export interface Config {
   dataDir: string;
   env: 'production' | 'development' | 'test';
   logLevel: string;
+  /** Reload content when files under contentDir change (CONTENT_WATCH, on unless 0). */
+  contentWatch: boolean;
   /** Articles per list page (home, topic, author). */
   pageSize: number;
   /** Cache-Control per kind of answer; one place for every lifetime. */
@@ -39,7 +43,12 @@ export interface Config {
     /** The same files under their plain names, for the few places that cannot be fingerprinted. */
     plainAsset: string;
     media: string;
+    feed: string;
+    sitemap: string;
+    robots: string;
   };
+  /** Upper bound of the rendered-answer cache, in bytes. */
+  responseCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -69,12 +78,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: path.resolve(e.DATA_DIR),
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
+    contentWatch: e.CONTENT_WATCH,
     pageSize: 20,
     cache: {
       page: 'public, max-age=60, stale-while-revalidate=600',
       asset: 'public, max-age=31536000, immutable',
       plainAsset: 'public, max-age=3600',
       media: 'public, max-age=86400',
+      feed: 'public, max-age=300',
+      sitemap: 'public, max-age=300',
+      robots: 'public, max-age=3600',
     },
+    responseCacheBytes: 128 * 1024 * 1024,
   };
 }

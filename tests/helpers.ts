@@ -13,10 +13,11 @@ export const CONTENT = path.resolve(import.meta.dirname, '../content');
 export const FIXTURE_NOW = new Date('2026-02-01T12:00:00Z');
 
 /** The site built on a content folder, with a fixed clock and captured log lines. */
-export async function testSite(contentDir: string, options: { now?: Date; env?: Record<string, string> } = {}) {
+export async function testSite(contentDir: string, options: { now?: Date; env?: Record<string, string>; pageSize?: number } = {}) {
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
   const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env });
+  if (options.pageSize) config.pageSize = options.pageSize;
   const now = options.now;
   const site = await boot(config, logger, now && (() => now));
   return { ...site, logs, config };

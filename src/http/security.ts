@@ -28,6 +28,7 @@ export function securityHeaders(siteUrl: string): RequestHandler[] {
       },
       strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      xFrameOptions: { action: 'deny' },
       crossOriginResourcePolicy: { policy: 'same-origin' },
     }),
     (_req, res, next) => {

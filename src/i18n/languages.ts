@@ -11,3 +11,6 @@ export const DEFAULT_OFFSET = '+05:00';
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LANGS as readonly string[]).includes(value);
 }
+
+/** Open Graph locales: language_TERRITORY. */
+export const OG_LOCALE: Record<Lang, string> = { ru: 'ru_RU', kk: 'kk_KZ', en: 'en_US' };

@@ -1,6 +1,9 @@
 import { yearIn } from '../i18n/format.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
+import { jsonLd } from '../seo/json-ld.js';
+import { socialTags, type MetaTag, type SocialImage, type SocialInput } from '../seo/open-graph.js';
+import type { Publisher } from '../seo/structured-data.js';
 import { absoluteUrl, alternates, type Alternate } from '../seo/urls.js';
 import type { PageContext } from './context.js';
 
@@ -14,6 +17,15 @@ export interface PageMeta {
   /** The same page in every language it exists in. */
   alternates: Partial<Record<Lang, string>>;
   noindex?: boolean;
+  /** Open Graph type; pages are websites unless they are articles. */
+  type?: 'website' | 'article';
+  /** The social card image; the site's own card when the page has none. */
+  image?: SocialImage;
+  article?: SocialInput['article'];
+  /** JSON-LD objects for this page. */
+  structuredData?: object[];
+  /** Feeds of this page besides the language's own. */
+  feeds?: { title: string; href: string }[];
 }
 
 export interface LayoutView {
@@ -23,6 +35,11 @@ export interface LayoutView {
   canonical: string;
   robots: string;
   alternates: Alternate[];
+  /** Open Graph and Twitter tags. */
+  meta: MetaTag[];
+  /** JSON-LD blocks, already safe to print inside <script>. */
+  jsonLd: string[];
+  feeds: { title: string; href: string }[];
   assets: { css: string; favicon: string; logo: string; logoDark: string; appleTouchIcon: string };
   header: {
     homeHref: string;
@@ -46,13 +63,30 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const { index, lang, t } = ctx;
   const site = index.site;
   const barePath = meta.path.split('?')[0]!;
+  const title = meta.title ? t('title.page', { title: meta.title, site: site.shortName[lang] }) : t('title.home', { site: site.shortName[lang] });
+  const description = describe(meta.description);
+  const canonical = absoluteUrl(ctx.siteUrl, meta.path);
+  const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
-    title: meta.title ? t('title.page', { title: meta.title, site: site.shortName[lang] }) : t('title.home', { site: site.shortName[lang] }),
-    description: describe(meta.description),
-    canonical: absoluteUrl(ctx.siteUrl, meta.path),
+    title,
+    description,
+    canonical,
     robots: meta.noindex ? 'noindex, follow' : 'index, follow, max-image-preview:large',
-    alternates: alternates(ctx.siteUrl, meta.alternates),
+    alternates: meta.noindex ? [] : alternates(ctx.siteUrl, meta.alternates),
+    meta: socialTags({
+      lang,
+      siteName: site.shortName[lang],
+      type: meta.type ?? 'website',
+      title: meta.title ?? title,
+      description,
+      url: canonical,
+      image: meta.image ?? defaultImage(ctx),
+      alternateLangs: LANGS.filter((l) => meta.alternates[l]),
+      article: meta.article,
+    }),
+    jsonLd: (meta.structuredData ?? []).map(jsonLd),
+    feeds: [siteFeed, ...(meta.feeds ?? [])],
     assets: {
       css: ctx.asset('css/site.css'),
       favicon: ctx.asset('favicon.svg'),
@@ -86,4 +120,14 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       phone: site.contacts.phone,
     },
   };
+}
+
+/** The site's own social card, for pages without an image of their own. */
+export function defaultImage(ctx: PageContext): SocialImage {
+  return { url: absoluteUrl(ctx.siteUrl, ctx.asset('og-default.png')), width: 1200, height: 630, alt: ctx.index.site.name[ctx.lang] };
+}
+
+/** The publisher as structured data names it, with its raster logo. */
+export function publisher(ctx: PageContext): Publisher {
+  return { siteUrl: ctx.siteUrl, logoUrl: absoluteUrl(ctx.siteUrl, ctx.asset('icon-512.png')), logoSize: 512 };
 }

@@ -1,9 +1,13 @@
 import type { TFunction } from 'i18next';
+import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cardView, imageView, topicLink, type CardView, type ImageView } from './cards.js';
 import { countText, dateView, type DateView, type PageContext } from './context.js';
-import { layoutView, type LayoutView } from './layout.js';
+import { defaultImage, layoutView, publisher, type LayoutView, type PageMeta } from './layout.js';
+import { breadcrumbList } from '../seo/json-ld.js';
+import { homeStructuredData, newsArticle } from '../seo/structured-data.js';
+import { absoluteUrl } from '../seo/urls.js';
 import { paginate, type PaginationView } from './pagination.js';
 import { typeset } from './typography.js';
 import { LANGS } from '../i18n/languages.js';
@@ -14,7 +18,10 @@ export interface PageView<T> {
   page: T;
   /** UI strings of the page's language, for the templates' labels. */
   t: TFunction;
+  /** When the content shown last changed, for Last-Modified. */
+  lastModified?: Date;
 }
+
 
 const RELATED = 4;
 
@@ -39,14 +46,27 @@ export interface ArticlePage {
 export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
   const author = ctx.index.authors.get(article.author)!;
   const versions = ctx.index.translations.get(article.slug) ?? {};
+  const image = article.image
+    ? { url: absoluteUrl(ctx.siteUrl, `/media/${article.image.src}`), width: article.image.width, height: article.image.height, alt: article.image.alt }
+    : defaultImage(ctx);
+  const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
+  const mainTopic = topics[0];
   return {
     layout: layoutView(ctx, {
       path: article.path,
       title: article.title,
       description: article.lead,
       alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),
+      type: 'article',
+      image,
+      article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
+      structuredData: [
+        newsArticle(ctx.index, article, publisher(ctx), image.url),
+        breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
+      ],
     }),
     t: ctx.t,
+    lastModified: article.updated ?? article.date,
     page: {
       title: typeset(article.title, ctx.lang),
       views: article.views,
@@ -56,10 +76,16 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       published: dateView(ctx, article.date),
       updated: article.updated && dateView(ctx, article.updated),
       html: article.html,
-      topics: article.topics.flatMap((id) => topicLink(ctx, id) ?? []),
+      topics,
       related: related(ctx, article).map((a) => cardView(ctx, a)),
     },
   };
+}
+
+/** Home, then the given trail; every item an absolute URL. */
+function breadcrumbs(ctx: PageContext, trail: { name: string; href: string }[]): object {
+  const home = { name: ctx.index.site.shortName[ctx.lang], href: `/${ctx.lang}/` };
+  return breadcrumbList([home, ...trail].map((item) => ({ name: item.name, url: absoluteUrl(ctx.siteUrl, item.href) })));
 }
 
 /** Articles sharing a topic with this one, newest first. */
@@ -88,7 +114,7 @@ function listPage(
   articles: readonly Article[],
   pageNumber: number,
   basePath: string,
-  meta: { title?: string; heading: string; intro?: string; description: string; alternates: Partial<Record<Lang, string>>; leadStory?: boolean },
+  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
 ): PageView<ListPage> | undefined {
   const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
   if (!page) return undefined;
@@ -101,8 +127,11 @@ function listPage(
       title: meta.title === undefined ? (suffix ? `${meta.heading}${suffix}` : undefined) : `${meta.title}${suffix}`,
       description: meta.description,
       alternates: meta.alternates,
+      structuredData: meta.structuredData,
+      feeds: meta.feeds,
     }),
     t: ctx.t,
+    lastModified: lastChange(articles),
     page: { heading: meta.heading, intro: meta.intro, lead, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
   };
 }
@@ -114,6 +143,7 @@ export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPag
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
     leadStory: true,
+    structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
   });
 }
 
@@ -126,6 +156,13 @@ export function topicPage(ctx: PageContext, topicId: string, pageNumber: number)
     intro: topic.description[ctx.lang],
     description: topic.description[ctx.lang],
     alternates: everyLanguage((l) => `/${l}/topics/${topicId}`),
+    structuredData: [
+      breadcrumbs(ctx, [
+        { name: ctx.t('topics.heading'), href: `/${ctx.lang}/topics` },
+        { name: topic.name[ctx.lang], href: `/${ctx.lang}/topics/${topicId}` },
+      ]),
+    ],
+    feeds: [{ title: ctx.t('feed.topic', { site: ctx.index.site.shortName[ctx.lang], topic: topic.name[ctx.lang] }), href: `/${ctx.lang}/topics/${topicId}/rss.xml` }],
   });
 }
 
@@ -159,6 +196,7 @@ export function topicsPage(ctx: PageContext): PageView<TopicsPage> {
       alternates: everyLanguage((l) => `/${l}/topics`),
     }),
     t: ctx.t,
+    lastModified: lastChange(ctx.index.langs[lang].articles),
     page: {
       heading,
       topics: [...ctx.index.topics.values()].map((topic) => ({

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { Application, Request, Response } from 'express';
 import type { i18n } from 'i18next';
 import type { Config } from '../config.js';
 import type { ContentStore } from '../content/store.js';
@@ -33,11 +33,16 @@ export function langOf(req: Request): Lang {
   return isLang(first) ? first : DEFAULT_LANG;
 }
 
-/** Renders a page template into the layout and sends it. */
-export async function sendPage(res: Response, view: string, model: object, cacheControl: string, status = 200): Promise<void> {
+/** Renders a page template, then the layout around it. */
+export async function renderPage(app: Application, view: string, model: object): Promise<string> {
   const render = (name: string, locals: object) =>
-    new Promise<string>((resolve, reject) => res.app.render(name, locals, (err, html) => (err ? reject(err) : resolve(html))));
+    new Promise<string>((resolve, reject) => app.render(name, locals, (err, html) => (err ? reject(err) : resolve(html))));
   const body = await render(`pages/${view}`, model);
-  const html = await render('layout', { ...model, body });
+  return render('layout', { ...model, body });
+}
+
+/** Renders a page and sends it as it is, uncached: for error pages. */
+export async function sendPage(res: Response, view: string, model: object, cacheControl: string, status = 200): Promise<void> {
+  const html = await renderPage(res.app, view, model);
   res.status(status).set('Cache-Control', cacheControl).type('html').send(html);
 }

@@ -1,7 +1,8 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { Lang } from '../i18n/languages.js';
 import { articlePage, authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
-import { pageContext, sendPage, type RouteDeps } from './context.js';
+import { pageContext, type RouteDeps } from './context.js';
+import type { Responder } from './respond.js';
 
 /** Page number from ?page=: absent is 1; anything but a plain positive number is not a page. */
 function pageNumber(req: Request): number | undefined {
@@ -12,35 +13,39 @@ function pageNumber(req: Request): number | undefined {
 
 /**
  * The pages of one language, mounted at /{lang}. Thin: look up in the index, build a view
- * model, render. Anything not found falls through to the 404 handler.
+ * model, render. Anything not found falls through to the 404 handler. Cache keys are built
+ * from the checked parts of the request only, so junk query parameters share one entry.
  */
-export function pageRouter(deps: RouteDeps, lang: Lang): Router {
+export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Router {
   const router = Router({ strict: true, caseSensitive: true });
-  const cache = deps.config.cache.page;
-  const send = (res: Response, view: string, model: object | undefined, next: () => void) =>
-    model ? sendPage(res, view, model, cache) : next();
+  const ctx = () => pageContext(deps, lang);
 
   router.get('/', (req, res, next) => {
     const page = pageNumber(req);
-    return send(res, 'home', page === undefined ? undefined : homePage(pageContext(deps, lang), page), next);
+    if (page === undefined) return next();
+    return respond.page(req, res, next, `/${lang}/?${page}`, 'home', () => homePage(ctx(), page));
   });
 
   router.get('/news/:slug', (req, res, next) => {
-    const ctx = pageContext(deps, lang);
-    const article = ctx.index.langs[lang].bySlug.get(req.params.slug);
-    return send(res, 'article', article && articlePage(ctx, article), next);
+    const article = deps.store.index.langs[lang].bySlug.get(req.params.slug);
+    if (!article) return next();
+    return respond.page(req, res, next, article.path, 'article', () => articlePage(ctx(), article));
   });
 
-  router.get('/topics', (_req, res) => sendPage(res, 'topics', topicsPage(pageContext(deps, lang)), cache));
+  router.get('/topics', (req, res, next) => respond.page(req, res, next, `/${lang}/topics`, 'topics', () => topicsPage(ctx())));
 
   router.get('/topics/:topic', (req, res, next) => {
     const page = pageNumber(req);
-    return send(res, 'list', page === undefined ? undefined : topicPage(pageContext(deps, lang), req.params.topic, page), next);
+    const topic = req.params.topic;
+    if (page === undefined || !deps.store.index.topics.has(topic)) return next();
+    return respond.page(req, res, next, `/${lang}/topics/${topic}?${page}`, 'list', () => topicPage(ctx(), topic, page));
   });
 
   router.get('/authors/:author', (req, res, next) => {
     const page = pageNumber(req);
-    return send(res, 'list', page === undefined ? undefined : authorPage(pageContext(deps, lang), req.params.author, page), next);
+    const author = req.params.author;
+    if (page === undefined || !deps.store.index.authors.has(author)) return next();
+    return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page));
   });
 
   return router;

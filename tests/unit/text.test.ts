@@ -5,6 +5,7 @@ import { nearest } from '../../src/content/nearest.js';
 import { articleFileName, slugify } from '../../src/content/slug.js';
 import { describe as metaDescription } from '../../src/seo/description.js';
 import { typeset } from '../../src/render/typography.js';
+import { headline, jsonLd } from '../../src/seo/json-ld.js';
 
 describe('parseIsoDate', () => {
   it.each([
@@ -77,6 +78,19 @@ describe('helpers', () => {
   it('suggests the nearest known id', () => {
     expect(nearest('ekonomika', ['economy', 'politics'])).toBe('economy');
     expect(nearest('zzzzzz', ['economy', 'politics'])).toBeUndefined();
+  });
+
+  it('cuts a NewsArticle headline on a word at 110 characters', () => {
+    const long = `${'слово '.repeat(30)}конец`;
+    expect(headline(long)).toBe(`${'слово '.repeat(18).trim()}…`);
+    expect(headline(long).length).toBeLessThanOrEqual(110);
+    expect(headline('Короткий')).toBe('Короткий');
+  });
+
+  it('writes JSON-LD that cannot close its script element', () => {
+    const text = jsonLd({ headline: '</script><!-- & \u2028' });
+    expect(text).toBe('{"headline":"\\u003c/script\\u003e\\u003c!-- \\u0026 \\u2028"}');
+    expect(JSON.parse(text)).toEqual({ headline: '</script><!-- & \u2028' });
   });
 
   it('cuts a meta description on a word', () => {

@@ -1,0 +1,107 @@
+import { Router } from 'express';
+import type { Lang } from '../i18n/languages.js';
+import { rssFeed } from '../seo/feed.js';
+import { newsSitemap } from '../seo/news-sitemap.js';
+import { robotsTxt } from '../seo/robots.js';
+import { contentLastModified, sitemapChild, sitemapIndex } from '../seo/sitemap.js';
+import { lastChange } from '../content/last-change.js';
+import { pageContext, type RouteDeps } from './context.js';
+import type { Responder } from './respond.js';
+
+const XML = 'application/xml; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+
+/** Sitemaps and robots.txt, at the site's root. */
+export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
+  const router = Router({ strict: true, caseSensitive: true });
+  const { cache, siteUrl } = { cache: deps.config.cache, siteUrl: deps.config.siteUrl };
+  const index = () => deps.store.index;
+
+  router.get('/robots.txt', (req, res, next) =>
+    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' })),
+  );
+
+  router.get('/sitemap.xml', (req, res, next) =>
+    respond.cached(req, res, next, 'sitemap', cache.sitemap, () => ({
+      body: sitemapIndex(index(), siteUrl),
+      type: XML,
+      lastModified: contentLastModified(index()),
+    })),
+  );
+
+  router.get('/sitemaps/:name.xml', (req, res, next) => {
+    const name = req.params.name;
+    if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
+    return respond.cached(req, res, next, `sitemaps/${name}`, cache.sitemap, () => {
+      const body = sitemapChild(index(), siteUrl, name);
+      return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
+    });
+  });
+
+  router.get('/sitemap-news.xml', (req, res, next) => {
+    const now = deps.now();
+    // The 48-hour window moves with the clock: one cached answer per minute at most.
+    return respond.cached(req, res, next, `sitemap-news:${Math.floor(now.getTime() / 60_000)}`, cache.sitemap, () => ({
+      body: newsSitemap(index(), siteUrl, now),
+      type: XML,
+      lastModified: contentLastModified(index()),
+    }));
+  });
+
+  return router;
+}
+
+/** RSS feeds of one language: /{lang}/rss.xml and /{lang}/topics/{topic}/rss.xml. */
+export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Router {
+  const router = Router({ strict: true, caseSensitive: true });
+  const siteUrl = deps.config.siteUrl;
+
+  router.get('/rss.xml', (req, res, next) =>
+    respond.cached(req, res, next, `/${lang}/rss.xml`, deps.config.cache.feed, () => {
+      const ctx = pageContext(deps, lang);
+      const articles = ctx.index.langs[lang].articles;
+      return {
+        body: rssFeed({
+          index: ctx.index,
+          siteUrl,
+          lang,
+          title: ctx.index.site.name[lang],
+          description: ctx.index.site.description[lang],
+          pagePath: `/${lang}/`,
+          feedPath: `/${lang}/rss.xml`,
+          articles,
+          logoUrl: `${siteUrl}${ctx.asset('icon-512.png')}`,
+        }),
+        type: RSS,
+        lastModified: lastChange(articles.slice(0, 50)),
+      };
+    }),
+  );
+
+  router.get('/topics/:topic/rss.xml', (req, res, next) => {
+    const topicId = req.params.topic;
+    const topic = deps.store.index.topics.get(topicId);
+    if (!topic) return next();
+    return respond.cached(req, res, next, `/${lang}/topics/${topicId}/rss.xml`, deps.config.cache.feed, () => {
+      const ctx = pageContext(deps, lang);
+      const articles = ctx.index.langs[lang].byTopic.get(topicId) ?? [];
+      return {
+        body: rssFeed({
+          index: ctx.index,
+          siteUrl,
+          lang,
+          title: ctx.t('feed.topic', { site: ctx.index.site.shortName[lang], topic: topic.name[lang] }),
+          description: topic.description[lang],
+          pagePath: `/${lang}/topics/${topicId}`,
+          feedPath: `/${lang}/topics/${topicId}/rss.xml`,
+          articles,
+          logoUrl: `${siteUrl}${ctx.asset('icon-512.png')}`,
+        }),
+        type: RSS,
+        lastModified: lastChange(articles.slice(0, 50)),
+      };
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,36 @@
+import type { ContentIndex } from '../content/build-index.js';
+import { isoLocal } from '../i18n/format.js';
+import { LANGS } from '../i18n/languages.js';
+import { xmlEscape } from './xml.js';
+
+const WINDOW_MS = 48 * 3600 * 1000;
+const MAX_ARTICLES = 1000;
+
+/**
+ * /sitemap-news.xml in the Google News format: articles published in the last 48 hours,
+ * newest first, at most 1,000. Valid and empty when there are none.
+ */
+export function newsSitemap(index: ContentIndex, siteUrl: string, now: Date): string {
+  const since = now.getTime() - WINDOW_MS;
+  const recent = LANGS.flatMap((lang) => index.langs[lang].articles.filter((a) => a.date.getTime() >= since && a.date <= now))
+    .sort((a, b) => b.date.getTime() - a.date.getTime())
+    .slice(0, MAX_ARTICLES);
+  const rows = recent.map(
+    (a) =>
+      `<url><loc>${xmlEscape(`${siteUrl}${a.path}`)}</loc><news:news><news:publication><news:name>${xmlEscape(index.site.name[a.lang])}</news:name><news:language>${a.lang}</news:language></news:publication><news:publication_date>${isoLocal(a.date)}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${rows.join('\n')}${rows.length ? '\n' : ''}</urlset>\n`;
+}
+
+/** When the news sitemap next changes by itself: the moment its oldest article leaves the window. */
+export function newsSitemapExpiry(index: ContentIndex, now: Date): Date | undefined {
+  const since = now.getTime() - WINDOW_MS;
+  let oldest: number | undefined;
+  for (const lang of LANGS) {
+    for (const a of index.langs[lang].articles) {
+      const t = a.date.getTime();
+      if (t >= since && (oldest === undefined || t < oldest)) oldest = t;
+    }
+  }
+  return oldest === undefined ? undefined : new Date(oldest + WINDOW_MS);
+}

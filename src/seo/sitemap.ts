@@ -1,0 +1,91 @@
+import type { ContentIndex } from '../content/build-index.js';
+import { lastChange } from '../content/last-change.js';
+import { isoLocal } from '../i18n/format.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { alternates, type Alternate } from './urls.js';
+import { xmlEscape } from './xml.js';
+
+/** The protocol's limit of URLs in one sitemap file. */
+export const SITEMAP_LIMIT = 50_000;
+
+interface Entry {
+  loc: string;
+  lastmod?: Date;
+  alternates: Alternate[];
+}
+
+const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+
+function everyLanguage(siteUrl: string, path: (lang: Lang) => string): Alternate[] {
+  return alternates(siteUrl, Object.fromEntries(LANGS.map((l) => [l, path(l)])));
+}
+
+/** The child sitemaps of one language: home, topics, authors, articles in parts of at most `limit`. */
+function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, () => Entry[]> {
+  const li = index.langs[lang];
+  const map = new Map<string, () => Entry[]>();
+  map.set(`${lang}-home`, () => [
+    { loc: `${siteUrl}/${lang}/`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/`) },
+  ]);
+  map.set(`${lang}-topics`, () => [
+    { loc: `${siteUrl}/${lang}/topics`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/topics`) },
+    // A topic without articles in this language is a thin page: crawlers find it by links, not here.
+    ...[...index.topics.keys()]
+      .filter((id) => li.byTopic.has(id))
+      .map((id) => ({
+        loc: `${siteUrl}/${lang}/topics/${id}`,
+        lastmod: lastChange(li.byTopic.get(id)!),
+        alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
+      })),
+  ]);
+  const authors = [...index.authors.keys()].filter((id) => li.byAuthor.has(id));
+  if (authors.length) {
+    map.set(`${lang}-authors`, () =>
+      authors.map((id) => ({
+        loc: `${siteUrl}/${lang}/authors/${id}`,
+        lastmod: lastChange(li.byAuthor.get(id)!),
+        alternates: everyLanguage(siteUrl, (l) => `/${l}/authors/${id}`),
+      })),
+    );
+  }
+  for (let part = 0; part * limit < li.articles.length; part++) {
+    map.set(`${lang}-articles-${part + 1}`, () =>
+      li.articles.slice(part * limit, (part + 1) * limit).map((a) => ({
+        loc: `${siteUrl}${a.path}`,
+        lastmod: a.updated ?? a.date,
+        alternates: alternates(siteUrl, Object.fromEntries(Object.entries(index.translations.get(a.slug) ?? {}).map(([l, t]) => [l, t.path]))),
+      })),
+    );
+  }
+  return map;
+}
+
+function allChildren(index: ContentIndex, siteUrl: string, limit: number): Map<string, () => Entry[]> {
+  return new Map(LANGS.flatMap((lang) => [...children(index, siteUrl, lang, limit)]));
+}
+
+/** /sitemap.xml: the index of every child sitemap, with the newest change in each. */
+export function sitemapIndex(index: ContentIndex, siteUrl: string, limit = SITEMAP_LIMIT): string {
+  const rows = [...allChildren(index, siteUrl, limit)].map(([name, entries]) => {
+    const lastmod = entries().reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined);
+    return `<sitemap><loc>${xmlEscape(`${siteUrl}/sitemaps/${name}.xml`)}</loc>${lastmod ? `<lastmod>${isoLocal(lastmod)}</lastmod>` : ''}</sitemap>`;
+  });
+  return `${XML}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${rows.join('\n')}\n</sitemapindex>\n`;
+}
+
+/** One child sitemap by name (e.g. ru-articles-1), or undefined when there is no such one. */
+export function sitemapChild(index: ContentIndex, siteUrl: string, name: string, limit = SITEMAP_LIMIT): string | undefined {
+  const entries = allChildren(index, siteUrl, limit).get(name);
+  if (!entries) return undefined;
+  const rows = entries().map((e) => {
+    const links = e.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${xmlEscape(a.href)}"/>`).join('');
+    return `<url><loc>${xmlEscape(e.loc)}</loc>${e.lastmod ? `<lastmod>${isoLocal(e.lastmod)}</lastmod>` : ''}${links}</url>`;
+  });
+  return `${XML}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${rows.join('\n')}\n</urlset>\n`;
+}
+
+/** The newest change anywhere in the sitemaps, for Last-Modified. */
+export function contentLastModified(index: ContentIndex): Date | undefined {
+  return lastChange(LANGS.flatMap((l) => index.langs[l].articles));
+}

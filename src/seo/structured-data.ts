@@ -1,0 +1,68 @@
+import type { ContentIndex } from '../content/build-index.js';
+import type { Article } from '../content/types.js';
+import { isoLocal } from '../i18n/format.js';
+import type { Lang } from '../i18n/languages.js';
+import { headline } from './json-ld.js';
+
+/** What structured data needs to know about the site: names, its URL, its logo. */
+export interface Publisher {
+  siteUrl: string;
+  /** Absolute URL of a raster logo, at least 112 px. */
+  logoUrl: string;
+  logoSize: number;
+}
+
+function organization(index: ContentIndex, lang: Lang, publisher: Publisher, withContext = false): object {
+  const site = index.site;
+  return {
+    ...(withContext ? { '@context': 'https://schema.org' } : {}),
+    '@type': 'NewsMediaOrganization',
+    '@id': `${publisher.siteUrl}/#organization`,
+    name: site.name[lang],
+    alternateName: site.shortName[lang],
+    url: `${publisher.siteUrl}/${lang}/`,
+    foundingDate: String(site.founded),
+    logo: { '@type': 'ImageObject', url: publisher.logoUrl, width: publisher.logoSize, height: publisher.logoSize },
+    ...(site.contacts.email ? { email: site.contacts.email } : {}),
+  };
+}
+
+/** NewsMediaOrganization and WebSite, for home pages. */
+export function homeStructuredData(index: ContentIndex, lang: Lang, publisher: Publisher): object[] {
+  return [
+    organization(index, lang, publisher, true),
+    {
+      '@context': 'https://schema.org',
+      '@type': 'WebSite',
+      '@id': `${publisher.siteUrl}/${lang}/#website`,
+      name: index.site.shortName[lang],
+      url: `${publisher.siteUrl}/${lang}/`,
+      inLanguage: lang,
+      publisher: { '@id': `${publisher.siteUrl}/#organization` },
+    },
+  ];
+}
+
+/** NewsArticle as Google News reads it. */
+export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrl: string): object {
+  const author = index.authors.get(article.author)!;
+  const url = `${publisher.siteUrl}${article.path}`;
+  const section = index.topics.get(article.topics[0]!)?.name[article.lang];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: headline(article.title),
+    description: article.lead,
+    image: [imageUrl],
+    datePublished: isoLocal(article.date),
+    dateModified: isoLocal(article.updated ?? article.date),
+    author: [{ '@type': 'Person', name: author.name[article.lang], jobTitle: author.role[article.lang], url: `${publisher.siteUrl}/${article.lang}/authors/${author.id}` }],
+    publisher: organization(index, article.lang, publisher),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    inLanguage: article.lang,
+    ...(section ? { articleSection: section } : {}),
+    keywords: article.topics.flatMap((id) => index.topics.get(id)?.name[article.lang] ?? []),
+    wordCount: article.wordCount,
+  };
+}
