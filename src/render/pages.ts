@@ -31,6 +31,7 @@ function everyLanguage(path: (lang: Lang) => string): Partial<Record<Lang, strin
 }
 
 export interface ArticlePage {
+  draft: boolean;
   title: string;
   views: number;
   viewsText: string;
@@ -59,6 +60,8 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),
       type: 'article',
       image,
+      // A draft is only ever seen in development; it must never be indexed from there.
+      noindex: article.draft,
       article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
       structuredData: [
         newsArticle(ctx.index, article, publisher(ctx), image.url),
@@ -68,6 +71,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
     t: ctx.t,
     lastModified: article.updated ?? article.date,
     page: {
+      draft: article.draft,
       title: typeset(article.title, ctx.lang),
       views: article.views,
       viewsText: countText(ctx, 'article.views', article.views),

@@ -176,3 +176,18 @@ describe('headers', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 });
+
+describe('drafts in development', () => {
+  it('are served with a visible banner and noindex', async () => {
+    const dev = await testSite(VALID, { now: FIXTURE_NOW, env: { NODE_ENV: 'development' } });
+    const res = await request(dev.app).get('/ru/news/draft-story').expect(200);
+    dev.store.close();
+    expect(res.text).toContain('<p class="draft-banner" role="status"><strong>Черновик.</strong>');
+    expect(res.text).toContain('<meta name="robots" content="noindex, follow">');
+  });
+
+  it('carry no banner when published', async () => {
+    const res = await request(app).get('/ru/news/first-story').expect(200);
+    expect(res.text).not.toContain('draft-banner');
+  });
+});
