@@ -1,7 +1,10 @@
 import { LANGS, type Lang } from '../i18n/languages.js';
+import { checkSiteLinks } from './check-site-links.js';
+import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
-import { parseArticle } from './parse-article.js';
+import { parseArticle, type SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
+import { articleFileName } from './slug.js';
 import type { Article, ContentSources, Person, Site, Topic } from './types.js';
 
 export interface LangIndex {
@@ -24,7 +27,10 @@ export interface ContentIndex {
   redirects: Map<string, string>;
   /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
   media: ReadonlyMap<string, number>;
-  /** Every problem found; the files they name are left out. */
+  /**
+   * Every problem found. A file with a problem of its own is left out; a problem between files —
+   * a translation without its Russian original, a link to a missing article — leaves the article in.
+   */
   problems: ContentError[];
   /** The earliest date at which an article not yet published becomes public. */
   nextPublication?: Date;
@@ -58,6 +64,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   };
 
   const seen = new Map<string, Article>();
+  const linking: { article: Article; siteLinks: readonly SiteLink[] }[] = [];
   const redirects = new Map<string, string>();
   const aliasOwner = new Map<string, string>();
   const published: Article[] = [];
@@ -78,6 +85,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
       continue;
     }
     seen.set(key, article);
+    linking.push({ article, siteLinks: parsed.siteLinks ?? [] });
 
     if (article.draft && !options.includeDrafts) continue;
     if (article.date > options.now) {
@@ -95,6 +103,10 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     }
     published.push(article);
   }
+
+  // Checked over every article, drafts and scheduled ones too: they will be public one day.
+  const all = [...seen.values()];
+  problems.push(...checkTranslations(all, russianSlugs(sources)), ...checkSiteLinks(linking, all));
 
   published.sort(newestFirst);
   const translations = new Map<string, Partial<Record<Lang, Article>>>();
@@ -116,6 +128,16 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     nextPublication,
     builtAt: options.now,
   };
+}
+
+/** Slugs of every Russian file, parsed or not: a broken original is still the original. */
+function russianSlugs(sources: ContentSources): Set<string> {
+  const slugs = new Set<string>();
+  for (const source of sources.articles) {
+    const name = articleFileName(source.relativePath);
+    if (name?.lang === 'ru') slugs.add(name.slug);
+  }
+  return slugs;
 }
 
 function langIndex(articles: Article[]): LangIndex {

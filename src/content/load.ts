@@ -4,12 +4,17 @@ import type { ContentSources, SourceFile } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+export interface LoadOptions {
+  /** The folder that paths in messages are relative to; the working directory unless given. */
+  from?: string;
+}
+
 /**
  * Reads the content folder: site.yml, authors.yml, topics.yml, every news/**\/*.md, and the
  * list of media files. The only module that reads content from disk; everything after it is pure.
  */
-export async function loadContent(contentDir: string): Promise<ContentSources> {
-  const root = displayPath(contentDir);
+export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<ContentSources> {
+  const root = displayPath(contentDir, options.from);
   const read = async (relativePath: string): Promise<SourceFile | undefined> => {
     try {
       const bytes = await readFile(path.join(contentDir, relativePath));
@@ -65,7 +70,7 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 /** The folder as an editor would write it: relative to where the command runs, if inside it. */
-function displayPath(dir: string): string {
-  const relative = path.relative(process.cwd(), dir);
+function displayPath(dir: string, from = process.cwd()): string {
+  const relative = path.relative(from, path.resolve(from, dir));
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : dir;
 }

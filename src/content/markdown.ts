@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Lang } from '../i18n/languages.js';
+import { foreignWords } from '../render/foreign-words.js';
 import { typeset } from '../render/typography.js';
 
 export interface RenderedBody {
@@ -12,7 +13,14 @@ export interface RenderedBody {
   /** Links and images the editor must fix, with their line in the body (1-based). */
   badLinks: { href: string; line: number }[];
   imagesWithoutAlt: { line: number }[];
+  /** Links to paths of this site (`/ru/news/x`), for the check that their target exists. */
+  siteLinks: { href: string; line: number }[];
+  /** Sources of the body's images that passed the link check, for the check that the file exists. */
+  images: { src: string; line: number }[];
 }
+
+/** What checkInline collects, all with body lines. */
+type Findings = Pick<RenderedBody, 'badLinks' | 'imagesWithoutAlt' | 'siteLinks' | 'images'>;
 
 const QUOTES: Record<Lang, string> = { ru: '«»„“', kk: '«»„“', en: '“”‘’' };
 const instances = new Map<Lang, MarkdownIt>();
@@ -33,6 +41,7 @@ function markdown(lang: Lang): MarkdownIt {
       for (const child of token.children) if (child.type === 'text') child.content = typeset(child.content, lang);
     }
   });
+  md.core.ruler.push('dknews_lang', foreignWords(lang));
   instances.set(lang, md);
   return md;
 }
@@ -50,8 +59,7 @@ export function isSafeLink(href: string): boolean {
 export function renderBody(source: string, lang: Lang): RenderedBody {
   const md = markdown(lang);
   const tokens = md.parse(source, {});
-  const badLinks: RenderedBody['badLinks'] = [];
-  const imagesWithoutAlt: RenderedBody['imagesWithoutAlt'] = [];
+  const found: Findings = { badLinks: [], imagesWithoutAlt: [], siteLinks: [], images: [] };
   const paragraphs: string[] = [];
   let firstParagraph = '';
 
@@ -61,34 +69,45 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
     }
     if (token.type !== 'inline' || !token.children) return;
     const line = (token.map?.[0] ?? 0) + 1;
-    checkInline(token.children, line, badLinks, imagesWithoutAlt);
+    checkInline(token.children, line, found);
     const plain = inlineText(token.children);
     paragraphs.push(plain);
     if (!firstParagraph && tokens[i - 1]?.type === 'paragraph_open') firstParagraph = plain;
   });
 
-  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, badLinks, imagesWithoutAlt };
+  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, ...found };
 }
 
-/** Checks links and images of one inline run; an unsafe link keeps its text and loses the link. */
-function checkInline(children: Token[], line: number, badLinks: RenderedBody['badLinks'], noAlt: RenderedBody['imagesWithoutAlt']): void {
+/**
+ * Checks links and images of one inline run; an unsafe link keeps its text and loses the link.
+ * `firstLine` is the run's first line; each line break inside it moves the line on, so that a
+ * problem in a long paragraph points at its own line.
+ */
+function checkInline(children: Token[], firstLine: number, found: Findings): void {
   let dropping = false;
+  let line = firstLine;
   for (const child of children) {
-    if (child.type === 'link_open' && !isSafeLink(child.attrGet('href') ?? '')) {
-      badLinks.push({ href: child.attrGet('href') ?? '', line });
+    if (child.type === 'softbreak' || child.type === 'hardbreak') {
+      line++;
+    } else if (child.type === 'link_open' && !isSafeLink(child.attrGet('href') ?? '')) {
+      found.badLinks.push({ href: child.attrGet('href') ?? '', line });
       dropping = true;
       toEmptyText(child);
+    } else if (child.type === 'link_open') {
+      const href = child.attrGet('href') ?? '';
+      if (href.startsWith('/')) found.siteLinks.push({ href, line });
     } else if (child.type === 'link_close' && dropping) {
       dropping = false;
       toEmptyText(child);
     } else if (child.type === 'image') {
       const src = child.attrGet('src') ?? '';
       if (!isSafeLink(src)) {
-        badLinks.push({ href: src, line });
+        found.badLinks.push({ href: src, line });
         toEmptyText(child);
         continue;
       }
-      if (!child.content.trim()) noAlt.push({ line });
+      if (!child.content.trim()) found.imagesWithoutAlt.push({ line });
+      found.images.push({ src, line });
       child.attrSet('loading', 'lazy');
       child.attrSet('decoding', 'async');
     }

@@ -120,6 +120,14 @@ export const MESSAGES = {
     ru: (p) => `Недопустимое значение: ${p.detail}`,
     en: (p) => `Invalid value: ${p.detail}`,
   },
+  translation_without_original: {
+    ru: (p) => `Перевод без русского оригинала: нет файла ${p.slug}.ru.md. Статья показывается, но переводы связываются по имени файла — добавьте оригинал или переименуйте файл по slug русской статьи.`,
+    en: (p) => `A translation without a Russian original: there is no ${p.slug}.ru.md. The article is served, but translations are linked by file name: add the original or rename the file after the Russian article's slug.`,
+  },
+  site_link_missing: {
+    ru: (p) => `Ссылка «${p.href}» ведёт на статью, которой нет.${p.suggestion ? ` Может быть, «${p.suggestion}»?` : ''} Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.`,
+    en: (p) => `The link "${p.href}" points to an article that does not exist.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Check the path: /lang/news/slug, the slug being the article's file name.`,
+  },
   file_missing: {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,

@@ -15,8 +15,16 @@ export interface ArticleContext {
   media: { has(path: string): boolean };
 }
 
+/** A link in an article body to a path of this site, with its line in the file. */
+export interface SiteLink {
+  href: string;
+  line: number;
+}
+
 export interface ParsedArticle {
   article?: Article;
+  /** The body's links to site paths, set with the article: build-index checks their targets. */
+  siteLinks?: SiteLink[];
   problems: ContentError[];
 }
 
@@ -91,11 +99,16 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
   for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+  for (const image of body.images) {
+    const src = mediaPath(image.src);
+    if (src !== undefined && !context.media.has(src)) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
+  }
 
   if (problems.length || !front || !date) return { problems };
 
   return {
     problems,
+    siteLinks: body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 })),
     article: {
       slug: name.slug,
       lang: name.lang,
@@ -116,4 +129,18 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       path: `/${name.lang}/news/${name.slug}`,
     },
   };
+}
+
+/**
+ * The media file a body image refers to (`/media/2026/01/a.jpg` → 2026/01/a.jpg), or undefined
+ * for an image elsewhere. markdown-it percent-encodes addresses; media names are plain.
+ */
+function mediaPath(src: string): string | undefined {
+  if (!src.startsWith('/media/')) return undefined;
+  const name = src.slice('/media/'.length).replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
 }

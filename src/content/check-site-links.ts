@@ -1,0 +1,47 @@
+import { isLang, type Lang } from '../i18n/languages.js';
+import { ContentError } from './errors.js';
+import { nearest } from './nearest.js';
+import type { SiteLink } from './parse-article.js';
+import type { Article } from './types.js';
+
+const ARTICLE_PATH = /^\/([a-z]{2})\/news\/(.+)$/;
+
+/**
+ * Links in article bodies to /ru/news/…, /kk/news/… or /en/news/… that lead nowhere. An article
+ * counts as existing in any state (draft, scheduled), and so does an old path in its aliases,
+ * which redirects. The linking article is still served: only the link is wrong.
+ * @example checkSiteLinks([{ article, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], [article])
+ */
+export function checkSiteLinks(linking: Iterable<{ article: Article; siteLinks: readonly SiteLink[] }>, articles: readonly Article[]): ContentError[] {
+  const targets = new Set(articles.flatMap((a) => [a.path, ...a.aliases]));
+  const slugsByLang = new Map<Lang, string[]>();
+  for (const a of articles) {
+    const slugs = slugsByLang.get(a.lang);
+    if (slugs) slugs.push(a.slug);
+    else slugsByLang.set(a.lang, [a.slug]);
+  }
+
+  const problems: ContentError[] = [];
+  for (const { article, siteLinks } of linking) {
+    for (const link of siteLinks) {
+      const path = normalize(link.href);
+      const m = ARTICLE_PATH.exec(path);
+      if (!m || !isLang(m[1]) || targets.has(path)) continue;
+      const lang = m[1];
+      const close = nearest(m[2]!, slugsByLang.get(lang) ?? []);
+      const suggestion = close === undefined ? '' : `/${lang}/news/${close}`;
+      problems.push(new ContentError(article.file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
+    }
+  }
+  return problems;
+}
+
+/** The path a link leads to: without query, fragment or a trailing slash (the site redirects that away). */
+function normalize(href: string): string {
+  const path = href.replace(/[?#].*$/, '').replace(/(.)\/$/, '$1');
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}

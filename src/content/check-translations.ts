@@ -1,0 +1,18 @@
+import { ContentError } from './errors.js';
+import type { Article } from './types.js';
+
+/**
+ * Kazakh and English articles whose slug has no Russian file. They are still served, but the
+ * site links translations by slug, so such an article is usually a misnamed translation.
+ * A Russian file that is itself broken still counts as the original: its own problem is reported.
+ * @example checkTranslations([enArticle], new Set()) // [ContentError translation_without_original]
+ */
+export function checkTranslations(articles: Iterable<Article>, russianSlugs: ReadonlySet<string>): ContentError[] {
+  const problems: ContentError[] = [];
+  for (const article of articles) {
+    if (article.lang !== 'ru' && !russianSlugs.has(article.slug)) {
+      problems.push(new ContentError(article.file, 1, '', 'translation_without_original', { slug: article.slug }));
+    }
+  }
+  return problems;
+}
