@@ -18,6 +18,9 @@ try {
   const server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://localhost:${config.port}/ru/`, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
   });
+  if (config.contentWatch) store.watch();
+  // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
+  process.on('SIGHUP', () => void store.reload('SIGHUP'));
   const stop = (signal: string) => {
     logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
     store.close();

@@ -2,7 +2,8 @@ import { LANGS, type Lang } from '../i18n/languages.js';
 import { checkSiteLinks } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
-import { parseArticle, type SiteLink } from './parse-article.js';
+import { parseWithLastGood } from './last-good.js';
+import type { SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { articleFileName } from './slug.js';
 import type { Article, ContentSources, Person, Site, Topic } from './types.js';
@@ -28,10 +29,15 @@ export interface ContentIndex {
   /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
   media: ReadonlyMap<string, number>;
   /**
-   * Every problem found. A file with a problem of its own is left out; a problem between files —
-   * a translation without its Russian original, a link to a missing article — leaves the article in.
+   * Every problem found. A file with a problem of its own is left out (or served from its last
+   * good version); a problem between files — a translation without its Russian original, a link
+   * to a missing article — leaves the article in.
    */
   problems: ContentError[];
+  /** Text of every article file that made an article, by relative path: the next build's `lastGood`. */
+  lastGood: ReadonlyMap<string, string>;
+  /** Files served from their last good version because their current text has problems. */
+  servedFromLastGood: string[];
   /** The earliest date at which an article not yet published becomes public. */
   nextPublication?: Date;
   /** When the index was built; a new build is a new content version. */
@@ -42,6 +48,8 @@ export interface BuildOptions {
   now: Date;
   /** Development shows drafts; production never does. */
   includeDrafts: boolean;
+  /** The previous index's `lastGood`: a file whose new text breaks a rule falls back to it. */
+  lastGood?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -65,6 +73,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
 
   const seen = new Map<string, Article>();
   const linking: { article: Article; siteLinks: readonly SiteLink[] }[] = [];
+  const lastGood = new Map<string, string>();
+  const servedFromLastGood: string[] = [];
   const redirects = new Map<string, string>();
   const aliasOwner = new Map<string, string>();
   const published: Article[] = [];
@@ -73,10 +83,12 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   // Sorted so that, of two files with one slug, the same one wins on every machine.
   const files = [...sources.articles].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   for (const source of files) {
-    const parsed = parseArticle(source, context);
+    const parsed = parseWithLastGood(source, context, options.lastGood);
     problems.push(...parsed.problems);
     const article = parsed.article;
     if (!article) continue;
+    lastGood.set(source.relativePath, parsed.text!);
+    if (parsed.fromLastGood) servedFromLastGood.push(source.file);
 
     const key = `${article.lang}/${article.slug}`;
     const first = seen.get(key);
@@ -125,6 +137,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     redirects,
     media: sources.media,
     problems,
+    lastGood,
+    servedFromLastGood,
     nextPublication,
     builtAt: options.now,
   };

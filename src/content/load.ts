@@ -9,37 +9,48 @@ export interface LoadOptions {
   from?: string;
 }
 
+type DataFiles = Pick<ContentSources, 'site' | 'authors' | 'topics' | 'root'>;
+
 /**
  * Reads the content folder: site.yml, authors.yml, topics.yml, every news/**\/*.md, and the
  * list of media files. The only module that reads content from disk; everything after it is pure.
  */
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<ContentSources> {
   const root = displayPath(contentDir, options.from);
-  const read = async (relativePath: string): Promise<SourceFile | undefined> => {
-    try {
-      const bytes = await readFile(path.join(contentDir, relativePath));
-      return { file: `${root}/${relativePath}`, relativePath, text: decode(bytes) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw new Error(`Cannot read content file "${path.join(contentDir, relativePath)}"`, { cause: error });
-    }
-  };
-  const [site, authors, topics, newsFiles, mediaFiles] = await Promise.all([
-    read('site.yml'),
-    read('authors.yml'),
-    read('topics.yml'),
-    listFiles(contentDir, 'news'),
+  const [data, newsFiles, mediaFiles] = await Promise.all([
+    loadDataFiles(contentDir, options),
+    listArticleFiles(contentDir),
     listFiles(contentDir, 'media', true),
   ]);
-  const articles = await Promise.all(newsFiles.filter((f) => f.name.endsWith('.md')).map((f) => read(f.name)));
+  const articles = await Promise.all(newsFiles.map((name) => readSource(contentDir, root, name)));
   return {
-    site,
-    authors,
-    topics,
+    ...data,
     articles: articles.filter((a): a is SourceFile => a !== undefined),
     media: new Map(mediaFiles.map((f) => [f.name.slice('media/'.length), f.size])),
-    root,
   };
+}
+
+/** site.yml, authors.yml and topics.yml alone, for tools that need no articles. */
+export async function loadDataFiles(contentDir: string, options: LoadOptions = {}): Promise<DataFiles> {
+  const root = displayPath(contentDir, options.from);
+  const [site, authors, topics] = await Promise.all(['site.yml', 'authors.yml', 'topics.yml'].map((name) => readSource(contentDir, root, name)));
+  return { site, authors, topics, root };
+}
+
+/** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */
+export async function listArticleFiles(contentDir: string): Promise<string[]> {
+  return (await listFiles(contentDir, 'news')).map((f) => f.name).filter((name) => name.endsWith('.md'));
+}
+
+async function readSource(contentDir: string, root: string, relativePath: string): Promise<SourceFile | undefined> {
+  try {
+    const bytes = await readFile(path.join(contentDir, relativePath));
+    return { file: `${root}/${relativePath}`, relativePath, text: decode(bytes) };
+  } catch (error) {
+    // A file listed a moment ago may be gone by now: an editor deleting or renaming it mid-reload.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`Cannot read content file "${path.join(contentDir, relativePath)}"`, { cause: error });
+  }
 }
 
 /**
@@ -51,14 +62,29 @@ async function listFiles(dir: string, sub: string, withSizes = false): Promise<{
   try {
     entries = await readdir(path.join(dir, sub), { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Only a missing folder itself means "no files": a subfolder vanishing mid-walk (an editor
+    // moving things) must fail this read rather than look like an empty folder.
+    const { code, path: missing } = error as NodeJS.ErrnoException;
+    if (code === 'ENOENT' && missing === path.join(dir, sub)) return [];
     throw new Error(`Cannot list the content folder "${path.join(dir, sub)}"`, { cause: error });
   }
   const names = entries
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .filter((f) => !f.split('/').some((part) => part.startsWith('.')));
-  return Promise.all(names.map(async (name) => ({ name, size: withSizes ? (await stat(path.join(dir, name))).size : 0 })));
+  if (!withSizes) return names.map((name) => ({ name, size: 0 }));
+  const sized = await Promise.all(names.map(async (name) => ({ name, size: await sizeOf(path.join(dir, name)) })));
+  return sized.filter((f): f is { name: string; size: number } => f.size !== undefined);
+}
+
+/** A file's size, or undefined when it was deleted since it was listed. */
+async function sizeOf(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 function decode(bytes: Buffer): string | undefined {

@@ -1,7 +1,9 @@
 import type { Logger } from 'pino';
 import { buildIndex, type ContentIndex } from './build-index.js';
+import { ContentLoadError, type ContentError } from './errors.js';
 import { loadContent } from './load.js';
 import type { ContentSources } from './types.js';
+import { watchContent, type ContentWatcher } from './watch.js';
 
 export interface ContentStoreOptions {
   contentDir: string;
@@ -16,12 +18,19 @@ const MAX_TIMER = 2 ** 31 - 1;
 /**
  * Holds the current content index. A new index is built aside and swapped in whole, so a
  * request always sees one consistent version. Articles dated in the future appear at their
- * moment through a timer, not a check on every request.
+ * moment through a timer, not a check on every request. Changes on disk arrive through
+ * reload(): from the watcher, from SIGHUP, or from a test.
  */
 export class ContentStore {
   #index: ContentIndex | undefined;
   #sources: ContentSources | undefined;
   #timer: NodeJS.Timeout | undefined;
+  #watcher: ContentWatcher | undefined;
+  /** The reload running or waiting to run; reloads never overlap. */
+  #queue: Promise<void> = Promise.resolve();
+  /** True while a reload is queued but has not started reading: a new request joins it. */
+  #queued = false;
+  #closed = false;
   readonly #options: ContentStoreOptions;
 
   constructor(options: ContentStoreOptions) {
@@ -33,36 +42,100 @@ export class ContentStore {
     return this.#index;
   }
 
-  /** Reads the content folder and swaps in a new index; on failure the last good one stays. */
+  /** Reads the content folder and swaps in a new index. At start a broken site.yml, authors.yml or topics.yml throws. */
   async load(): Promise<ContentIndex> {
-    this.#sources = await loadContent(this.#options.contentDir);
-    return this.#rebuild();
+    return this.#apply(await loadContent(this.#options.contentDir));
   }
 
-  /** Stops the publication timer. */
+  /**
+   * Reads the content folder again and swaps in the new index. Never throws: when the folder
+   * cannot be read or a site-wide YAML file is broken, the previous index stays whole and the
+   * reason is logged. Calls made while one reload is waiting share it.
+   */
+  reload(reason = 'reload'): Promise<void> {
+    if (this.#queued) return this.#queue;
+    this.#queued = true;
+    this.#queue = this.#queue.then(async () => {
+      this.#queued = false;
+      await this.#reloadNow(reason);
+    });
+    return this.#queue;
+  }
+
+  /** Reloads whenever something under the content folder changes, until close(). */
+  watch(): void {
+    if (this.#watcher || this.#closed) return;
+    const { contentDir, logger } = this.#options;
+    this.#watcher = watchContent(contentDir, () => void this.reload('change on disk'), {
+      onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; send SIGHUP to reload'),
+    });
+    logger.info({ contentDir }, 'Watching the content folder for changes');
+  }
+
+  /** Stops the publication timer and the watcher; later reloads do nothing. */
   close(): void {
+    this.#closed = true;
     clearTimeout(this.#timer);
+    this.#watcher?.close();
+    this.#watcher = undefined;
   }
 
-  #rebuild(): ContentIndex {
-    const { logger, includeDrafts } = this.#options;
-    const now = this.#options.now?.() ?? new Date();
-    const index = buildIndex(this.#sources!, { now, includeDrafts });
-    for (const problem of index.problems) {
-      logger.warn({ file: problem.file, line: problem.line, field: problem.field }, problem.format('en'));
+  async #reloadNow(reason: string): Promise<void> {
+    if (this.#closed) return;
+    const { logger, contentDir } = this.#options;
+    const started = performance.now();
+    try {
+      const index = this.#apply(await loadContent(contentDir));
+      const articles = Object.values(index.langs).reduce((sum, lang) => sum + lang.articles.length, 0);
+      logger.info({ reason, articles, problems: index.problems.length, ms: Math.round(performance.now() - started) }, 'Content reloaded');
+    } catch (error) {
+      if (error instanceof ContentLoadError) {
+        for (const problem of error.problems) this.#logProblem(problem);
+        logger.error({ reason }, 'Content not reloaded: a site-wide file is broken; the previous content stays online');
+      } else {
+        logger.error({ err: error, reason }, 'Content not reloaded: the folder could not be read; the previous content stays online');
+      }
     }
-    this.#index = index;
-    this.#schedule(index.nextPublication, now);
+  }
+
+  /** Builds an index from these sources and swaps it in; nothing changes if the build throws. */
+  #apply(sources: ContentSources): ContentIndex {
+    const index = this.#build(sources);
+    this.#sources = sources;
+    this.#swap(index);
     return index;
   }
 
-  #schedule(at: Date | undefined, now: Date): void {
+  #build(sources: ContentSources): ContentIndex {
+    const { includeDrafts } = this.#options;
+    return buildIndex(sources, { now: this.#now(), includeDrafts, lastGood: this.#index?.lastGood });
+  }
+
+  #swap(index: ContentIndex): void {
+    for (const problem of index.problems) this.#logProblem(problem);
+    for (const file of index.servedFromLastGood) {
+      this.#options.logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
+    }
+    this.#index = index;
+    this.#schedule(index.nextPublication);
+  }
+
+  #logProblem(problem: ContentError): void {
+    this.#options.logger.warn({ file: problem.file, line: problem.line, field: problem.field }, problem.format('en'));
+  }
+
+  #now(): Date {
+    return this.#options.now?.() ?? new Date();
+  }
+
+  #schedule(at: Date | undefined): void {
     clearTimeout(this.#timer);
-    if (!at) return;
-    const wait = Math.min(MAX_TIMER, Math.max(0, at.getTime() - now.getTime()));
+    if (!at || this.#closed) return;
+    const wait = Math.min(MAX_TIMER, Math.max(0, at.getTime() - this.#now().getTime()));
     this.#timer = setTimeout(() => {
       try {
-        this.#rebuild();
+        // The same sources, a later clock: the article whose moment has come joins the index.
+        this.#swap(this.#build(this.#sources!));
       } catch (error) {
         this.#options.logger.error({ err: error }, 'Scheduled publication failed; the previous content stays online');
       }

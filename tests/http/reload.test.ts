@@ -1,0 +1,118 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import request from 'supertest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyContent, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+
+// store.reload() is what the watcher and SIGHUP call; here it is called by hand, so every
+// step is deterministic. watch.test.ts shows that changes on disk trigger it.
+const content = await copyContent(VALID);
+const { app, store, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
+afterAll(async () => {
+  store.close();
+  await content.remove();
+});
+
+const article = (title: string, topics = '[economy]', extra = '') =>
+  `---\ntitle: ${title}\ndate: 2026-01-28T10:00\nauthor: anna\ntopics: ${topics}\n${extra}---\nТекст.\n`;
+const write = (relativePath: string, text: string) => writeFile(path.join(content.dir, relativePath), text);
+// Titles are typeset (a no-break space after short words): compare them with plain spaces.
+const titleOf = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(app).get(url)).text)?.[1]?.replace(/\u00a0/g, ' ');
+const status = async (url: string) => (await request(app).get(url)).status;
+
+describe('reloading content without a restart', () => {
+  it('adds a new article', async () => {
+    await write('news/live-story.ru.md', article('Живая новость'));
+    await store.reload();
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость');
+    const home = await request(app).get('/ru/').expect(200);
+    expect(home.text).toContain('Живая новость');
+  });
+
+  it('applies an edit', async () => {
+    await write('news/live-story.ru.md', article('Живая новость, правка'));
+    await store.reload();
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
+  });
+
+  it('keeps the last good version online when a file turns invalid, and logs file, line and field', async () => {
+    await write('news/live-story.ru.md', article('Сломанная правка', '[ekonomika]'));
+    await store.reload();
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
+    const warning = logs.findLast((l) => String(l.file).endsWith('news/live-story.ru.md') && l.line !== undefined);
+    expect(warning).toMatchObject({ level: 40, line: 5, field: 'topics.0' });
+    expect(warning!.msg).toMatch(/live-story\.ru\.md:5:10 topics\.0: Unknown topic "ekonomika"/);
+    expect(logs.at(-2)!.msg).toMatch(/live-story\.ru\.md: its last good version stays online/);
+    expect((await request(app).get('/healthz')).body.content.problems).toBe(1);
+  });
+
+  it('serves the fixed version once the file is fixed', async () => {
+    await write('news/live-story.ru.md', article('Исправленная новость'));
+    await store.reload();
+    expect(await titleOf('/ru/news/live-story')).toBe('Исправленная новость');
+    expect((await request(app).get('/healthz')).body.content.problems).toBe(0);
+  });
+
+  it('follows a rename: the new address answers, the old one is gone', async () => {
+    await mkdir(path.join(content.dir, 'news/2026/02'), { recursive: true });
+    await rename(path.join(content.dir, 'news/live-story.ru.md'), path.join(content.dir, 'news/2026/02/moved-story.ru.md'));
+    await store.reload();
+    expect(await titleOf('/ru/news/moved-story')).toBe('Исправленная новость');
+    expect(await status('/ru/news/live-story')).toBe(404);
+  });
+
+  it('removes a deleted article', async () => {
+    await rm(path.join(content.dir, 'news/2026/02/moved-story.ru.md'));
+    await store.reload();
+    expect(await status('/ru/news/moved-story')).toBe(404);
+  });
+
+  it('serves a new image and the article that shows it; deleting the image takes both down', async () => {
+    await writeFile(path.join(content.dir, 'media/new.png'), 'png');
+    await write('news/with-image.ru.md', article('С картинкой', '[economy]', 'image: { src: new.png, alt: Картинка }\n'));
+    await store.reload();
+    await request(app).get('/media/new.png').expect(200);
+    expect(await status('/ru/news/with-image')).toBe(200);
+
+    await rm(path.join(content.dir, 'media/new.png'));
+    await store.reload();
+    expect(await status('/media/new.png')).toBe(404);
+    // Its last good version names the same missing image, so there is nothing good to keep.
+    expect(await status('/ru/news/with-image')).toBe(404);
+    await rm(path.join(content.dir, 'news/with-image.ru.md'));
+    await store.reload();
+  });
+
+  it('applies an edit of authors.yml', async () => {
+    const authors = path.join(content.dir, 'authors.yml');
+    await writeFile(authors, 'anna:\n  name: { ru: Анна Петрова, kk: Анна Петрова, en: Anna Petrova }\n  role: { ru: Редактор, kk: Редактор, en: Editor }\n');
+    await store.reload();
+    expect((await request(app).get('/ru/authors/anna').expect(200)).text).toContain('Анна Петрова');
+  });
+
+  it('keeps the previous index whole while topics.yml is broken, and logs why', async () => {
+    const before = store.index;
+    const topics = path.join(content.dir, 'topics.yml');
+    const good = 'economy:\n  name: { ru: Экономика, kk: Экономика, en: Economy }\n  description: { ru: О деньгах., kk: Ақша туралы., en: About money. }\n';
+    await writeFile(topics, 'economy: [unclosed\n');
+    await write('news/while-broken.ru.md', article('Пока сломано'));
+    await store.reload();
+    expect(store.index).toBe(before);
+    expect(await status('/ru/news/while-broken')).toBe(404);
+    expect(await status('/ru/news/first-story')).toBe(200);
+    expect(logs.at(-1)).toMatchObject({ level: 50, msg: 'Content not reloaded: a site-wide file is broken; the previous content stays online' });
+    expect(logs.at(-2)).toMatchObject({ level: 40, line: 2 });
+    expect(String(logs.at(-2)!.file)).toMatch(/topics\.yml$/);
+
+    await writeFile(topics, good);
+    await store.reload();
+    expect(await titleOf('/ru/news/while-broken')).toBe('Пока сломано');
+  });
+
+  it('runs one reload for calls made while one is waiting', async () => {
+    const reloads = () => logs.filter((l) => l.msg === 'Content reloaded').length;
+    const before = reloads();
+    await Promise.all([store.reload(), store.reload(), store.reload()]);
+    expect(reloads()).toBe(before + 1);
+  });
+});
