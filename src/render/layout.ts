@@ -26,6 +26,9 @@ export interface PageMeta {
   structuredData?: object[];
   /** Feeds of this page besides the language's own. */
   feeds?: { title: string; href: string }[];
+  /** Neighbouring pages of a paginated list. */
+  prev?: string;
+  next?: string;
 }
 
 export interface LayoutView {
@@ -40,7 +43,10 @@ export interface LayoutView {
   /** JSON-LD blocks, already safe to print inside <script>. */
   jsonLd: string[];
   feeds: { title: string; href: string }[];
-  assets: { css: string; favicon: string; logo: string; logoDark: string; appleTouchIcon: string };
+  assets: { css: string; js: string; favicon: string; logo: string; logoDark: string; appleTouchIcon: string; manifest: string };
+  /** rel=prev/next of a paginated list. */
+  prev?: string;
+  next?: string;
   header: {
     homeHref: string;
     siteName: string;
@@ -87,12 +93,16 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
     }),
     jsonLd: (meta.structuredData ?? []).map(jsonLd),
     feeds: [siteFeed, ...(meta.feeds ?? [])],
+    prev: meta.prev,
+    next: meta.next,
     assets: {
       css: ctx.asset('css/site.css'),
       favicon: ctx.asset('favicon.svg'),
       logo: ctx.asset('logo.svg'),
       logoDark: ctx.asset('logo-dark.svg'),
       appleTouchIcon: ctx.asset('apple-touch-icon.png'),
+      js: ctx.asset('js/site.js'),
+      manifest: ctx.asset('manifest.webmanifest'),
     },
     header: {
       homeHref: `/${lang}/`,

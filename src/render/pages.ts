@@ -2,15 +2,13 @@ import type { TFunction } from 'i18next';
 import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
-import { cardView, imageView, topicLink, type CardView, type ImageView } from './cards.js';
-import { countText, dateView, type DateView, type PageContext } from './context.js';
-import { defaultImage, layoutView, publisher, type LayoutView, type PageMeta } from './layout.js';
-import { breadcrumbList } from '../seo/json-ld.js';
-import { homeStructuredData, newsArticle } from '../seo/structured-data.js';
-import { absoluteUrl } from '../seo/urls.js';
-import { paginate, type PaginationView } from './pagination.js';
-import { typeset } from './typography.js';
 import { LANGS } from '../i18n/languages.js';
+import { homeStructuredData } from '../seo/structured-data.js';
+import { breadcrumbs } from './breadcrumbs.js';
+import { cardView, type CardView } from './cards.js';
+import { countText, type PageContext } from './context.js';
+import { layoutView, publisher, type LayoutView, type PageMeta } from './layout.js';
+import { paginate, type PaginationView } from './pagination.js';
 
 /** What every page template gets: the layout and its own data. */
 export interface PageView<T> {
@@ -23,83 +21,9 @@ export interface PageView<T> {
 }
 
 
-const RELATED = 4;
-
 /** The same path in every language: for pages that exist in all of them. */
-function everyLanguage(path: (lang: Lang) => string): Partial<Record<Lang, string>> {
+export function everyLanguage(path: (lang: Lang) => string): Partial<Record<Lang, string>> {
   return Object.fromEntries(LANGS.map((lang) => [lang, path(lang)]));
-}
-
-export interface ArticlePage {
-  draft: boolean;
-  title: string;
-  views: number;
-  viewsText: string;
-  author: { name: string; role: string; href: string };
-  image?: ImageView;
-  published: DateView;
-  updated?: DateView;
-  html: string;
-  topics: { name: string; href: string }[];
-  related: CardView[];
-}
-
-export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
-  const author = ctx.index.authors.get(article.author)!;
-  const versions = ctx.index.translations.get(article.slug) ?? {};
-  const image = article.image
-    ? { url: absoluteUrl(ctx.siteUrl, `/media/${article.image.src}`), width: article.image.width, height: article.image.height, alt: article.image.alt }
-    : defaultImage(ctx);
-  const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
-  const mainTopic = topics[0];
-  return {
-    layout: layoutView(ctx, {
-      path: article.path,
-      title: article.title,
-      description: article.lead,
-      alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),
-      type: 'article',
-      image,
-      // A draft is only ever seen in development; it must never be indexed from there.
-      noindex: article.draft,
-      article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
-      structuredData: [
-        newsArticle(ctx.index, article, publisher(ctx), image.url),
-        breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
-      ],
-    }),
-    t: ctx.t,
-    lastModified: article.updated ?? article.date,
-    page: {
-      draft: article.draft,
-      title: typeset(article.title, ctx.lang),
-      views: article.views,
-      viewsText: countText(ctx, 'article.views', article.views),
-      author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
-      image: imageView(ctx, article),
-      published: dateView(ctx, article.date),
-      updated: article.updated && dateView(ctx, article.updated),
-      html: article.html,
-      topics,
-      related: related(ctx, article).map((a) => cardView(ctx, a)),
-    },
-  };
-}
-
-/** Home, then the given trail; every item an absolute URL. */
-function breadcrumbs(ctx: PageContext, trail: { name: string; href: string }[]): object {
-  const home = { name: ctx.index.site.shortName[ctx.lang], href: `/${ctx.lang}/` };
-  return breadcrumbList([home, ...trail].map((item) => ({ name: item.name, url: absoluteUrl(ctx.siteUrl, item.href) })));
-}
-
-/** Articles sharing a topic with this one, newest first. */
-function related(ctx: PageContext, article: Article): Article[] {
-  const lists = ctx.index.langs[ctx.lang].byTopic;
-  const found = new Set<Article>();
-  for (const topic of article.topics) {
-    for (const other of (lists.get(topic) ?? []).slice(0, RELATED + 1)) if (other !== article) found.add(other);
-  }
-  return [...found].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
 }
 
 export interface ListPage {
@@ -133,6 +57,8 @@ function listPage(
       alternates: meta.alternates,
       structuredData: meta.structuredData,
       feeds: meta.feeds,
+      prev: page.pagination.prev,
+      next: page.pagination.next,
     }),
     t: ctx.t,
     lastModified: lastChange(articles),

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import type { Lang } from '../i18n/languages.js';
-import { articlePage, authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
+import { articlePage } from '../render/article-page.js';
+import { authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
 

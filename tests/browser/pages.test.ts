@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/languages.js';
 import { CONTENT } from '../helpers.js';
@@ -10,6 +12,7 @@ import { launchChromium, serveSite } from './browser.js';
 
 const SLUG = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
 const OUTPUT = path.resolve(import.meta.dirname, '../../test-output/screenshots');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -36,36 +39,148 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe.each(VIEWPORTS)('in Chromium at $width×$height', (viewport) => {
-  it.each(PAGES)('$name loads cleanly: no console errors, no failed requests, no horizontal scrolling', async (page) => {
-    const context = await browser.newContext({ viewport });
-    const tab = await context.newPage();
-    const problems: string[] = [];
-    tab.on('console', (m) => {
-      // The 404 page's own status is reported by Chromium as a console error; anything else is a problem.
-      if (m.type() === 'error' && !(page.status === 404 && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
-    });
-    tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    tab.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
-    tab.on('response', (r) => {
-      if (r.status() >= 400 && r.url() !== `${site.origin}${page.path}`) problems.push(`${r.status()}: ${r.url()}`);
-    });
+/** Opens a page and records everything that went wrong while it loaded. */
+async function open(pagePath: string, options: BrowserContextOptions & { status?: number } = {}) {
+  const context = await browser.newContext(options);
+  const tab = await context.newPage();
+  const problems: string[] = [];
+  await tab.addInitScript(() => {
+    (window as unknown as { cspViolations: string[] }).cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  tab.on('console', (m) => {
+    // Chromium reports the 404 page's own status as a console error; anything else is a problem.
+    if (m.type() === 'error' && !(options.status === 404 && m.text().includes('404'))) problems.push(`console: ${m.text()}`);
+  });
+  tab.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  tab.on('requestfailed', (r) => problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
+  tab.on('response', (r) => {
+    if (r.status() >= 400 && r.url() !== `${site.origin}${pagePath}`) problems.push(`${r.status()}: ${r.url()}`);
+  });
+  const response = await tab.goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
+  return { tab, context, problems, status: response?.status() };
+}
 
-    const response = await tab.goto(`${site.origin}${page.path}`, { waitUntil: 'load' });
-    expect(response?.status()).toBe(page.status);
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA violations, one line each. */
+async function axeViolations(tab: Page): Promise<string[]> {
+  await tab.evaluate(AXE);
+  const result = await tab.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+    }),
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+}
+
+describe.each(VIEWPORTS)('in Chromium at $width×$height', (viewport) => {
+  it.each(PAGES)('$name loads cleanly and has no accessibility violations in either colour scheme', async (page) => {
+    const { tab, context, problems, status } = await open(page.path, { viewport, status: page.status });
+    expect(status).toBe(page.status);
     const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     // Lazy images below the fold load only on scroll; load them all to check that none is broken.
-    const images = await tab.evaluate(async () => {
+    const brokenImages = await tab.evaluate(async () => {
       const all = [...document.images];
       for (const img of all) img.loading = 'eager';
       await Promise.all(all.map((img) => img.decode().catch(() => undefined)));
       return all.filter((img) => img.naturalWidth === 0).map((img) => img.src);
     });
+    const light = await axeViolations(tab);
     await tab.screenshot({ path: path.join(OUTPUT, `${page.name}-${viewport.name}.png`), fullPage: true });
+    await tab.emulateMedia({ colorScheme: 'dark' });
+    const dark = await axeViolations(tab);
+    await tab.screenshot({ path: path.join(OUTPUT, `${page.name}-${viewport.name}-dark.png`), fullPage: true });
+    const csp = await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     await context.close();
 
     expect(problems).toEqual([]);
-    expect(images).toEqual([]);
+    expect(csp).toEqual([]);
+    expect(brokenImages).toEqual([]);
     expect(overflow).toBe(0);
+    expect(light).toEqual([]);
+    expect(dark).toEqual([]);
+  });
+});
+
+describe('every width from 320 to 1440 px', () => {
+  it.each([320, 360, 768, 1024, 1440])('has no horizontal scrolling at %i px on any page kind', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const tab = await context.newPage();
+    const overflowing: string[] = [];
+    for (const page of PAGES.filter((p) => p.name.startsWith('kk-') || p.name.startsWith('ru-'))) {
+      await tab.goto(`${site.origin}${page.path}`);
+      const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) overflowing.push(`${page.name}: ${overflow}px`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+  });
+});
+
+describe('the article page', () => {
+  const article = `/ru/news/${SLUG}`;
+
+  it('reads completely with JavaScript off', async () => {
+    const { tab, context, problems } = await open(article, { javaScriptEnabled: false, viewport: VIEWPORTS[0] });
+    const text = (await tab.locator('.article__body').innerText()).replace(/\u00a0/g, ' ');
+    const headings = await tab.locator('h1, h2, h3').evaluateAll((els) => els.map((e) => e.tagName));
+    await context.close();
+    expect(problems).toEqual([]);
+    expect(text).toContain('Интерес Казахстана к Цзянсу не случаен.');
+    expect(headings[0]).toBe('H1');
+    expect(headings.filter((h) => h === 'H1')).toHaveLength(1);
+  });
+
+  it('stays within the page-weight budget: HTML, CSS and script under 60 KB compressed, one render-blocking request', async () => {
+    const { tab, context } = await open(article, { viewport: VIEWPORTS[0] });
+    const sizes = await tab.evaluate(() =>
+      performance
+        .getEntriesByType('navigation')
+        .concat(performance.getEntriesByType('resource'))
+        .map((e) => e as PerformanceResourceTiming)
+        .filter((e) => e.entryType === 'navigation' || e.initiatorType === 'link' || e.initiatorType === 'script')
+        .map((e) => ({ name: e.name, bytes: e.transferSize, blocking: (e as unknown as { renderBlockingStatus?: string }).renderBlockingStatus })),
+    );
+    const blocking = await tab.evaluate(() => [
+      ...document.querySelectorAll('head link[rel="stylesheet"], head script:not([defer]):not([async]):not([type="application/ld+json"])'),
+    ].length);
+    await context.close();
+    const total = sizes.reduce((sum, s) => sum + s.bytes, 0);
+    expect(sizes.map((s) => new URL(s.name).pathname).sort()).toEqual([
+      expect.stringMatching(/^\/assets\/css\/site\.\w+\.css$/),
+      expect.stringMatching(/^\/assets\/js\/site\.\w+\.js$/),
+      article,
+    ]);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(60 * 1024);
+    expect(blocking).toBe(1);
+  });
+
+  it('is usable by keyboard: the skip link comes first and leads to the content; the language switcher works', async () => {
+    const { tab, context } = await open(article, { viewport: VIEWPORTS[1] });
+    await tab.keyboard.press('Tab');
+    const first = await tab.evaluate(() => document.activeElement?.textContent);
+    const outline = await tab.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    await tab.keyboard.press('Enter');
+    const afterSkip = await tab.evaluate(() => document.activeElement?.id);
+    await tab.focus('a[hreflang="kk"]');
+    await Promise.all([tab.waitForURL(`**/kk/news/${SLUG}`), tab.keyboard.press('Enter')]);
+    const lang = await tab.evaluate(() => document.documentElement.lang);
+    await context.close();
+    expect(first).toBe('Перейти к содержанию');
+    expect(afterSkip).toBe('main');
+    expect(outline).not.toBe('none');
+    expect(lang).toBe('kk');
+  });
+
+  it('copies its link with the copy button when scripts run', async () => {
+    const { tab, context } = await open(article, { viewport: VIEWPORTS[0], permissions: ['clipboard-read', 'clipboard-write'] });
+    await tab.click('a[data-copy]');
+    const copied = await tab.evaluate(() => navigator.clipboard.readText());
+    const status = await tab.locator('[data-copy-status]').textContent();
+    await context.close();
+    expect(copied).toBe(`https://dknews.example${article}`);
+    expect(status).toBe('Ссылка скопирована');
   });
 });

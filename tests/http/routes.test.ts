@@ -44,11 +44,20 @@ describe('article page', () => {
       'Тема</h2>',
       '<a href="/ru/topics/economy">Экономика</a>',
       'Читайте также',
-      'href="/ru/news/second-story"',
+      'card__title"><a href="/ru/news/second-story"',
     ];
     const positions = order.map((part) => text.indexOf(part));
     expect(positions.every((p) => p >= 0), JSON.stringify(order.filter((_, i) => positions[i]! < 0))).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it('shows reading time, share links and the neighbouring articles', async () => {
+    const { text } = await request(app).get('/ru/news/first-story').expect(200);
+    expect(text).toContain('<span class="article__reading">1 минута чтения</span>');
+    expect(text).toContain('href="https://t.me/share/url?url=https%3A%2F%2Fdknews.example%2Fru%2Fnews%2Ffirst-story&amp;text=%D0%9F%D0%B5%D1%80%D0%B2%D0%B0%D1%8F%20%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"');
+    expect(text).toContain('<a class="share__link share__link--copy" href="https://dknews.example/ru/news/first-story" data-copy data-copied="Ссылка скопирована">Скопировать ссылку</a>');
+    expect(text).not.toContain('around__link--older');
+    expect(text).toContain('<a class="around__link around__link--newer" href="/ru/news/second-story" rel="next"><span class="around__label">Следующая статья</span> <span class="around__title">Вторая новость</span></a>');
   });
 
   it('shows «Обновление» with the update date when there is one', async () => {

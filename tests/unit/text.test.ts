@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/content/dates.js';
+import { renderBody } from '../../src/content/markdown.js';
 import { splitFrontMatter, parseYaml } from '../../src/content/frontmatter.js';
 import { nearest } from '../../src/content/nearest.js';
 import { articleFileName, slugify } from '../../src/content/slug.js';
@@ -71,6 +72,22 @@ describe('typeset', () => {
 
   it('never changes a hyphen inside a word', () => {
     expect(typeset('торгово-экономическое', 'ru')).toBe('торгово-экономическое');
+  });
+});
+
+describe('passages in another language', () => {
+  it('marks Kazakh words in a Russian article with lang="kk"', () => {
+    expect(renderBody('платформы - «Қазақстанның Халық Кеңесі», а также', 'ru').html).toBe(
+      '<p>платформы\u00a0— «<span lang="kk">Қазақстанның Халық Кеңесі</span>», а\u00a0также</p>\n',
+    );
+  });
+
+  it('marks Cyrillic words in an English article as Kazakh or Russian', () => {
+    expect(renderBody('the Akorda («Ақорда») in Москва', 'en').html).toBe('<p>the Akorda («<span lang="kk">Ақорда</span>») in <span lang="ru">Москва</span></p>\n');
+  });
+
+  it('leaves Kazakh articles as they are', () => {
+    expect(renderBody('Қазақстан мен Ресей', 'kk').html).toBe('<p>Қазақстан мен Ресей</p>\n');
   });
 });
 

@@ -1,0 +1,93 @@
+import type { Article } from '../content/types.js';
+import { newsArticle } from '../seo/structured-data.js';
+import { absoluteUrl } from '../seo/urls.js';
+import { breadcrumbs } from './breadcrumbs.js';
+import { cardView, imageView, topicLink, type CardView, type ImageView } from './cards.js';
+import { countText, dateView, type DateView, type PageContext } from './context.js';
+import { defaultImage, layoutView, publisher } from './layout.js';
+import type { PageView } from './pages.js';
+import { shareLinks, type ShareLink } from './share.js';
+import { typeset } from './typography.js';
+
+const RELATED = 4;
+/** Words a minute of an unhurried reader of news. */
+const READING_SPEED = 180;
+
+export interface ArticlePage {
+  draft: boolean;
+  title: string;
+  views: number;
+  viewsText: string;
+  readingTime: string;
+  author: { name: string; role: string; href: string };
+  image?: ImageView;
+  published: DateView;
+  updated?: DateView;
+  html: string;
+  topics: { name: string; href: string }[];
+  share: (ShareLink & { label: string })[];
+  /** The next older and next newer article in this language. */
+  older?: { href: string; title: string };
+  newer?: { href: string; title: string };
+  related: CardView[];
+}
+
+export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
+  const author = ctx.index.authors.get(article.author)!;
+  const versions = ctx.index.translations.get(article.slug) ?? {};
+  const url = absoluteUrl(ctx.siteUrl, article.path);
+  const image = article.image
+    ? { url: absoluteUrl(ctx.siteUrl, `/media/${article.image.src}`), width: article.image.width, height: article.image.height, alt: article.image.alt }
+    : defaultImage(ctx);
+  const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
+  const mainTopic = topics[0];
+  const list = ctx.index.langs[ctx.lang].articles;
+  const position = list.indexOf(article);
+  const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
+  return {
+    layout: layoutView(ctx, {
+      path: article.path,
+      title: article.title,
+      description: article.lead,
+      alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),
+      type: 'article',
+      image,
+      // A draft is only ever seen in development; it must never be indexed from there.
+      noindex: article.draft,
+      article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
+      structuredData: [
+        newsArticle(ctx.index, article, publisher(ctx), image.url),
+        breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
+      ],
+    }),
+    t: ctx.t,
+    lastModified: article.updated ?? article.date,
+    page: {
+      draft: article.draft,
+      title: typeset(article.title, ctx.lang),
+      views: article.views,
+      viewsText: countText(ctx, 'article.views', article.views),
+      readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
+      author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
+      image: imageView(ctx, article),
+      published: dateView(ctx, article.date),
+      updated: article.updated && dateView(ctx, article.updated),
+      html: article.html,
+      topics,
+      share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
+      older: position >= 0 ? link(list[position + 1]) : undefined,
+      newer: position > 0 ? link(list[position - 1]) : undefined,
+      related: related(ctx, article).map((a) => cardView(ctx, a)),
+    },
+  };
+}
+
+/** Articles sharing a topic with this one, newest first. */
+function related(ctx: PageContext, article: Article): Article[] {
+  const lists = ctx.index.langs[ctx.lang].byTopic;
+  const found = new Set<Article>();
+  for (const topic of article.topics) {
+    for (const other of (lists.get(topic) ?? []).slice(0, RELATED + 1)) if (other !== article) found.add(other);
+  }
+  return [...found].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
+}

@@ -1,0 +1,44 @@
+import type MarkdownIt from 'markdown-it';
+import type { Lang } from '../i18n/languages.js';
+
+type CoreRule = Parameters<MarkdownIt['core']['ruler']['push']>[1];
+
+const KAZAKH_LETTER = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+const CYRILLIC = 'А-Яа-яЁё' + 'ӘәҒғҚқҢңӨөҰұҮүҺһІі';
+// In Russian text: a run of words that each carry a letter only Kazakh has.
+const KAZAKH_WORD = `[${CYRILLIC}]*[ӘәҒғҚқҢңӨөҰұҮүҺһІі][${CYRILLIC}]*`;
+const KAZAKH_RUN = new RegExp(`${KAZAKH_WORD}(?:[\\s\\u00a0-]+${KAZAKH_WORD})*`, 'gu');
+// In English text: any run of Cyrillic words.
+const CYRILLIC_RUN = new RegExp(`[${CYRILLIC}]+(?:[\\s\\u00a0-]+[${CYRILLIC}]+)*`, 'gu');
+
+/**
+ * Marks passages in another language with `lang`, so that screen readers switch voice: Kazakh
+ * words in Russian articles (they carry letters Russian does not have), and Cyrillic words in
+ * English ones (Kazakh when they carry such a letter, else Russian). Editors write nothing.
+ */
+export function foreignWords(lang: Lang): CoreRule {
+  const pattern = lang === 'ru' ? KAZAKH_RUN : lang === 'en' ? CYRILLIC_RUN : undefined;
+  return (state) => {
+    if (!pattern) return;
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      block.children = block.children.flatMap((token) => {
+        if (token.type !== 'text' || !pattern.test(token.content)) return [token];
+        pattern.lastIndex = 0;
+        const out = [];
+        let at = 0;
+        for (const match of token.content.matchAll(pattern)) {
+          const passage = match[0];
+          const code = KAZAKH_LETTER.test(passage) ? 'kk' : 'ru';
+          const text = (content: string) => Object.assign(new state.Token('text', '', 0), { content });
+          const html = (content: string) => Object.assign(new state.Token('html_inline', '', 0), { content });
+          if (match.index > at) out.push(text(token.content.slice(at, match.index)));
+          out.push(html(`<span lang="${code}">`), text(passage), html('</span>'));
+          at = match.index + passage.length;
+        }
+        if (at < token.content.length) out.push(Object.assign(new state.Token('text', '', 0), { content: token.content.slice(at) }));
+        return out;
+      });
+    }
+  };
+}
