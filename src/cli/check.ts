@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildIndex } from '../content/build-index.js';
+import { ContentLoadError, type ContentError } from '../content/errors.js';
+import { loadContent } from '../content/load.js';
+import type { EditorLang } from '../content/messages.js';
+import { formatProblemLine } from './format-problem.js';
+import { describeError } from './describe-error.js';
+import type { CliIo } from './io.js';
+import { isFolder } from './is-folder.js';
+import { cliMessage } from './messages.js';
+
+/**
+ * The clock `check` builds the index with: every article counts as published, and drafts are
+ * included, so that what will go live later (an alias clash of a scheduled article, say) is
+ * reported now. Every file is parsed and checked whatever its state, as on the server.
+ */
+const EVERYTHING_PUBLISHED = { now: new Date(8.64e15), includeDrafts: true };
+
+/**
+ * `npm run check`: validates the whole content folder with the server's own code (loadContent,
+ * buildIndex) and prints one line per problem, then a count. Returns the exit code: 0 when
+ * there is no problem, 1 when there is one, 2 when the command itself was misused.
+ * @example await runCheck(['--lang', 'en'], processIo()) // 0
+ */
+export async function runCheck(argv: string[], io: CliIo): Promise<number> {
+  let options;
+  try {
+    options = parseArgs({ args: argv, options: { lang: { type: 'string' }, dir: { type: 'string' } }, strict: true }).values;
+  } catch (error) {
+    const lang = argv.includes('en') ? 'en' : 'ru';
+    return usageError(io, lang, cliMessage('bad_option', lang, { detail: (error as Error).message }));
+  }
+  const lang = options.lang ?? 'ru';
+  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', cliMessage('bad_message_lang', 'ru', { value: lang }));
+
+  const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
+  if (!(await isFolder(dir))) return usageError(io, lang, cliMessage('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
+
+  let problems: ContentError[];
+  let checked: number;
+  try {
+    const sources = await loadContent(dir, { from: io.cwd });
+    checked = sources.articles.length;
+    problems = problemsOf(() => buildIndex(sources, EVERYTHING_PUBLISHED).problems);
+  } catch (error) {
+    io.stderr.write(`${cliMessage('unreadable', lang, { detail: describeError(error) })}\n`);
+    return 2;
+  }
+
+  for (const problem of sortByPlace(problems)) io.stdout.write(`${formatProblemLine(problem, lang)}\n`);
+  io.stdout.write(`${problems.length ? cliMessage('problems_found', lang, { count: problems.length }) : cliMessage('no_problems', lang, { count: checked })}\n`);
+  return problems.length ? 1 : 0;
+}
+
+/** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */
+function problemsOf(build: () => ContentError[]): ContentError[] {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof ContentLoadError) return error.problems;
+    throw error;
+  }
+}
+
+/** By file, then line and column, so that an editor can go down the list file by file. */
+function sortByPlace(problems: ContentError[]): ContentError[] {
+  const order = (a: ContentError, b: ContentError) =>
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0);
+  return [...problems].sort(order);
+}
+
+function usageError(io: CliIo, lang: EditorLang, text: string): number {
+  io.stderr.write(`${text}\n${cliMessage('check_usage', lang)}\n`);
+  return 2;
+}
+

@@ -1,0 +1,159 @@
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCheck } from '../../src/cli/check.js';
+import { cliMessage } from '../../src/cli/messages.js';
+import { FIXTURES, VALID } from '../helpers.js';
+
+const PROJECT = path.resolve(FIXTURES, '../..');
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A folder holding content/: a copy of the valid fixture, plus files copied or written into it. */
+async function tree(extra: Record<string, string> = {}, copies: Record<string, string> = {}): Promise<string> {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'dknews-check-'));
+  made.push(cwd);
+  await cp(VALID, path.join(cwd, 'content'), { recursive: true });
+  for (const [to, from] of Object.entries(copies)) await cp(path.join(FIXTURES, from), path.join(cwd, 'content', to), { recursive: true });
+  for (const [to, text] of Object.entries(extra)) await writeFile(path.join(cwd, 'content', to), text);
+  return cwd;
+}
+
+async function check(argv: string[], cwd: string, env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCheck(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd, env });
+  return { code, stdout, stderr };
+}
+
+const invalid = (name: string) => ({ [`news/${name}`]: `invalid/news/${name}` });
+
+describe('npm run check on valid content', () => {
+  it('exits 0 and counts the articles it checked, drafts and scheduled ones included', async () => {
+    expect(await check(['--dir', 'tests/fixtures/valid'], PROJECT)).toEqual({ code: 0, stdout: 'Проблем нет: проверено 5 статей\n', stderr: '' });
+  });
+
+  it('speaks English with --lang en', async () => {
+    expect(await check(['--dir', 'tests/fixtures/valid', '--lang', 'en'], PROJECT)).toEqual({ code: 0, stdout: 'No problems: 5 articles checked\n', stderr: '' });
+  });
+
+  it('checks CONTENT_DIR, and content/ where the command runs when neither is given', async () => {
+    expect((await check([], PROJECT, { CONTENT_DIR: 'tests/fixtures/valid' })).code).toBe(0);
+    expect((await check([], await tree())).stdout).toBe('Проблем нет: проверено 5 статей\n');
+  });
+});
+
+describe('npm run check on broken content', () => {
+  const broken = tree(
+    {
+      'news/broken-draft.ru.md': '---\ntitle: Черновик\ndate: 2026-01-10\nauthor: anya\ntopics: [economy]\ndraft: true\n---\nТекст.\n',
+      'news/broken-future.ru.md': '---\ntitle: Будущее\ndate: 2031-01-01\nauthor: anna\ntopics: [politcs]\n---\nТекст.\n',
+    },
+    {
+      ...invalid('unknown-topic.ru.md'),
+      ...invalid('yaml-syntax.ru.md'),
+      ...invalid('not-utf8.ru.md'),
+      ...invalid('empty.ru.md'),
+      ...invalid('updated-before-date.ru.md'),
+      ...invalid('image-missing.ru.md'),
+      ...invalid('image-without-alt.ru.md'),
+      'news/cross': 'cross/news',
+    },
+  );
+
+  it('prints one line per problem, sorted by file and line, then the count, and exits 1', async () => {
+    const { code, stdout, stderr } = await check([], await broken);
+    expect(stdout.split('\n')).toEqual([
+      'content/news/broken-draft.ru.md:4:1  author  Неизвестный автор «anya». Может быть, «anna»? Есть: anna. Новых авторов добавляют в authors.yml.',
+      'content/news/broken-future.ru.md:5:10  topics.0  Неизвестная тема «politcs». Может быть, «politics»? Есть: economy, politics. Новые темы добавляют в topics.yml.',
+      'content/news/cross/links.ru.md:8  body  Ссылка «/ru/news/frist-story» ведёт на статью, которой нет. Может быть, «/ru/news/first-story»? Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.',
+      'content/news/cross/links.ru.md:10  body  Ссылка «/kk/news/first-story/» ведёт на статью, которой нет. Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.',
+      'content/news/cross/orphan-story.en.md:1  -  Перевод без русского оригинала: нет файла orphan-story.ru.md. Статья показывается, но переводы связываются по имени файла — добавьте оригинал или переименуйте файл по slug русской статьи.',
+      'content/news/empty.ru.md:1  -  Файл пуст. Добавьте front matter и текст статьи или удалите файл.',
+      'content/news/image-missing.ru.md:6:10  image.src  Изображения «2026/01/nope.jpg» нет в папке media. Положите файл в content/media/2026/01/nope.jpg или исправьте путь.',
+      'content/news/image-without-alt.ru.md:6:1  image.alt  Обязательное поле не заполнено.',
+      'content/news/not-utf8.ru.md:1  -  Файл не в кодировке UTF-8. Сохраните его в UTF-8.',
+      'content/news/unknown-topic.ru.md:5:19  topics.1  Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.',
+      'content/news/updated-before-date.ru.md:4:1  updated  Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.',
+      'content/news/yaml-syntax.ru.md:5:1  -  Ошибка синтаксиса YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'Найдено проблем: 12',
+      '',
+    ]);
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  });
+
+  it('prints the same problems in English with --lang en', async () => {
+    const { code, stdout } = await check(['--lang', 'en'], await broken);
+    const lines = stdout.split('\n');
+    expect(lines[2]).toBe(
+      'content/news/cross/links.ru.md:8  body  The link "/ru/news/frist-story" points to an article that does not exist. Did you mean "/ru/news/first-story"? Check the path: /lang/news/slug, the slug being the article\'s file name.',
+    );
+    expect(lines.at(-2)).toBe('Problems found: 12');
+    expect(code).toBe(1);
+  });
+
+  it('reports a clash of aliases that only a scheduled article would bring', async () => {
+    const cwd = await tree({ 'news/later.ru.md': '---\ntitle: Позже\ndate: 2031-01-01\nauthor: anna\ntopics: [economy]\naliases: [/ru/old/123]\n---\nТекст.\n' });
+    expect((await check([], cwd)).stdout).toBe(
+      // Files claim aliases in path order, as on the server once both are public.
+      'content/news/second-story.ru.md:1  aliases  Старый адрес «/ru/old/123» уже указан в content/news/later.ru.md.\nНайдено проблем: 1\n',
+    );
+  });
+});
+
+describe('npm run check with a broken site-wide file', () => {
+  it('prints every problem of site.yml and exits 1', async () => {
+    const cwd = await tree({ 'site.yml': 'founded: 1800\nname: { ru: Имя, kk: Аты, en: Name }\nshortName: x\n' });
+    expect(await check([], cwd)).toEqual({
+      code: 1,
+      stdout: [
+        'content/site.yml:1:1  founded  Нужно целое неотрицательное число, а указано «1800».',
+        'content/site.yml:1:1  description  Обязательное поле не заполнено.',
+        'content/site.yml:1:1  registration  Обязательное поле не заполнено.',
+        'content/site.yml:3:1  shortName  Недопустимое значение: Invalid input: expected object, received string',
+        'Найдено проблем: 4',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+});
+
+describe('npm run check misused', () => {
+  it('exits 2 when the folder does not exist', async () => {
+    expect(await check(['--dir', 'nowhere'], PROJECT)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'Нет папки с материалами «nowhere». Укажите её через --dir или CONTENT_DIR.\nИспользование: npm run check [-- --lang ru|en] [-- --dir папка]\n',
+    });
+  });
+
+  it('exits 2 on a language it has no messages in', async () => {
+    const { code, stderr } = await check(['--lang', 'kk'], PROJECT);
+    expect(code).toBe(2);
+    expect(stderr.split('\n')[0]).toBe('--lang «kk»: сообщения бывают на ru или en.');
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const { code, stderr } = await check(['--verbose'], PROJECT);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^Неверный параметр: Unknown option '--verbose'/);
+  });
+});
+
+describe('the count line', () => {
+  it.each([
+    [1, 'Проблем нет: проверено 1 статья'],
+    [2, 'Проблем нет: проверено 2 статьи'],
+    [5, 'Проблем нет: проверено 5 статей'],
+    [21, 'Проблем нет: проверено 21 статья'],
+    [0, 'Проблем нет: проверено 0 статей'],
+  ])('Russian, %i', (count, expected) => expect(cliMessage('no_problems', 'ru', { count })).toBe(expected));
+
+  it('English', () => {
+    expect(cliMessage('no_problems', 'en', { count: 1 })).toBe('No problems: 1 article checked');
+    expect(cliMessage('problems_found', 'en', { count: 3 })).toBe('Problems found: 3');
+  });
+});
