@@ -24,8 +24,9 @@ describe('a title full of quotes, markup and </script>', () => {
     expect(text).not.toContain('<b>жирно');
     expect(decodeEntities(/<title>([^<]*)<\/title>/.exec(text)![1]!)).toBe(`${HOSTILE} — ТА «Проба»`);
     expect(decodeEntities(Object.fromEntries(metaTags(text))['og:title']!)).toBe(HOSTILE);
-    // The only </script> tags are the ones closing our own JSON-LD blocks.
-    expect(text.match(/<\/script>/g)).toHaveLength(jsonLdBlocks(text).length);
+    // Every </script> closes a script element of our own: the site script and the JSON-LD blocks.
+    expect(text.match(/<\/script>/g)).toHaveLength(text.match(/<script\b/g)!.length);
+    expect(text.match(/<script\b/g)).toHaveLength(jsonLdBlocks(text).length + 1);
   });
 
   it('comes back exactly from JSON-LD', async () => {
