@@ -38,3 +38,32 @@ export function slugify(title: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A slug from a title, cut after the last whole word that fits in `max` characters: addresses
+ * stay readable and short enough to share. A single longer word is cut where it must be.
+ * @example slugFromTitle('Казахстан усиливает сотрудничество с одной из самых богатых провинций Китая')
+ * // 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh'
+ */
+export function slugFromTitle(title: string, max = 60): string {
+  const full = slugify(title);
+  if (full.length <= max) return full;
+  let cut = '';
+  for (const word of full.split('-')) {
+    const next = cut ? `${cut}-${word}` : word;
+    if (next.length > max) break;
+    cut = next;
+  }
+  return cut || full.slice(0, max).replace(/-+$/, '');
+}
+
+/**
+ * The slug itself if it is free, else the first free one of slug-2, slug-3, …
+ * @example uniqueSlug('vybory', new Set(['vybory', 'vybory-2'])) // 'vybory-3'
+ */
+export function uniqueSlug(slug: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(slug)) return slug;
+  let n = 2;
+  while (taken.has(`${slug}-${n}`)) n++;
+  return `${slug}-${n}`;
+}
