@@ -46,6 +46,7 @@ export interface Config {
     feed: string;
     sitemap: string;
     robots: string;
+    search: string;
   };
   /** Upper bound of the rendered-answer cache, in bytes. */
   responseCacheBytes: number;
@@ -88,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       feed: 'public, max-age=300',
       sitemap: 'public, max-age=300',
       robots: 'public, max-age=3600',
+      search: 'public, max-age=60',
     },
     responseCacheBytes: 128 * 1024 * 1024,
   };

@@ -29,6 +29,8 @@ export interface PageMeta {
   /** Neighbouring pages of a paginated list. */
   prev?: string;
   next?: string;
+  /** The query to show in the header's search box, on search pages. */
+  searchQuery?: string;
 }
 
 export interface LayoutView {
@@ -53,6 +55,7 @@ export interface LayoutView {
     nav: { name: string; href: string; current: boolean }[];
     topicsHref: string;
     topicsCurrent: boolean;
+    search: { action: string; query: string };
     languages: { lang: Lang; name: string; href: string; current: boolean }[];
   };
   footer: {
@@ -113,6 +116,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       }),
       topicsHref: `/${lang}/topics`,
       topicsCurrent: barePath === `/${lang}/topics`,
+      search: { action: `/${lang}/search`, query: meta.searchQuery ?? '' },
       languages: LANGS.map((other) => ({
         lang: other,
         name: ctx.tIn(other)('lang.self'),

@@ -11,9 +11,9 @@ export interface Page<T> {
   pagination: PaginationView;
 }
 
-/** The URL of page n of a list: page 1 has no query. */
+/** The URL of page n of a list: page 1 has no page parameter. */
 export function pageHref(basePath: string, page: number): string {
-  return page <= 1 ? basePath : `${basePath}?page=${page}`;
+  return page <= 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${page}`;
 }
 
 /**

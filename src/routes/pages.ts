@@ -2,6 +2,9 @@ import { Router, type Request } from 'express';
 import type { Lang } from '../i18n/languages.js';
 import { articlePage } from '../render/article-page.js';
 import { authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
+import { searchPage } from '../render/search-page.js';
+import { normalizeQuery } from '../search/search-index.js';
+import { renderPage } from './context.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
 
@@ -47,6 +50,14 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const author = req.params.author;
     if (page === undefined || !deps.store.index.authors.has(author)) return next();
     return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page));
+  });
+
+  // Search answers are per query: rendered each time, never kept in the response cache.
+  router.get('/search', async (req, res, next) => {
+    const page = pageNumber(req);
+    const model = page === undefined ? undefined : searchPage(ctx(), normalizeQuery(req.query.q), page);
+    if (!model) return next();
+    res.set('Cache-Control', deps.config.cache.search).type('html').send(await renderPage(res.app, 'search', model));
   });
 
   return router;

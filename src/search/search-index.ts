@@ -1,0 +1,95 @@
+import MiniSearch from 'minisearch';
+import type { ContentIndex } from '../content/build-index.js';
+import type { Article } from '../content/types.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { indexTerm, queryTerm, WORD } from './terms.js';
+
+/** Longest query we read; the rest is cut, never an error. */
+export const MAX_QUERY = 200;
+
+interface Doc {
+  id: string;
+  title: string;
+  lead: string;
+  text: string;
+  topics: string;
+  author: string;
+}
+
+export interface SearchHit {
+  article: Article;
+  score: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** The query's terms as prefixes of index terms, for highlighting. */
+  prefixes: string[];
+}
+
+const built = new WeakMap<ContentIndex, Record<Lang, MiniSearch<Doc>>>();
+
+function tokenize(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+function buildLang(index: ContentIndex, lang: Lang): MiniSearch<Doc> {
+  const search = new MiniSearch<Doc>({
+    fields: ['title', 'lead', 'text', 'topics', 'author'],
+    tokenize,
+    processTerm: (term) => indexTerm(term, lang),
+    searchOptions: { processTerm: (term) => queryTerm(term, lang) },
+  });
+  search.addAll(
+    index.langs[lang].articles.map((a) => ({
+      id: a.slug,
+      title: a.title,
+      lead: a.lead,
+      text: a.text,
+      topics: a.topics.map((t) => index.topics.get(t)?.name[lang] ?? '').join(' '),
+      author: index.authors.get(a.author)?.name[lang] ?? '',
+    })),
+  );
+  return search;
+}
+
+/** The search indexes of a content index: built on first use, once per content version. */
+function indexesOf(index: ContentIndex): Record<Lang, MiniSearch<Doc>> {
+  let indexes = built.get(index);
+  if (!indexes) {
+    indexes = Object.fromEntries(LANGS.map((lang) => [lang, buildLang(index, lang)])) as Record<Lang, MiniSearch<Doc>>;
+    built.set(index, indexes);
+  }
+  return indexes;
+}
+
+/** Builds the search indexes ahead of the first query (after a load or reload). */
+export function warmSearch(index: ContentIndex): void {
+  indexesOf(index);
+}
+
+/** A query as we read it: one line, at most MAX_QUERY characters. */
+export function normalizeQuery(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : Array.isArray(raw) && typeof raw[0] === 'string' ? raw[0] : '';
+  return [...text.normalize('NFC').replace(/[\u0000-\u001f\u007f\ufffd]/g, ' ').replace(/\s+/g, ' ').trim()].slice(0, MAX_QUERY).join('').trim();
+}
+
+/**
+ * Every article of the language matching all words of the query, best first; among equal
+ * scores, newest first. Matching is on stems, so inflected forms find each other.
+ */
+export function search(index: ContentIndex, lang: Lang, query: string): SearchResult {
+  const words = tokenize(query);
+  if (!words.length) return { hits: [], prefixes: [] };
+  const results = indexesOf(index)[lang].search(words.join(' '), {
+    combineWith: 'AND',
+    prefix: true,
+    boost: { title: 3, lead: 2, topics: 1.5, author: 1.5 },
+  });
+  const bySlug = index.langs[lang].bySlug;
+  const hits = results
+    .map((r) => ({ article: bySlug.get(String(r.id))!, score: r.score }))
+    .filter((h) => h.article)
+    .sort((a, b) => b.score - a.score || b.article.date.getTime() - a.article.date.getTime());
+  return { hits, prefixes: [...new Set(words.map((w) => queryTerm(w, lang)))] };
+}

@@ -1,0 +1,32 @@
+import { stemmer as englishStem } from '@orama/stemmers/english';
+import { stemmer as russianStem } from '@orama/stemmers/russian';
+import type { Lang } from '../i18n/languages.js';
+import { kazakhStem } from './kazakh-stem.js';
+
+const STEM: Record<Lang, (word: string) => string> = { ru: russianStem, kk: kazakhStem, en: englishStem };
+
+/** Words as search sees them: lower case, ё as е, apostrophes and hyphens kept inside words. */
+export const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е').replace(/’/g, "'");
+}
+
+/**
+ * The index term of a word: its Snowball stem (Russian, English) or light Kazakh stem.
+ * @example indexTerm('Сотрудничества', 'ru') // 'сотрудничеств'
+ */
+export function indexTerm(word: string, lang: Lang): string {
+  const normal = normalizeWord(word);
+  return normal.length < 3 ? normal : STEM[lang](normal);
+}
+
+/**
+ * The query form of a word, matched as a prefix of index terms. Snowball stems some forms one
+ * letter shorter than others («Казахстан» → казахста, «Казахстану» → казахстан), so a long
+ * stem loses its last letter to meet both.
+ */
+export function queryTerm(word: string, lang: Lang): string {
+  const stem = indexTerm(word, lang);
+  return stem.length > 5 ? stem.slice(0, -1) : stem;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/content/build-index.js';
+import { loadContent } from '../../src/content/load.js';
+import { kazakhStem } from '../../src/search/kazakh-stem.js';
+import { normalizeQuery, search } from '../../src/search/search-index.js';
+import { highlight, snippet } from '../../src/search/snippet.js';
+import { CONTENT, FIXTURE_NOW, VALID } from '../helpers.js';
+
+const seed = buildIndex(await loadContent(CONTENT), { now: new Date('2026-11-23T00:00:00Z'), includeDrafts: false });
+const fixture = buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
+const slugs = (lang: 'ru' | 'kk' | 'en', query: string, index = seed) => search(index, lang, query).hits.map((h) => h.article.slug);
+const SEED = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
+
+describe('Russian search finds every inflected form', () => {
+  it.each(['сотрудничество', 'сотрудничества', 'сотрудничеству', 'Казахстану', 'Казахстан', 'казахстанский', 'провинции', 'Цзянсу', 'курултая', 'товарооборот', 'ёмких', 'емких'])(
+    '«%s» finds the seed article',
+    (query) => expect(slugs('ru', query)).toEqual([SEED]),
+  );
+
+  it('needs every word of the query', () => {
+    expect(slugs('ru', 'Нанкин переговоры')).toEqual([SEED]);
+    expect(slugs('ru', 'Нанкин футбол')).toEqual([]);
+  });
+
+  it('searches the author and the topics too', () => {
+    expect(slugs('ru', 'Коржумбаев')).toEqual([SEED]);
+    expect(slugs('ru', 'международные отношения')).toEqual([SEED]);
+  });
+});
+
+describe('Kazakh and English search', () => {
+  it.each(['Қазақстан', 'Қазақстанның', 'ынтымақтастық', 'ынтымақтастықты', 'провинциясы'])('Kazakh «%s» finds the seed article', (query) => {
+    expect(slugs('kk', query)).toEqual([SEED]);
+  });
+
+  it.each(['cooperation', 'cooperate', 'provinces', 'Jiangsu', 'Kazakhstan'])('English “%s” finds the seed article', (query) => {
+    expect(slugs('en', query)).toEqual([SEED]);
+  });
+
+  it('strips Kazakh endings but keeps a stem of three letters', () => {
+    expect(kazakhStem('қазақстанның')).toBe('қазақстан');
+    expect(kazakhStem('өңірлерімен')).toBe('өңір');
+    expect(kazakhStem('ана')).toBe('ана');
+  });
+});
+
+describe('ranking', () => {
+  it('puts a title match above a body match, and the newer first among equals', () => {
+    // «Вторая» is the second story's title; «Второй абзац» is in the first story's body.
+    expect(slugs('ru', 'вторая', fixture)).toEqual(['second-story', 'first-story']);
+    // «новость» is in both titles, so the newer comes first.
+    expect(slugs('ru', 'новость', fixture)).toEqual(['second-story', 'first-story']);
+    expect(slugs('ru', 'абзац', fixture)).toEqual(['first-story']);
+  });
+});
+
+describe('queries', () => {
+  it('are one line of at most 200 characters', () => {
+    expect(normalizeQuery(`  Казахстан\n\tКитай  `)).toBe('Казахстан Китай');
+    expect([...normalizeQuery('я'.repeat(10_000))]).toHaveLength(200);
+    expect(normalizeQuery(['первый', 'второй'])).toBe('первый');
+    expect(normalizeQuery(undefined)).toBe('');
+    expect(normalizeQuery('\ufffd\u0000<script>')).toBe('<script>');
+  });
+
+  it('with only punctuation or markup find nothing and never fail', () => {
+    expect(slugs('ru', '"\'<>&;--')).toEqual([]);
+    expect(slugs('ru', '<script>alert(1)</script>')).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('mark the matching words and escape everything else', () => {
+    expect(highlight('Казахстан и <Китай> & Казахстану', ['казахста'], 'ru')).toBe('<mark>Казахстан</mark> и &lt;Китай&gt; &amp; <mark>Казахстану</mark>');
+  });
+
+  it('show a passage around the first match', () => {
+    const text = `${'слово '.repeat(50)}Цзянсу ${'конец '.repeat(50)}`;
+    const html = snippet(text, ['цзянс'], 'ru', 12);
+    expect(html).toBe(`… ${'слово '.repeat(4)}<mark>Цзянсу</mark> ${'конец '.repeat(7).trim()} …`);
+  });
+});
