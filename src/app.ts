@@ -5,10 +5,12 @@ import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT, type Config } from './config.js';
 import type { ContentStore } from './content/store.js';
+import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './http/response-cache.js';
+import { apiRouter } from './routes/api.js';
 import { crawlerRouter, feedRouter } from './routes/crawlers.js';
 import { errorHandler, notFound } from './routes/errors.js';
 import { health } from './routes/health.js';
@@ -23,6 +25,7 @@ export interface AppDeps {
   i18n: i18n;
   assets: Assets;
   logger: Logger;
+  counter: ViewCounter;
   /** The clock; tests set it. */
   now?: () => Date;
 }
@@ -54,10 +57,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/media', media(config, store));
   // 5. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));
-  // 6. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
+  // 6. The API: view counts, JSON in and out, its own errors.
+  app.use('/api', apiRouter(routeDeps, logger));
+  // 7. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
   app.use(crawlerRouter(routeDeps, respond));
   for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, respond, lang), feedRouter(routeDeps, respond, lang));
-  // 7. Nothing matched: 404; then the error handler, last.
+  // 8. Nothing matched: 404; then the error handler, last.
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 

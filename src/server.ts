@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { ConfigError, loadConfig } from './config.js';
 import { boot } from './boot.js';
 import { ContentLoadError } from './content/errors.js';
@@ -14,9 +15,11 @@ try {
 const logger = createLogger(config.logLevel);
 
 try {
-  const { app, store } = await boot(config, logger);
+  const { app, store, counter } = await boot(config, logger);
   const server = app.listen(config.port, config.host, () => {
-    logger.info({ url: `http://localhost:${config.port}/ru/`, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+    // The port actually bound: PORT=0 asks the system for a free one.
+    const port = (server.address() as AddressInfo).port;
+    logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
   });
   if (config.contentWatch) store.watch();
   // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
@@ -24,7 +27,10 @@ try {
   const stop = (signal: string) => {
     logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
     store.close();
-    server.close(() => process.exit(0));
+    server.close(() => {
+      counter.close();
+      process.exit(0);
+    });
     server.closeIdleConnections();
     setTimeout(() => process.exit(0), 10_000).unref();
   };

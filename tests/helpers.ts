@@ -16,7 +16,9 @@ export const FIXTURE_NOW = new Date('2026-02-01T12:00:00Z');
 export async function testSite(contentDir: string, options: { now?: Date; env?: Record<string, string>; pageSize?: number } = {}) {
   const logs: Record<string, unknown>[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env });
+  // Every site gets a data folder of its own, so no test counts views into the project's data/.
+  const dataDir = options.env?.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'dknews-data-')));
+  const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env, DATA_DIR: dataDir });
   if (options.pageSize) config.pageSize = options.pageSize;
   const now = options.now;
   const site = await boot(config, logger, now && (() => now));

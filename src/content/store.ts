@@ -10,6 +10,8 @@ export interface ContentStoreOptions {
   includeDrafts: boolean;
   logger: Logger;
   now?: () => Date;
+  /** Called after each new index is swapped in, e.g. to build what depends on it ahead of requests. */
+  onSwap?: (index: ContentIndex) => void;
 }
 
 // setTimeout cannot wait longer than about 24.8 days; a later publication is re-armed on wake.
@@ -118,6 +120,7 @@ export class ContentStore {
     }
     this.#index = index;
     this.#schedule(index.nextPublication);
+    this.#options.onSwap?.(index);
   }
 
   #logProblem(problem: ContentError): void {

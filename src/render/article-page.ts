@@ -18,6 +18,10 @@ export interface ArticlePage {
   title: string;
   views: number;
   viewsText: string;
+  /** Where the page's script counts a view. */
+  viewsApi: string;
+  /** The count's phrase for each plural category, # standing for the number, for the script. */
+  viewsForms: string;
   readingTime: string;
   author: { name: string; role: string; href: string };
   image?: ImageView;
@@ -43,6 +47,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
   const mainTopic = topics[0];
   const list = ctx.index.langs[ctx.lang].articles;
   const position = list.indexOf(article);
+  const views = ctx.views(article);
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
   return {
     layout: layoutView(ctx, {
@@ -65,8 +70,10 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
     page: {
       draft: article.draft,
       title: typeset(article.title, ctx.lang),
-      views: article.views,
-      viewsText: countText(ctx, 'article.views', article.views),
+      views,
+      viewsText: countText(ctx, 'article.views', views),
+      viewsApi: `/api/views/${ctx.lang}/${article.slug}`,
+      viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
       image: imageView(ctx, article),
@@ -80,6 +87,17 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       related: related(ctx, article).map((a) => cardView(ctx, a)),
     },
   };
+}
+
+/** A counted phrase in every plural form of the language, with # for the number. */
+function pluralForms(ctx: PageContext, key: string): Record<string, string> {
+  const rules = new Intl.PluralRules(ctx.lang);
+  const forms: Record<string, string> = {};
+  for (const n of [0, 1, 2, 5, 21, 1.5]) {
+    const category = rules.select(n);
+    forms[category] ??= ctx.t(key, { count: n, formatted: '#' });
+  }
+  return forms;
 }
 
 /** Articles sharing a topic with this one, newest first. */

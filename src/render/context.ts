@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContentIndex } from '../content/build-index.js';
+import type { Article } from '../content/types.js';
 import { dateParts, formatNumber, isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
 
@@ -15,6 +16,8 @@ export interface PageContext {
   pageSize: number;
   /** The fingerprinted URL of a file in public/. */
   asset: (name: string) => string;
+  /** An article's view count: carried over from the old site plus counted since. */
+  views: (article: Article) => number;
 }
 
 export interface DateView {

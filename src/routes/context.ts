@@ -2,6 +2,7 @@ import type { Application, Request, Response } from 'express';
 import type { i18n } from 'i18next';
 import type { Config } from '../config.js';
 import type { ContentStore } from '../content/store.js';
+import type { ViewCounter } from '../counter/view-counter.js';
 import type { Assets } from '../http/assets.js';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/languages.js';
 import type { PageContext } from '../render/context.js';
@@ -12,6 +13,7 @@ export interface RouteDeps {
   i18n: i18n;
   assets: Assets;
   now: () => Date;
+  counter: ViewCounter;
 }
 
 export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
@@ -24,6 +26,7 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
     now: deps.now(),
     pageSize: deps.config.pageSize,
     asset: (name) => deps.assets.url(name),
+    views: (article) => article.views + deps.counter.counted(article.slug),
   };
 }
 

@@ -174,6 +174,21 @@ describe('the article page', () => {
     expect(lang).toBe('kk');
   });
 
+  it('counts the reader once and shows the new figure', async () => {
+    // Headless Chromium says so in its User-Agent and is rightly not counted; a reader's browser is.
+    const userAgent = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36';
+    const { tab, context, problems } = await open(article, { viewport: VIEWPORTS[0], userAgent });
+    // One reader, one view: 2156 carried over from the old site, plus this address's first visit.
+    // (waitForFunction would need eval, which our Content-Security-Policy rightly forbids.)
+    await expect.poll(() => tab.locator('.article__views').textContent(), { timeout: 5000 }).toBe('2157 просмотров');
+    await tab.reload();
+    await tab.waitForLoadState('networkidle');
+    const after = await tab.locator('.article__views').textContent();
+    await context.close();
+    expect(problems).toEqual([]);
+    expect(after).toBe('2157 просмотров');
+  });
+
   it('copies its link with the copy button when scripts run', async () => {
     const { tab, context } = await open(article, { viewport: VIEWPORTS[0], permissions: ['clipboard-read', 'clipboard-write'] });
     await tab.click('a[data-copy]');

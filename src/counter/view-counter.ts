@@ -1,0 +1,177 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+
+/** A reader counted once per article per this much time. */
+export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
+/** How long to wait before trying a failed database again. */
+const RETRY_MS = 60 * 1000;
+/** Forget old visits every so many counted views. */
+const PRUNE_EVERY = 500;
+
+export interface CountResult {
+  counted: boolean;
+  /** Views counted since the site began counting, this one included. */
+  total: number;
+}
+
+/** Views counted by the site, by article; what the front matter carried over is added by the caller. */
+export interface ViewCounter {
+  /** The counted views of an article; its last known figure when the database fails. */
+  counted(slug: string): number;
+  /** Counts a view unless this visitor was counted for this article within 30 minutes. */
+  record(slug: string, visitor: string, now?: number): CountResult;
+  close(): void;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS counts (slug TEXT PRIMARY KEY, views INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS recent (slug TEXT NOT NULL, visitor TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (slug, visitor)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS recent_at ON recent (at);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+`;
+
+interface Statements {
+  get: Database.Statement<[string], { views: number }>;
+  seen: Database.Statement<[string, string], { at: number }>;
+  visit: Database.Statement<[string, string, number]>;
+  add: Database.Statement<[string], { views: number }>;
+  prune: Database.Statement<[number]>;
+  count: (slug: string, visitor: string, now: number) => CountResult;
+}
+
+/**
+ * View counts in SQLite (DATA_DIR/views.sqlite, WAL): every counted view is committed before
+ * it is answered, so it survives kill -9. Visitors are kept only as salted hashes, for 30
+ * minutes. When the database cannot be opened or fails (missing folder rights, a corrupt file),
+ * nothing is counted, the last known figures are shown, the problem is logged, and opening is
+ * tried again a minute later.
+ */
+export class SqliteViewCounter implements ViewCounter {
+  readonly file: string;
+  #db: Database.Database | undefined;
+  #sql: Statements | undefined;
+  #salt = '';
+  #retryAt = 0;
+  #sincePrune = 0;
+  readonly #known = new Map<string, number>();
+
+  constructor(
+    dataDir: string,
+    private readonly logger: Logger,
+  ) {
+    this.file = path.join(dataDir, 'views.sqlite');
+    this.#open();
+  }
+
+  get healthy(): boolean {
+    return this.#db !== undefined;
+  }
+
+  counted(slug: string): number {
+    const sql = this.#ready();
+    if (sql) {
+      try {
+        const views = sql.get.get(slug)?.views ?? 0;
+        this.#known.set(slug, views);
+        return views;
+      } catch (error) {
+        this.#fail(error, 'reading a count');
+      }
+    }
+    return this.#known.get(slug) ?? 0;
+  }
+
+  record(slug: string, visitor: string, now = Date.now()): CountResult {
+    const sql = this.#ready(now);
+    if (sql) {
+      try {
+        const result = sql.count(slug, this.#hash(visitor), now);
+        this.#known.set(slug, result.total);
+        if (result.counted && ++this.#sincePrune >= PRUNE_EVERY) {
+          this.#sincePrune = 0;
+          sql.prune.run(now - REPEAT_WINDOW_MS);
+        }
+        return result;
+      } catch (error) {
+        this.#fail(error, 'counting a view');
+      }
+    }
+    return { counted: false, total: this.#known.get(slug) ?? 0 };
+  }
+
+  close(): void {
+    this.#db?.close();
+    this.#db = undefined;
+    this.#sql = undefined;
+  }
+
+  #ready(now = Date.now()): Statements | undefined {
+    if (!this.#sql && now >= this.#retryAt) this.#open(now);
+    return this.#sql;
+  }
+
+  #open(now = Date.now()): void {
+    let db: Database.Database | undefined;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      db = new Database(this.file, { timeout: 2000 });
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode loses nothing when the process dies, only on power loss.
+      db.pragma('synchronous = NORMAL');
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`quick_check says: ${String(check)}`);
+      db.exec(SCHEMA);
+      this.#salt = this.#saltOf(db);
+      this.#sql = this.#prepare(db);
+      this.#db = db;
+      this.logger.info({ file: this.file }, 'View counter ready');
+    } catch (error) {
+      db?.close();
+      this.#retryAt = now + RETRY_MS;
+      this.logger.error(
+        { err: error, file: this.file },
+        'View counter unavailable: pages show the last known counts and new views are not counted. Check that DATA_DIR is writable; move a corrupt views.sqlite aside to start a new one. Retrying in a minute.',
+      );
+    }
+  }
+
+  #prepare(db: Database.Database): Statements {
+    const get = db.prepare<[string], { views: number }>('SELECT views FROM counts WHERE slug = ?');
+    const seen = db.prepare<[string, string], { at: number }>('SELECT at FROM recent WHERE slug = ? AND visitor = ?');
+    const visit = db.prepare<[string, string, number]>(
+      'INSERT INTO recent (slug, visitor, at) VALUES (?, ?, ?) ON CONFLICT (slug, visitor) DO UPDATE SET at = excluded.at',
+    );
+    const add = db.prepare<[string], { views: number }>(
+      'INSERT INTO counts (slug, views) VALUES (?, 1) ON CONFLICT (slug) DO UPDATE SET views = views + 1 RETURNING views',
+    );
+    const prune = db.prepare<[number]>('DELETE FROM recent WHERE at < ?');
+    // One transaction: the check and the count cannot interleave with another process's.
+    const count = db
+      .transaction((slug: string, visitor: string, now: number): CountResult => {
+        const last = seen.get(slug, visitor)?.at;
+        if (last !== undefined && now - last < REPEAT_WINDOW_MS) return { counted: false, total: get.get(slug)?.views ?? 0 };
+        visit.run(slug, visitor, now);
+        return { counted: true, total: add.get(slug)!.views };
+      })
+      .immediate;
+    return { get, seen, visit, add, prune, count };
+  }
+
+  #saltOf(db: Database.Database): string {
+    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(16).toString('hex'));
+    return (db.prepare('SELECT value FROM meta WHERE key = ?').get('salt') as { value: string }).value;
+  }
+
+  #hash(visitor: string): string {
+    return createHash('sha256').update(this.#salt).update(visitor).digest('base64url').slice(0, 22);
+  }
+
+  #fail(error: unknown, doing: string): void {
+    this.logger.error({ err: error, file: this.file }, `View counter failed while ${doing}; showing the last known counts`);
+    this.close();
+    this.#retryAt = Date.now() + RETRY_MS;
+  }
+}

@@ -1,0 +1,50 @@
+import { Router, type ErrorRequestHandler, type Response } from 'express';
+import { isbot } from 'isbot';
+import type { Logger } from 'pino';
+import { isLang } from '../i18n/languages.js';
+import type { RouteDeps } from './context.js';
+
+/** The API takes no request bodies; anything larger than this is refused unread. */
+const MAX_BODY = 1024;
+
+function json(res: Response, status: number, body: object): void {
+  res.status(status).set('Cache-Control', 'no-store').json(body);
+}
+
+/**
+ * POST /api/views/{lang}/{slug}: counts one view of an article and answers {"views": N}, the
+ * figure to show. Bots and a repeat from one address within 30 minutes are not counted.
+ * Pages never wait for this: a deferred script posts after the page is shown.
+ */
+export function apiRouter(deps: RouteDeps, logger: Logger): Router {
+  const router = Router({ strict: true, caseSensitive: true });
+
+  router.post('/views/:lang/:slug', (req, res) => {
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (req.headers['transfer-encoding'] || !(length <= MAX_BODY)) return json(res, 413, { error: 'body_too_large' });
+    req.resume();
+    const { lang, slug } = req.params;
+    const article = isLang(lang) ? deps.store.index.langs[lang].bySlug.get(slug) : undefined;
+    if (!article) return json(res, 404, { error: 'not_found' });
+    const agent = req.get('user-agent') ?? '';
+    // A client that does not say what it is, is not a reader's browser.
+    if (!agent || isbot(agent)) return json(res, 200, { views: article.views + deps.counter.counted(slug), counted: false });
+    const { total, counted } = deps.counter.record(slug, req.ip ?? req.socket.remoteAddress ?? '');
+    return json(res, 200, { views: article.views + total, counted });
+  });
+
+  router.all('/views/:lang/:slug', (_req, res) => {
+    res.set('Allow', 'POST');
+    json(res, 405, { error: 'method_not_allowed' });
+  });
+
+  router.use((_req, res) => json(res, 404, { error: 'not_found' }));
+
+  const errors: ErrorRequestHandler = (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error, url: req.originalUrl }, 'Unexpected error in the API');
+    json(res, status, { error: status === 500 ? 'internal' : 'bad_request' });
+  };
+  router.use(errors);
+  return router;
+}
