@@ -1,4 +1,6 @@
-import { Router } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Article } from '../content/types.js';
+import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
 import { rssFeed } from '../seo/feed.js';
 import { newsSitemap } from '../seo/news-sitemap.js';
@@ -56,51 +58,38 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   const router = Router({ strict: true, caseSensitive: true });
   const siteUrl = deps.config.siteUrl;
 
-  router.get('/rss.xml', (req, res, next) =>
-    respond.cached(req, res, next, `/${lang}/rss.xml`, deps.config.cache.feed, () => {
-      const ctx = pageContext(deps, lang);
-      const articles = ctx.index.langs[lang].articles;
-      return {
-        body: rssFeed({
-          index: ctx.index,
-          siteUrl,
-          lang,
-          title: ctx.index.site.name[lang],
-          description: ctx.index.site.description[lang],
-          pagePath: `/${lang}/`,
-          feedPath: `/${lang}/rss.xml`,
-          articles,
-          logoUrl: `${siteUrl}${ctx.asset('icon-512.png')}`,
-        }),
-        type: RSS,
-        lastModified: lastChange(articles.slice(0, 50)),
-      };
-    }),
+  /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
+  const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
+    (req: Request, res: Response, next: NextFunction) =>
+      respond.cached(req, res, next, feedPath, deps.config.cache.feed, () => {
+        const ctx = pageContext(deps, lang);
+        const { title, description, articles } = describe(ctx);
+        const logoUrl = `${siteUrl}${ctx.asset('icon-512.png')}`;
+        return {
+          body: rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
+          type: RSS,
+          lastModified: lastChange(articles.slice(0, 50)),
+        };
+      });
+
+  router.get(
+    '/rss.xml',
+    feed(`/${lang}/`, `/${lang}/rss.xml`, (ctx) => ({
+      title: ctx.index.site.name[lang],
+      description: ctx.index.site.description[lang],
+      articles: ctx.index.langs[lang].articles,
+    })),
   );
 
   router.get('/topics/:topic/rss.xml', (req, res, next) => {
-    const topicId = req.params.topic;
-    const topic = deps.store.index.topics.get(topicId);
+    const id = req.params.topic;
+    const topic = deps.store.index.topics.get(id);
     if (!topic) return next();
-    return respond.cached(req, res, next, `/${lang}/topics/${topicId}/rss.xml`, deps.config.cache.feed, () => {
-      const ctx = pageContext(deps, lang);
-      const articles = ctx.index.langs[lang].byTopic.get(topicId) ?? [];
-      return {
-        body: rssFeed({
-          index: ctx.index,
-          siteUrl,
-          lang,
-          title: ctx.t('feed.topic', { site: ctx.index.site.shortName[lang], topic: topic.name[lang] }),
-          description: topic.description[lang],
-          pagePath: `/${lang}/topics/${topicId}`,
-          feedPath: `/${lang}/topics/${topicId}/rss.xml`,
-          articles,
-          logoUrl: `${siteUrl}${ctx.asset('icon-512.png')}`,
-        }),
-        type: RSS,
-        lastModified: lastChange(articles.slice(0, 50)),
-      };
-    });
+    return feed(`/${lang}/topics/${id}`, `/${lang}/topics/${id}/rss.xml`, (ctx) => ({
+      title: ctx.t('feed.topic', { site: ctx.index.site.shortName[lang], topic: topic.name[lang] }),
+      description: topic.description[lang],
+      articles: ctx.index.langs[lang].byTopic.get(id) ?? [],
+    }))(req, res, next);
   });
 
   return router;
