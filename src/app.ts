@@ -7,6 +7,8 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import type { ContentStore } from './content/store.js';
 import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
+import { refuseUnreadable } from './http/refuse.js';
+import { requestLog } from './http/request-log.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './http/response-cache.js';
@@ -46,23 +48,26 @@ export function createApp(deps: AppDeps): Express {
   app.set('view engine', 'ejs');
   app.set('view cache', config.env !== 'development');
 
-  // 1. Security headers on every answer, errors included.
+  // 1. A request id and a log line for every request; security headers on every answer.
+  app.use(requestLog(logger));
   app.use(securityHeaders(config.siteUrl));
-  // 2. Compression for every answer that is worth it.
+  // 2. Requests no page answers: an address too long to be ours, a method other than reading.
+  app.use(refuseUnreadable());
+  // 3. Compression for every answer that is worth it (cached answers come compressed already).
   app.use(compression());
-  // 3. Liveness, before anything that needs content.
+  // 4. Liveness, before anything that needs content.
   app.get('/healthz', health(store));
-  // 4. Files: fingerprinted assets from public/, content images from content/media/.
+  // 5. Files: fingerprinted assets from public/, content images from content/media/.
   app.use('/assets', assets.middleware);
   app.use('/media', media(config, store));
-  // 5. Canonical addresses: /, /ru, trailing slashes, old article paths.
+  // 6. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));
-  // 6. The API: view counts, JSON in and out, its own errors.
+  // 7. The API: view counts, JSON in and out, its own methods and errors.
   app.use('/api', apiRouter(routeDeps, logger));
-  // 7. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
+  // 8. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
   app.use(crawlerRouter(routeDeps, respond));
   for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, respond, lang), feedRouter(routeDeps, respond, lang));
-  // 8. Nothing matched: 404; then the error handler, last.
+  // 9. Nothing matched: 404; then the error handler, last.
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 

@@ -8,11 +8,15 @@ import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
 import { createAssets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
 import { warmSearch } from './search/search-index.js';
+import { DEFAULT_LANG } from './i18n/languages.js';
+import { plainPage } from './http/plain-page.js';
 
 export interface Site {
   app: Express;
   store: ContentStore;
   counter: ViewCounter;
+  /** The page for requests Node refuses before the app (see http/create-server.ts). */
+  refusalPage: (status: number) => string;
 }
 
 /** Everything the server needs, loaded and checked once: content, UI strings, assets, the view counter. */
@@ -29,5 +33,8 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
   const counter = new SqliteViewCounter(config.dataDir, logger);
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter };
+  const t = i18n.getFixedT(DEFAULT_LANG);
+  // The request could not be read, so its language is unknown: the site's first language.
+  const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, refusalPage };
 }

@@ -1,8 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig } from './config.js';
 import { boot } from './boot.js';
+import { ConfigError, loadConfig } from './config.js';
 import { ContentLoadError } from './content/errors.js';
+import { createServer } from './http/create-server.js';
 import { createLogger } from './logger.js';
+
+/** How long requests in flight may take to finish after SIGTERM or SIGINT. */
+const GRACE_MS = 10_000;
 
 let config;
 try {
@@ -14,9 +18,21 @@ try {
 }
 const logger = createLogger(config.logLevel);
 
+// A process in an unknown state is worse than none: log, exit non-zero, let the supervisor
+// (systemd, Docker, Kubernetes) start a fresh one.
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'Uncaught exception; exiting for the supervisor to restart');
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  logger.fatal({ err: reason }, 'Unhandled promise rejection; exiting for the supervisor to restart');
+  process.exit(1);
+});
+
 try {
-  const { app, store, counter } = await boot(config, logger);
-  const server = app.listen(config.port, config.host, () => {
+  const { app, store, counter, refusalPage } = await boot(config, logger);
+  const server = createServer(app, { logger, refusalPage });
+  server.listen(config.port, config.host, () => {
     // The port actually bound: PORT=0 asks the system for a free one.
     const port = (server.address() as AddressInfo).port;
     logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
@@ -24,15 +40,22 @@ try {
   if (config.contentWatch) store.watch();
   // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
   process.on('SIGHUP', () => void store.reload('SIGHUP'));
+
   const stop = (signal: string) => {
     logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
     store.close();
     server.close(() => {
       counter.close();
+      logger.info('Stopped');
       process.exit(0);
     });
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 10_000).unref();
+    setTimeout(() => {
+      logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
+      server.closeAllConnections();
+      counter.close();
+      process.exit(0);
+    }, GRACE_MS).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -14,15 +14,22 @@ export const FIXTURE_NOW = new Date('2026-02-01T12:00:00Z');
 
 /** The site built on a content folder, with a fixed clock and captured log lines. */
 export async function testSite(contentDir: string, options: { now?: Date; env?: Record<string, string>; pageSize?: number } = {}) {
+  // The one line per request goes to accessLogs, so that `logs` reads as the site's own story.
   const logs: Record<string, unknown>[] = [];
-  const logger = pino({ level: 'debug' }, { write: (line: string) => logs.push(JSON.parse(line)) });
+  const accessLogs: Record<string, unknown>[] = [];
+  const logger = pino({ level: 'debug' }, {
+    write: (line: string) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      (entry.msg === 'request' || entry.msg === 'request failed' ? accessLogs : logs).push(entry);
+    },
+  });
   // Every site gets a data folder of its own, so no test counts views into the project's data/.
   const dataDir = options.env?.DATA_DIR ?? (await mkdtemp(path.join(tmpdir(), 'dknews-data-')));
   const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env, DATA_DIR: dataDir });
   if (options.pageSize) config.pageSize = options.pageSize;
   const now = options.now;
   const site = await boot(config, logger, now && (() => now));
-  return { ...site, logs, config };
+  return { ...site, logs, accessLogs, config, logger };
 }
 
 /** A copy of a content folder in a temporary directory, to change without touching the original. */

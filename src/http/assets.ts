@@ -39,7 +39,7 @@ export function createAssets(publicDir: string, cache: { asset: string; plainAss
       const found = files.get(req.path);
       if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) return next();
       res.setHeader('Cache-Control', found.cacheControl);
-      res.sendFile(found.file, { cacheControl: false, dotfiles: 'deny' }, (error) => {
+      res.sendFile(found.file, { cacheControl: false, dotfiles: 'deny', acceptRanges: false }, (error) => {
         if (error && !res.headersSent) next(error);
       });
     },

@@ -37,7 +37,8 @@ export interface LayoutView {
   lang: Lang;
   title: string;
   description: string;
-  canonical: string;
+  /** Absent on noindex pages (errors, search results): there is nothing to canonicalise. */
+  canonical?: string;
   robots: string;
   alternates: Alternate[];
   /** Open Graph and Twitter tags. */
@@ -74,13 +75,13 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const barePath = meta.path.split('?')[0]!;
   const title = meta.title ? t('title.page', { title: meta.title, site: site.shortName[lang] }) : t('title.home', { site: site.shortName[lang] });
   const description = describe(meta.description);
-  const canonical = absoluteUrl(ctx.siteUrl, meta.path);
+  const url = absoluteUrl(ctx.siteUrl, meta.path);
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
     title,
     description,
-    canonical,
+    canonical: meta.noindex ? undefined : url,
     robots: meta.noindex ? 'noindex, follow' : 'index, follow, max-image-preview:large',
     alternates: meta.noindex ? [] : alternates(ctx.siteUrl, meta.alternates),
     meta: socialTags({
@@ -89,7 +90,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       type: meta.type ?? 'website',
       title: meta.title ?? title,
       description,
-      url: canonical,
+      url,
       image: meta.image ?? defaultImage(ctx),
       alternateLangs: LANGS.filter((l) => meta.alternates[l]),
       article: meta.article,

@@ -147,11 +147,12 @@ export interface ErrorPage {
   homeText: string;
 }
 
-export function errorPage(ctx: PageContext, status: number, path: string): PageView<ErrorPage> {
+/** An error page. It names no address of the request: nothing a client sent is echoed back. */
+export function errorPage(ctx: PageContext, status: number): PageView<ErrorPage> {
   const known = [400, 404, 405, 413, 414, 431, 500].includes(status) ? status : status >= 500 ? 500 : 400;
   const heading = ctx.t(`error.${known}.title`);
   return {
-    layout: layoutView(ctx, { path, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
+    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
     t: ctx.t,
     page: { status, heading, text: ctx.t(`error.${known}.text`), homeHref: `/${ctx.lang}/`, homeText: ctx.t('error.home') },
   };

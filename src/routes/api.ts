@@ -19,10 +19,14 @@ function json(res: Response, status: number, body: object): void {
 export function apiRouter(deps: RouteDeps, logger: Logger): Router {
   const router = Router({ strict: true, caseSensitive: true });
 
-  router.post('/views/:lang/:slug', (req, res) => {
+  router.post('/views/:lang/:slug', async (req, res) => {
     const length = Number(req.headers['content-length'] ?? 0);
     if (req.headers['transfer-encoding'] || !(length <= MAX_BODY)) return json(res, 413, { error: 'body_too_large' });
-    req.resume();
+    // No body is needed. One that is sent must be small JSON: anything else is a client's mistake.
+    if (length > 0) {
+      if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) return json(res, 415, { error: 'unsupported_media_type' });
+      if (!isJson(await readBody(req))) return json(res, 400, { error: 'malformed_json' });
+    }
     const { lang, slug } = req.params;
     const article = isLang(lang) ? deps.store.index.langs[lang].bySlug.get(slug) : undefined;
     if (!article) return json(res, 404, { error: 'not_found' });
@@ -47,4 +51,22 @@ export function apiRouter(deps: RouteDeps, logger: Logger): Router {
   };
   router.use(errors);
   return router;
+}
+
+function readBody(req: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import { HttpError } from '../http/http-error.js';
+import { plainPage } from '../http/plain-page.js';
 import { errorPage } from '../render/pages.js';
 import { langOf, pageContext, sendPage, type RouteDeps } from './context.js';
 
 /** The last ordinary middleware: a real, localized 404 page. */
 export function notFound(deps: RouteDeps): RequestHandler {
   return async (req, res) => {
-    await sendError(deps, res, 404, langOf(req), req.path);
+    await sendError(deps, res, 404, langOf(req));
   };
 }
 
@@ -17,18 +19,20 @@ export function notFound(deps: RouteDeps): RequestHandler {
 export function errorHandler(deps: RouteDeps, logger: Logger): ErrorRequestHandler {
   return async (error, req, res, _next) => {
     const status = clientStatus(error) ?? 500;
-    if (status === 500) logger.error({ err: error, url: req.originalUrl }, 'Unexpected error while answering a request');
+    // req.log carries the request id (http/request-log.ts); logger is for requests that bypassed it.
+    if (status === 500) (req.log ?? logger).error({ err: error, url: req.originalUrl }, 'Unexpected error while answering a request');
     if (res.headersSent) return res.end();
-    await sendError(deps, res, status, langOf(req), req.path).catch((renderError: unknown) => {
+    if (error instanceof HttpError) res.set(error.headers);
+    await sendError(deps, res, status, langOf(req)).catch((renderError: unknown) => {
       logger.error({ err: renderError }, 'The error page itself failed; sent the plain fallback');
-      fallback(res, status);
+      fallback(res, status, deps, langOf(req));
     });
   };
 }
 
-async function sendError(deps: RouteDeps, res: Response, status: number, lang: ReturnType<typeof langOf>, path: string): Promise<void> {
+async function sendError(deps: RouteDeps, res: Response, status: number, lang: ReturnType<typeof langOf>): Promise<void> {
   const ctx = pageContext(deps, lang);
-  await sendPage(res, 'error', errorPage(ctx, status, path), 'no-store', status);
+  await sendPage(res, 'error', errorPage(ctx, status), 'no-store', status);
 }
 
 function clientStatus(error: unknown): number | undefined {
@@ -36,11 +40,16 @@ function clientStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-/** A page that cannot fail: no template, no content, nothing from the request. */
-function fallback(res: Response, status: number): void {
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .type('html')
-    .send(`<!doctype html><html lang="ru"><meta charset="utf-8"><title>${status}</title><h1>${status}</h1><p><a href="/ru/">DKNews.kz</a></p></html>`);
+/** The plain page, in the request's language when the strings can still be had. */
+function fallback(res: Response, status: number, deps: RouteDeps, lang: ReturnType<typeof langOf>): void {
+  const known = [400, 404, 405, 413, 414, 431].includes(status) ? status : 500;
+  let title = `${status}`;
+  let text = '';
+  try {
+    const t = deps.i18n.getFixedT(lang);
+    [title, text] = [t(`error.${known}.title`), t(`error.${known}.text`)];
+  } catch {
+    // Even the strings failed: the status alone is still an answer.
+  }
+  res.status(status).set('Cache-Control', 'no-store').type('html').send(plainPage(lang, title, text));
 }

@@ -16,8 +16,13 @@ export function media(config: Config, store: ContentStore): RequestHandler {
     }
     if (!store.index.media.has(name)) return next();
     res.setHeader('Cache-Control', config.cache.media);
-    res.sendFile(name, { root, dotfiles: 'deny', cacheControl: false }, (error) => {
-      if (error && !res.headersSent) next();
+    // Images are small: whole files only, so a Range header can never be unsatisfiable.
+    res.sendFile(name, { root, dotfiles: 'deny', cacheControl: false, acceptRanges: false }, (error) => {
+      if (error && !res.headersSent) {
+        // The file went away between the index and the read: answer as if it never existed.
+        for (const header of ['Cache-Control', 'ETag', 'Last-Modified', 'Content-Length', 'Content-Type']) res.removeHeader(header);
+        next();
+      }
     });
   };
 }

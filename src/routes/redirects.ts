@@ -17,7 +17,8 @@ export function redirects(store: ContentStore): RequestHandler {
     if (path === '/') return to(`/${DEFAULT_LANG}/`);
     const segments = path.split('/');
     if (segments.length === 2 && isLang(segments[1])) return to(`${path}/`);
-    if (path.endsWith('/') && !(segments.length === 3 && isLang(segments[1]) && segments[2] === '')) {
+    // Only our own sections get a trailing slash taken off; anything else is simply not found.
+    if (path.endsWith('/') && isLang(segments[1]) && !(segments.length === 3 && segments[2] === '')) {
       const trimmed = path.replace(/\/+$/, '');
       if (trimmed) return to(trimmed);
     }

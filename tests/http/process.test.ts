@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,5 +53,32 @@ describe('the server process', () => {
     const stopped = exited(second.child);
     second.child.kill('SIGTERM');
     expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+
+  it('answers a request in flight, then stops with 0 on SIGINT', async () => {
+    const { child, origin } = await start(mkdtempSync(path.join(tmpdir(), 'dknews-stop-')));
+    // A request whose body is still on its way is in flight: the server must wait for it.
+    const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+    });
+    socket.write(`POST /api/views/ru/first-story HTTP/1.1\r\nHost: x\r\nUser-Agent: ${BROWSER}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stopped = exited(child);
+    child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.write('{}');
+    expect(await answer).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+
+  it('refuses to start on a bad setting, naming it', async () => {
+    const child = spawn(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    expect((await exited(child)).code).toBe(2);
+    expect(stderr).toMatch(/^Invalid configuration in the environment:\n {2}PORT="eighty": /);
   });
 });

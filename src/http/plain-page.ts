@@ -1,0 +1,10 @@
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+
+/**
+ * A page that cannot fail: no template, no content index, nothing from the request. For when
+ * the real error page cannot be made, or the request never reached the app.
+ */
+export function plainPage(lang: string, title: string, text: string): string {
+  return `<!doctype html><html lang="${escape(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(title)}</title></head><body><h1>${escape(title)}</h1><p>${escape(text)}</p><p><a href="/${escape(lang)}/">DKNews.kz</a></p></body></html>`;
+}

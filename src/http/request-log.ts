@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+
+const CLIENT_ID = /^[\w.-]{1,64}$/;
+
+/**
+ * One log line per request, and a request id on every line logged while it is answered
+ * (req.log). An id sent by a proxy in X-Request-Id is kept when it looks like one; it is sent
+ * back in X-Request-Id. Only method, path and status are logged: no cookies, no headers.
+ */
+export function requestLog(logger: Logger) {
+  return pinoHttp<IncomingMessage, ServerResponse>({
+    logger,
+    genReqId(req, res) {
+      const sent = req.headers['x-request-id'];
+      const id = typeof sent === 'string' && CLIENT_ID.test(sent) ? sent : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    customAttributeKeys: { reqId: 'req_id' },
+    // req.log carries only the id; the access line carries the request too.
+    quietReqLogger: true,
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.length > 200 ? `${req.url.slice(0, 200)}…` : req.url }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    // The error handler logs an unexpected error once, with its cause; this line only says it ended.
+    customErrorMessage: () => 'request failed',
+    customSuccessMessage: () => 'request',
+  });
+}
