@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
@@ -33,7 +34,10 @@ export interface AppDeps {
 }
 
 /** The whole site as an Express app, without listen: tests use it directly. */
-export function createApp(deps: AppDeps): Express {
+/** The app, and the fast path for answers it has cached (see routes/respond.ts). */
+export type SiteApp = Express & { fastPath: (req: IncomingMessage, res: ServerResponse) => boolean };
+
+export function createApp(deps: AppDeps): SiteApp {
   const { config, store, assets, logger } = deps;
   const routeDeps = { ...deps, now: deps.now ?? (() => new Date()) };
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
@@ -71,5 +75,5 @@ export function createApp(deps: AppDeps): Express {
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 
-  return app;
+  return Object.assign(app, { fastPath: respond.fast });
 }

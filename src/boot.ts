@@ -1,7 +1,6 @@
 import path from 'node:path';
-import type { Express } from 'express';
 import type { Logger } from 'pino';
-import { createApp } from './app.js';
+import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { ContentStore } from './content/store.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
@@ -12,7 +11,7 @@ import { DEFAULT_LANG } from './i18n/languages.js';
 import { plainPage } from './http/plain-page.js';
 
 export interface Site {
-  app: Express;
+  app: SiteApp;
   store: ContentStore;
   counter: ViewCounter;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */

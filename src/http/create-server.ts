@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import type { RequestListener } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 
 export interface ServerOptions {
@@ -19,8 +19,10 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Time
  * sockets, and an answer of our own (a localized page, security headers, no details) for
  * requests Node refuses before the app: oversized or malformed heads, timeouts.
  */
-export function createServer(app: RequestListener, { logger, refusalPage }: ServerOptions): Server {
-  const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
+export function createServer(app: RequestListener & { fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean }, { logger, refusalPage }: ServerOptions): Server {
+  // A cached answer goes out before Express's per-request work; everything else goes through it.
+  const listener: RequestListener = app.fastPath ? (req, res) => void (app.fastPath!(req, res) || app(req, res)) : app;
+  const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, listener);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     logger.warn({ code: error.code, status, remote: socket.remoteAddress }, 'Refused a request Node could not read');

@@ -5,16 +5,19 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** Bodies smaller than this gain nothing from compression. */
 const MIN_COMPRESS = 1024;
+// Brotli 6 is as small as gzip 9 plus a tenth, at about 1 ms for a 25 KB page; 11 takes 30 ms.
+const BROTLI_QUALITY = 6;
 
 /**
- * One answer's bytes, made once: the body, its compressed forms (on first need), a strong
- * ETag per encoding, and when its content last changed.
+ * One answer's bytes, made once: the body, its gzip and brotli forms, a strong ETag per
+ * encoding, and when its content last changed. Nothing is compressed per request.
  */
 export class Representation {
   readonly identity: Buffer;
+  readonly gzip?: Buffer;
+  readonly br?: Buffer;
   readonly hash: string;
-  #gzip?: Buffer;
-  #br?: Buffer;
+  readonly size: number;
 
   constructor(
     body: string | Buffer,
@@ -23,30 +26,25 @@ export class Representation {
   ) {
     this.identity = typeof body === 'string' ? Buffer.from(body) : body;
     this.hash = createHash('sha256').update(this.identity).digest('base64url').slice(0, 27);
+    if (this.identity.length >= MIN_COMPRESS) {
+      this.gzip = gzipSync(this.identity, { level: 9 });
+      this.br = brotliCompressSync(this.identity, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
+      });
+    }
+    this.size = this.identity.length + (this.gzip?.length ?? 0) + (this.br?.length ?? 0);
   }
 
   get compressible(): boolean {
-    return this.identity.length >= MIN_COMPRESS;
+    return this.gzip !== undefined;
   }
 
-  /** The body in an encoding, compressed once and kept. */
   body(encoding: Encoding): Buffer {
-    if (encoding === 'gzip') return (this.#gzip ??= gzipSync(this.identity, { level: 9 }));
-    if (encoding === 'br') {
-      return (this.#br ??= brotliCompressSync(this.identity, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
-      }));
-    }
-    return this.identity;
+    return (encoding === 'identity' ? undefined : this[encoding]) ?? this.identity;
   }
 
   /** Strong ETag of one encoding: different bytes, different tag. */
   etag(encoding: Encoding): string {
     return encoding === 'identity' ? `"${this.hash}"` : `"${this.hash}-${encoding}"`;
-  }
-
-  /** Bytes held, counting the compressed forms made so far. */
-  get size(): number {
-    return this.identity.length + (this.#gzip?.length ?? 0) + (this.#br?.length ?? 0);
   }
 }

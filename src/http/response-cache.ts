@@ -37,14 +37,6 @@ export class ResponseCache {
     this.#evict();
   }
 
-  /** Compressed forms are made after an entry is stored; count their bytes when they appear. */
-  grew(key: string, before: number): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#bytes += entry.size - before;
-    this.#evict();
-  }
-
   delete(key: string): void {
     const entry = this.#entries.get(key);
     if (!entry) return;

@@ -20,7 +20,7 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   const index = () => deps.store.index;
 
   router.get('/robots.txt', (req, res, next) =>
-    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' })),
+    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), '/robots.txt'),
   );
 
   router.get('/sitemap.xml', (req, res, next) =>
@@ -28,7 +28,7 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
       body: sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
-    })),
+    }), '/sitemap.xml'),
   );
 
   router.get('/sitemaps/:name.xml', (req, res, next) => {
@@ -37,7 +37,7 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
     return respond.cached(req, res, next, `sitemaps/${name}`, cache.sitemap, () => {
       const body = sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
-    });
+    }, `/sitemaps/${name}.xml`);
   });
 
   router.get('/sitemap-news.xml', (req, res, next) => {
@@ -47,7 +47,7 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
       body: newsSitemap(index(), siteUrl, now),
       type: XML,
       lastModified: contentLastModified(index()),
-    }));
+    }), '/sitemap-news.xml');
   });
 
   return router;
@@ -70,7 +70,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
           type: RSS,
           lastModified: lastChange(articles.slice(0, 50)),
         };
-      });
+      }, feedPath);
 
   router.get(
     '/rss.xml',

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import type { Lang } from '../i18n/languages.js';
 import { articlePage } from '../render/article-page.js';
 import { authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
+import { pageHref } from '../render/pagination.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
 import { renderPage } from './context.js';
@@ -27,29 +28,29 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    return respond.page(req, res, next, `/${lang}/?${page}`, 'home', () => homePage(ctx(), page));
+    return respond.page(req, res, next, `/${lang}/?${page}`, 'home', () => homePage(ctx(), page), pageHref(`/${lang}/`, page));
   });
 
   router.get('/news/:slug', (req, res, next) => {
     const article = deps.store.index.langs[lang].bySlug.get(req.params.slug);
     if (!article) return next();
-    return respond.page(req, res, next, article.path, 'article', () => articlePage(ctx(), article));
+    return respond.page(req, res, next, article.path, 'article', () => articlePage(ctx(), article), article.path);
   });
 
-  router.get('/topics', (req, res, next) => respond.page(req, res, next, `/${lang}/topics`, 'topics', () => topicsPage(ctx())));
+  router.get('/topics', (req, res, next) => respond.page(req, res, next, `/${lang}/topics`, 'topics', () => topicsPage(ctx()), `/${lang}/topics`));
 
   router.get('/topics/:topic', (req, res, next) => {
     const page = pageNumber(req);
     const topic = req.params.topic;
     if (page === undefined || !deps.store.index.topics.has(topic)) return next();
-    return respond.page(req, res, next, `/${lang}/topics/${topic}?${page}`, 'list', () => topicPage(ctx(), topic, page));
+    return respond.page(req, res, next, `/${lang}/topics/${topic}?${page}`, 'list', () => topicPage(ctx(), topic, page), pageHref(`/${lang}/topics/${topic}`, page));
   });
 
   router.get('/authors/:author', (req, res, next) => {
     const page = pageNumber(req);
     const author = req.params.author;
     if (page === undefined || !deps.store.index.authors.has(author)) return next();
-    return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page));
+    return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page), pageHref(`/${lang}/authors/${author}`, page));
   });
 
   // Search answers are per query: rendered each time, never kept in the response cache.

@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { ContentIndex } from '../content/build-index.js';
 import { yearIn } from '../i18n/format.js';
-import { Representation, type Encoding } from '../http/representation.js';
+import { Representation } from '../http/representation.js';
 import type { ResponseCache } from '../http/response-cache.js';
+import { sendRepresentation } from '../http/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
 export interface Built {
@@ -11,32 +14,14 @@ export interface Built {
   lastModified?: Date;
 }
 
-/** Which encoding to send: brotli if accepted (smallest), else gzip, else identity. */
-function negotiate(req: Request): Encoding {
-  if (req.acceptsEncodings('br') === 'br') return 'br';
-  if (req.acceptsEncodings('gzip') === 'gzip') return 'gzip';
-  return 'identity';
-}
+/** Headers that belong to one answer, not to the resource: never replayed by the fast path. */
+const PER_ANSWER = new Set(['x-request-id', 'content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'content-type', 'cache-control']);
 
-/**
- * Sends a representation with everything a cache needs: Content-Encoding by Accept-Encoding,
- * Vary, a strong ETag and Last-Modified, and 304 for a matching conditional request.
- */
-export function sendRepresentation(req: Request, res: Response, rep: Representation, cacheControl: string): void {
-  const encoding = rep.compressible ? negotiate(req) : 'identity';
-  res.setHeader('Content-Type', rep.type);
-  res.setHeader('Cache-Control', cacheControl);
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('ETag', rep.etag(encoding));
-  if (rep.lastModified) res.setHeader('Last-Modified', rep.lastModified.toUTCString());
-  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  if (req.fresh) {
-    res.status(304).end();
-    return;
-  }
-  const body = rep.body(encoding);
-  res.status(200).setHeader('Content-Length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+interface FastRoute {
+  key: string;
+  cacheControl: string;
+  /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
+  headers: OutgoingHttpHeaders;
 }
 
 const serials = new WeakMap<ContentIndex, number>();
@@ -45,9 +30,15 @@ let nextSerial = 1;
 /**
  * Answers cacheable GETs: built once per content version (and footer year), kept in the
  * response cache, sent with validators. `build` returning undefined means "not here": next().
+ *
+ * The fast path: once Express has answered a URL from the cache, the same URL (byte for byte)
+ * is answered from the cache before Express runs at all, with the headers Express's middleware
+ * set the first time. It knows only URLs a route called canonical, so junk query strings never
+ * grow it, and it steps aside (returns false) whenever the cache has no current entry.
  */
 export function createResponder(deps: RouteDeps, cache: ResponseCache) {
   const caching = deps.config.env !== 'development';
+  const fastRoutes = new Map<string, FastRoute>();
 
   function version(): string {
     const index = deps.store.index;
@@ -56,7 +47,15 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache) {
     return `${serial}:${yearIn(deps.now())}`;
   }
 
-  async function cached(req: Request, res: Response, next: NextFunction, key: string, cacheControl: string, build: () => Promise<Built | undefined> | Built | undefined) {
+  async function cached(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    key: string,
+    cacheControl: string,
+    build: () => Promise<Built | undefined> | Built | undefined,
+    canonicalUrl?: string,
+  ) {
     const v = version();
     let rep = caching ? cache.get(key, v) : undefined;
     if (!rep) {
@@ -65,19 +64,43 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache) {
       rep = new Representation(built.body, built.type, built.lastModified);
       if (caching) cache.set(key, v, rep);
     }
-    const before = rep.size;
+    if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
+      const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));
+      fastRoutes.set(canonicalUrl, { key, cacheControl, headers });
+    }
     sendRepresentation(req, res, rep, cacheControl);
-    if (caching && rep.size !== before) cache.grew(key, before);
+  }
+
+  /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
+  function fast(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const route = fastRoutes.get(req.url ?? '');
+    if (!route) return false;
+    const rep = cache.get(route.key, version());
+    if (!rep) return false;
+    res.setHeader('X-Request-Id', randomUUID());
+    for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
+    sendRepresentation(req, res, rep, route.cacheControl);
+    return true;
   }
 
   return {
     cached,
+    fast,
     /** A page from a view model; undefined from `model` is a 404. */
-    page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined) {
-      return cached(req, res, next, key, deps.config.cache.page, async () => {
-        const m = model();
-        return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
-      });
+    page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined, canonicalUrl?: string) {
+      return cached(
+        req,
+        res,
+        next,
+        key,
+        deps.config.cache.page,
+        async () => {
+          const m = model();
+          return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
+        },
+        canonicalUrl,
+      );
     },
   };
 }

@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../src/http/create-server.js';
+import { CONTENT, testSite } from '../helpers.js';
+import { sitemapPaths } from './crawl.js';
+
+const site = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
+const fastServed: string[] = [];
+const fastPath = site.app.fastPath;
+site.app.fastPath = (req, res) => {
+  const served = fastPath(req, res);
+  if (served) fastServed.push(req.url!);
+  return served;
+};
+// The same app twice: once as the server runs it, once with Express alone.
+const withFast = createServer(site.app, { logger: site.logger, refusalPage: site.refusalPage });
+const expressOnly = createServer((req: IncomingMessage, res: ServerResponse) => site.app(req, res), { logger: site.logger, refusalPage: site.refusalPage });
+const listen = (server: typeof withFast) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const [fastPort, expressPort] = await Promise.all([listen(withFast), listen(expressOnly)]);
+afterAll(() => {
+  withFast.close();
+  expressOnly.close();
+  site.store.close();
+  site.counter.close();
+});
+
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+function get(port: number, path: string, headers: Record<string, string>, method = 'GET'): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const { date, 'x-request-id': id, connection, 'keep-alive': keepAlive, ...rest } = res.headers;
+        void date, void id, void connection, void keepAlive;
+        resolve({ status: res.statusCode!, headers: rest, body: Buffer.concat(chunks) });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const urls = [...(await sitemapPaths(site.app, 'https://dknews.example')), '/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/ru/rss.xml', '/kk/topics/economy/rss.xml'];
+
+describe('the fast path', () => {
+  it('knows the site’s canonical URLs once Express has answered them', async () => {
+    for (const url of urls) await get(expressPort, url, {});
+    const first = fastServed.length;
+    await get(fastPort, '/ru/', {});
+    expect(fastServed.length).toBe(first + 1);
+  });
+
+  const variants: [string, Record<string, string>, string][] = [
+    ['plain', {}, 'GET'],
+    ['gzip', { 'Accept-Encoding': 'gzip' }, 'GET'],
+    ['brotli', { 'Accept-Encoding': 'gzip, deflate, br' }, 'GET'],
+    ['HEAD', { 'Accept-Encoding': 'gzip' }, 'HEAD'],
+  ];
+
+  it.each(variants)('sends the same status, headers and bytes as Express for every cached URL: %s', async (_, headers, method) => {
+    expect(urls.length).toBeGreaterThan(20);
+    for (const url of urls) {
+      const before = fastServed.length;
+      const [viaExpress, viaFast] = [await get(expressPort, url, headers, method), await get(fastPort, url, headers, method)];
+      expect(fastServed.length, `${url} went the fast way`).toBe(before + 1);
+      expect(viaFast, url).toEqual(viaExpress);
+    }
+  });
+
+  it('answers conditional requests the same way', async () => {
+    for (const url of ['/ru/', '/sitemap.xml', '/en/rss.xml']) {
+      const { headers } = await get(expressPort, url, { 'Accept-Encoding': 'br' });
+      const conditional = { 'Accept-Encoding': 'br', 'If-None-Match': String(headers.etag) };
+      const [viaExpress, viaFast] = [await get(expressPort, url, conditional), await get(fastPort, url, conditional)];
+      expect(viaExpress.status).toBe(304);
+      expect(viaFast).toEqual(viaExpress);
+    }
+  });
+
+  it('leaves other URLs to Express: query strings, unknown pages, other methods', async () => {
+    const before = fastServed.length;
+    expect((await get(fastPort, '/ru/?utm_source=x', {})).status).toBe(200);
+    expect((await get(fastPort, '/ru/nope', {})).status).toBe(404);
+    expect((await get(fastPort, '/ru/', {}, 'POST')).status).toBe(405);
+    expect(fastServed.length).toBe(before);
+  });
+});
