@@ -3,6 +3,7 @@ import { boot } from './boot.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentLoadError } from './content/errors.js';
 import { createServer } from './http/create-server.js';
+import { warm } from './http/warm.js';
 import { createLogger } from './logger.js';
 
 /** How long requests in flight may take to finish after SIGTERM or SIGINT. */
@@ -36,6 +37,7 @@ try {
     // The port actually bound: PORT=0 asks the system for a free one.
     const port = (server.address() as AddressInfo).port;
     logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+    void warm(port, store.index, logger);
   });
   if (config.contentWatch) store.watch();
   // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
