@@ -1,0 +1,401 @@
+#!/usr/bin/env node
+/**
+ * The performance benchmark (npm run bench). Builds the server, then:
+ *
+ * Part 1, the seed content/: our server and a bare node:http server sending the very same
+ * bytes and headers, both on CPU 0, loaded in turn by wrk on CPU 1. The ratio shows what the
+ * framework and middleware cost on a cached page.
+ *
+ * Part 2, 10,000 generated articles: time from spawn to the first answer, resident memory
+ * after a crawler's warm-up, and latency of the main kinds of page.
+ *
+ * A benchmark is not a test: it prints its figures and the targets next to them and exits 0.
+ * It exits 1 only when it cannot run at all (no wrk, the build fails, the server never starts
+ * on the seed content). Everything it starts is stopped at the end; all traffic goes to
+ * 127.0.0.1.
+ *
+ *   npm run bench [-- --part 1|2] [--count 10000] [--quick] [--profile DIR] [--skip-build]
+ *
+ * --quick shortens every load to 2 s (for trying the script, not for figures); --profile
+ * writes a V8 CPU profile of each run of our server into DIR (read it with
+ * scripts/bench/profile-top.mjs).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { crawl } from './bench/crawl.mjs';
+import { cpuBusy, machineLine } from './bench/machine.mjs';
+import { get, sitemapPaths, waitForOk } from './bench/http.mjs';
+import { alive, freePort, run, start, stop, stopAll } from './bench/processes.mjs';
+import { mb, ms, percent, rps, seconds, table } from './bench/table.mjs';
+import { ensureWrk, has, wrk } from './bench/wrk.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const GZIP = { 'Accept-Encoding': 'gzip' };
+/** Headers Node's http server writes by itself on every answer: the bare server's Node adds its own. */
+const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+const TARGETS = {
+  ratio: 0.6,
+  part1P99: 5,
+  firstAnswerMs: 3000,
+  rssKB: 400 * 1024,
+  part2P99: 20,
+};
+
+class CannotRun extends Error {}
+
+async function main() {
+  let options;
+  try {
+    options = readOptions();
+  } catch (error) {
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 1;
+    return;
+  }
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'dknews-bench-'));
+  const cpus = os.availableParallelism();
+  // The server on CPU 0 and wrk on CPU 1, so that the load generator does not steal the
+  // server's CPU. On a one-CPU machine nothing is pinned and the figures say less.
+  const pin = cpus >= 2 && has('taskset') ? { server: 0, load: 1 } : {};
+  const log = (text) => console.log(`· ${text}`);
+  const context = { ...options, temp, pin, log };
+
+  const started = performance.now();
+  console.log(`DKNews.kz benchmark — ${machineLine()}`);
+  // Other work on the machine shows up as latency here; say so rather than let it pass for ours.
+  const busyBefore = await cpuBusy();
+  if (busyBefore > 0.1) log(`other processes keep the CPUs ${percent(busyBefore)} busy: figures will be noisy`);
+  try {
+    const missing = ensureWrk();
+    if (missing) throw new CannotRun(missing);
+    if (pin.server === undefined) log(`only ${cpus} CPU or no taskset: nothing is pinned; server and wrk share the CPU`);
+    if (!options.skipBuild) await build(log);
+
+    let part1;
+    let part2;
+    if (options.parts.includes(1)) {
+      part1 = await seedBenchmark(context);
+      console.log(`\n${part1Table(part1, options)}\n`);
+    }
+    if (options.parts.includes(2)) part2 = await scaleBenchmark(context);
+    console.log(`\n${targetsTable(part1, part2, options)}\n`);
+    if (part2?.notes.length) console.log(part2.notes.map((n) => `  ${n}`).join('\n'));
+    const busyAfter = await cpuBusy();
+    console.log(`  CPUs busy with other work: ${percent(busyBefore)} before the run, ${percent(busyAfter)} after; whole run ${seconds(performance.now() - started)}`);
+  } catch (error) {
+    // Only a benchmark that cannot run at all fails; an unexpected error is one of those too.
+    console.error(`\nbench: cannot run: ${error instanceof CannotRun ? error.message : error.stack}`);
+    process.exitCode = 1;
+  } finally {
+    await stopAll();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      part: { type: 'string' },
+      count: { type: 'string', default: '10000' },
+      quick: { type: 'boolean', default: false },
+      profile: { type: 'string' },
+      'skip-build': { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a whole number above 0, not "${values.count}"`);
+  if (values.part !== undefined && !['1', '2'].includes(values.part)) throw new Error(`--part must be 1 or 2, not "${values.part}"`);
+  return {
+    parts: values.part ? [Number(values.part)] : [1, 2],
+    count,
+    quick: values.quick,
+    profileDir: values.profile && path.resolve(values.profile),
+    skipBuild: values['skip-build'],
+    // Seconds of load: part 1 warm-up and measure, part 2 warm-up and measure.
+    durations: values.quick ? { warm1: 1, measure1: 2, warm2: 1, measure2: 2 } : { warm1: 2, measure1: 10, warm2: 1, measure2: 5 },
+    // The crawl before memory is read: whichever bound comes first.
+    crawl: { maxUrls: 3000, maxMs: values.quick ? 10_000 : 40_000 },
+  };
+}
+
+async function build(log) {
+  log('npm run build');
+  const { code, output } = await run('npm', ['run', 'build', '--silent'], { cwd: ROOT });
+  if (code !== 0) throw new CannotRun(`npm run build failed (exit ${code}):\n${output}`);
+}
+
+/** Starts dist/src/server.js on `contentDir`, pinned to the server CPU. */
+async function startServer(context, contentDir, label) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(context.temp, 'data-'));
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    CONTENT_DIR: contentDir,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    CONTENT_WATCH: '0',
+    // Production whatever the caller's shell says: development turns every cache off.
+    NODE_ENV: 'production',
+  };
+  const profile = context.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${context.profileDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
+  const node = [process.execPath, ...profile, path.join(ROOT, 'dist/src/server.js')];
+  const since = performance.now();
+  const child = pinned(context.pin.server, node, { env, cwd: ROOT, label });
+  return { child, port, since };
+}
+
+/** A command, pinned to one CPU with taskset when there is a CPU to pin to. taskset execs it: same pid. */
+function pinned(cpu, [command, ...args], options) {
+  return cpu === undefined ? start(command, args, options) : start('taskset', ['-c', String(cpu), command, ...args], options);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 1: the seed content, ours against the bare server.
+
+async function seedBenchmark(context) {
+  const { log, durations } = context;
+  log('part 1: starting the server on content/');
+  const ours = await startServer(context, path.join(ROOT, 'content'), 'seed');
+  try {
+    await waitForOk(ours.port, '/ru/', { since: ours.since, timeoutMs: 30_000, child: ours.child });
+  } catch (error) {
+    throw new CannotRun(`the server did not start on content/: ${error.message}`);
+  }
+  const urls = await mainUrls(ours.port);
+  const variants = [
+    { label: 'article, gzip', path: urls.article, headers: GZIP, target: true },
+    { label: 'article, plain', path: urls.article, headers: {}, target: true },
+    { label: 'home, gzip', path: '/ru/', headers: GZIP },
+    { label: 'topic, gzip', path: urls.topic, headers: GZIP },
+  ];
+
+  log('recording the answers for the bare server');
+  const recorded = await record(ours.port, [...new Set(variants.map((v) => v.path))]);
+  const file = path.join(context.temp, 'recorded.json');
+  writeFileSync(file, JSON.stringify(recorded));
+  const barePort = await freePort();
+  const bare = pinned(context.pin.server, [process.execPath, path.join(ROOT, 'scripts/bench/bare-server.mjs'), file, String(barePort)], { label: 'bare' });
+  await waitForOk(barePort, variants[0].path, { since: performance.now(), timeoutMs: 10_000, child: bare });
+  const mismatch = await compareAnswers(ours.port, barePort, variants);
+
+  const rows = [];
+  for (const v of variants) {
+    const load = async (port) => {
+      const url = `http://127.0.0.1:${port}${v.path}`;
+      await warmUp(url, durations.warm1, context.pin.load, v.headers);
+      return wrk(url, { seconds: durations.measure1, cpu: context.pin.load, headers: v.headers });
+    };
+    log(`part 1: ${v.label} ${v.path}`);
+    const row = { ...v };
+    row.ours = await attempt(() => load(ours.port));
+    row.bare = await attempt(() => load(barePort));
+    rows.push(row);
+  }
+  await stop(bare);
+  await stop(ours.child);
+  return { rows, urls, mismatch };
+}
+
+/** The article, home and topic paths to load: the newest Russian article and the first topic, from the sitemaps. */
+async function mainUrls(port) {
+  const children = sitemapPaths((await get(port, '/sitemap.xml')).body.toString());
+  const listed = async (name) => {
+    const child = children.find((c) => c.endsWith(`/${name}.xml`));
+    return child ? sitemapPaths((await get(port, child)).body.toString()) : [];
+  };
+  const article = (await listed('ru-articles-1'))[0];
+  const topic = (await listed('ru-topics')).find((p) => /^\/ru\/topics\/[^/]+$/.test(p));
+  if (!article || !topic) throw new CannotRun('the sitemaps list no Russian article or no topic page');
+  return { article, topic };
+}
+
+/** Each path's gzip and identity answers, as the bare server replays them. */
+async function record(port, paths) {
+  const recorded = {};
+  for (const p of paths) {
+    recorded[p] = {};
+    for (const [encoding, headers] of [['gzip', GZIP], ['identity', {}]]) {
+      const res = await get(port, p, { headers });
+      const kept = [];
+      for (let i = 0; i < res.rawHeaders.length; i += 2) {
+        if (!HOP_HEADERS.has(res.rawHeaders[i].toLowerCase())) kept.push(res.rawHeaders[i], res.rawHeaders[i + 1]);
+      }
+      recorded[p][encoding] = { status: res.status, headers: kept, body: res.body.toString('base64') };
+    }
+  }
+  return recorded;
+}
+
+/** Checks that the bare server really sends what ours sends; returns a note when it does not. */
+async function compareAnswers(ourPort, barePort, variants) {
+  const problems = [];
+  for (const v of variants) {
+    const [a, b] = await Promise.all([get(ourPort, v.path, { headers: v.headers }), get(barePort, v.path, { headers: v.headers })]);
+    const names = (res) => res.rawHeaders.filter((_, i) => i % 2 === 0).map((n) => n.toLowerCase()).join(',');
+    if (a.status !== b.status || !a.body.equals(b.body) || names(a) !== names(b)) problems.push(v.label);
+  }
+  return problems.length ? `the bare server's answer differs from ours for: ${problems.join(', ')}` : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part 2: 10,000 articles.
+
+async function scaleBenchmark(context) {
+  const { log, count, durations } = context;
+  const notes = [];
+  const result = { notes, loads: [] };
+  const contentDir = path.join(os.tmpdir(), `dknews-bench-${count}`);
+
+  log(`part 2: generating ${count.toLocaleString('en-US')} articles into ${contentDir}`);
+  const generated = await run(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), '--count', String(count), '--out', contentDir]);
+  if (generated.code !== 0) {
+    notes.push(`generation failed: ${generated.output.trim()}`);
+    return result;
+  }
+  result.generated = generated.output.trim();
+  notes.push(result.generated);
+
+  log('part 2: starting the server, polling /ru/ until it answers');
+  const server = await startServer(context, contentDir, `articles-${count}`);
+  try {
+    result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
+  } catch (error) {
+    notes.push(`the server never answered: ${error.message}`);
+    await stop(server.child);
+    return result;
+  }
+  result.rssAtFirstAnswer = memory(server.child.pid);
+  notes.push(`resident memory at the first answer: ${mb(result.rssAtFirstAnswer.rss)}`);
+
+  log(`part 2: warm-up crawl (at most ${context.crawl.maxUrls.toLocaleString('en-US')} URLs or ${context.crawl.maxMs / 1000} s)`);
+  const visit = await attempt(() => crawl(server.port, context.crawl));
+  if (visit.error) notes.push(`crawl failed: ${visit.error}`);
+  else {
+    result.crawl = visit;
+    notes.push(
+      `crawl: ${visit.fetched.toLocaleString('en-US')} of ${visit.listed.toLocaleString('en-US')} listed URLs in ${seconds(visit.ms)} ` +
+        `(stopped by ${visit.stoppedBy}; ${visit.failed} not 200), 4 at a time, Accept-Encoding: gzip`,
+    );
+  }
+  result.memory = memory(server.child.pid);
+
+  const urls = await attempt(() => mainUrls(server.port));
+  const word = 'проекта';
+  const loads = [
+    ['home /ru/', '/ru/'],
+    ['topic', urls.topic],
+    ['article', urls.article],
+    [`search «${word}»`, `/ru/search?q=${encodeURIComponent(word)}`],
+    ['/sitemap.xml', '/sitemap.xml'],
+    ['/ru/rss.xml', '/ru/rss.xml'],
+  ];
+  for (const [label, p] of loads) {
+    if (!p || !alive(server.child)) {
+      result.loads.push({ label, path: p, result: { error: p ? 'the server is gone' : 'no such URL' } });
+      continue;
+    }
+    log(`part 2: ${label} ${p}`);
+    const url = `http://127.0.0.1:${server.port}${p}`;
+    const measured = await attempt(async () => {
+      await warmUp(url, durations.warm2, context.pin.load, GZIP);
+      return wrk(url, { seconds: durations.measure2, cpu: context.pin.load, headers: GZIP });
+    });
+    result.loads.push({ label, path: p, result: measured });
+  }
+  result.memoryAfterLoad = memory(server.child.pid);
+  notes.push(`resident memory after the wrk runs: ${mb(result.memoryAfterLoad.rss)}; peak (VmHWM): ${mb(result.memoryAfterLoad.hwm)}`);
+  await stop(server.child);
+  notes.push(`content left in ${contentDir} (regenerated on every run)`);
+  return result;
+}
+
+/** VmRSS and VmHWM of a process, in kB, from /proc. */
+function memory(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+    return { rss: field('VmRSS'), hwm: field('VmHWM') };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Load before the measured run: JIT-compiled code, filled caches, open connections. Best
+ * effort — a page too slow to answer within the warm-up (search) is still measured after it.
+ */
+async function warmUp(url, seconds, cpu, headers) {
+  await wrk(url, { seconds, cpu, headers }).catch(() => {});
+}
+
+/** Runs one measurement; a failure becomes { error } in the table instead of ending the run. */
+async function attempt(measure) {
+  try {
+    return await measure();
+  } catch (error) {
+    return { error: error.message.split('\n')[0] };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report.
+
+function part1Table(part1, options) {
+  const d = options.durations;
+  const cell = (r, key) => (r.error ? 'n/a' : key === 'rps' ? rps(r.rps) : ms(r[key]));
+  const rows = [['URL / variant', 'ours req/s', 'ours p50', 'ours p99', 'bare req/s', 'bare p50', 'bare p99', 'ours/bare']];
+  for (const r of part1.rows) {
+    rows.push([
+      `${r.label}  ${shorten(r.path)}`,
+      cell(r.ours, 'rps'),
+      cell(r.ours, 'p50'),
+      cell(r.ours, 'p99'),
+      cell(r.bare, 'rps'),
+      cell(r.bare, 'p50'),
+      cell(r.bare, 'p99'),
+      r.ours.error || r.bare.error ? 'n/a' : percent(r.ours.rps / r.bare.rps),
+    ]);
+  }
+  const errors = part1.rows.flatMap((r) => [r.ours, r.bare].filter((x) => x.error || x.non2xx || x.socketErrors).map((x) => `${r.label}: ${x.error ?? `${x.non2xx} non-2xx, ${x.socketErrors} socket errors`}`));
+  return [
+    `Part 1 — seed content/: wrk -t1 -c50 -d${d.measure1}s --latency (after ${d.warm1} s warm-up), server and bare server on CPU 0, wrk on CPU 1`,
+    table(rows, 'lrrrrrrr'),
+    ...(part1.mismatch ? [`note: ${part1.mismatch}`] : []),
+    ...errors.map((e) => `note: ${e}`),
+  ].join('\n');
+}
+
+function targetsTable(part1, part2, options) {
+  const rows = [['measure', 'figure', 'target', 'met']];
+  const met = (ok) => (ok === undefined ? '?' : ok ? 'yes' : 'NO');
+  if (part1) {
+    for (const r of part1.rows.filter((x) => x.target)) {
+      const ratio = r.ours.error || r.bare.error ? undefined : r.ours.rps / r.bare.rps;
+      rows.push([`part 1: ${r.label}, req/s of bare`, percent(ratio), `≥ ${percent(TARGETS.ratio)}`, met(ratio === undefined ? undefined : ratio >= TARGETS.ratio)]);
+      rows.push([`part 1: ${r.label}, p99`, ms(r.ours.p99), `< ${TARGETS.part1P99} ms`, met(r.ours.p99 === undefined ? undefined : r.ours.p99 < TARGETS.part1P99)]);
+    }
+  }
+  if (part2) {
+    const n = options.count.toLocaleString('en-US');
+    const rss = part2.memory?.rss;
+    rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/`, seconds(part2.firstAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.firstAnswerMs === undefined ? undefined : part2.firstAnswerMs <= TARGETS.firstAnswerMs)]);
+    rows.push([`part 2: resident memory (VmRSS) after the crawl`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
+    for (const { label, result } of part2.loads) {
+      const figure = result.error ? `n/a (${result.error})` : `p99 ${ms(result.p99)}  (p50 ${ms(result.p50)}, ${rps(result.rps)} req/s${result.non2xx ? `, ${result.non2xx} non-2xx` : ''})`;
+      rows.push([`part 2: ${label}`, figure, `p99 ≤ ${TARGETS.part2P99} ms`, met(result.p99 === undefined ? undefined : result.p99 <= TARGETS.part2P99)]);
+    }
+  }
+  const d = options.durations;
+  return [`Targets — part 2 loads: wrk -t1 -c50 -d${d.measure2}s --latency with Accept-Encoding: gzip, after ${d.warm2} s warm-up`, table(rows, 'llll')].join('\n');
+}
+
+function shorten(p) {
+  return p.length > 44 ? `${p.slice(0, 41)}…` : p;
+}
+
+await main();
