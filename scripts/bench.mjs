@@ -55,34 +55,14 @@ async function main() {
     process.exitCode = 1;
     return;
   }
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'dknews-bench-'));
-  const cpus = os.availableParallelism();
-  // The server on CPU 0 and wrk on CPU 1, so that the load generator does not steal the
-  // server's CPU. On a one-CPU machine nothing is pinned and the figures say less.
-  const pin = cpus >= 2 && has('taskset') ? { server: 0, load: 1 } : {};
-  const log = (text) => console.log(`· ${text}`);
-  const context = { ...options, temp, pin, log };
-
   const started = performance.now();
   console.log(`DKNews.kz benchmark — ${machineLine()}`);
   // Other work on the machine shows up as latency here; say so rather than let it pass for ours.
   const busyBefore = await cpuBusy();
-  if (busyBefore > 0.1) log(`other processes keep the CPUs ${percent(busyBefore)} busy: figures will be noisy`);
+  if (busyBefore > 0.1) console.log(`· other processes keep the CPUs ${percent(busyBefore)} busy: figures will be noisy`);
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'dknews-bench-'));
   try {
-    const missing = ensureWrk();
-    if (missing) throw new CannotRun(missing);
-    if (pin.server === undefined) log(`only ${cpus} CPU or no taskset: nothing is pinned; server and wrk share the CPU`);
-    if (!options.skipBuild) await build(log);
-
-    let part1;
-    let part2;
-    if (options.parts.includes(1)) {
-      part1 = await seedBenchmark(context);
-      console.log(`\n${part1Table(part1, options)}\n`);
-    }
-    if (options.parts.includes(2)) part2 = await scaleBenchmark(context);
-    console.log(`\n${targetsTable(part1, part2, options)}\n`);
-    if (part2?.notes.length) console.log(part2.notes.map((n) => `  ${n}`).join('\n'));
+    await runParts({ ...options, temp, pin: pinning(), log: (text) => console.log(`· ${text}`) });
     const busyAfter = await cpuBusy();
     console.log(`  CPUs busy with other work: ${percent(busyBefore)} before the run, ${percent(busyAfter)} after; whole run ${seconds(performance.now() - started)}`);
   } catch (error) {
@@ -93,6 +73,33 @@ async function main() {
     await stopAll();
     rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The server on CPU 0 and wrk on CPU 1, so that the load generator does not steal the
+ * server's CPU. On a one-CPU machine nothing is pinned and the figures say less.
+ */
+function pinning() {
+  const cpus = os.availableParallelism();
+  if (cpus >= 2 && has('taskset')) return { server: 0, load: 1 };
+  console.log(`· only ${cpus} CPU or no taskset: nothing is pinned; server and wrk share the CPU`);
+  return {};
+}
+
+/** wrk, the build, part 1 and its table, part 2, the targets table. */
+async function runParts(context) {
+  const missing = ensureWrk();
+  if (missing) throw new CannotRun(missing);
+  if (!context.skipBuild) await build(context.log);
+  let part1;
+  let part2;
+  if (context.parts.includes(1)) {
+    part1 = await seedBenchmark(context);
+    console.log(`\n${part1Table(part1, context)}\n`);
+  }
+  if (context.parts.includes(2)) part2 = await scaleBenchmark(context);
+  console.log(`\n${targetsTable(part1, part2, context)}\n`);
+  if (part2?.notes.length) console.log(part2.notes.map((n) => `  ${n}`).join('\n'));
 }
 
 function readOptions() {
@@ -246,47 +253,61 @@ async function compareAnswers(ourPort, barePort, variants) {
 // Part 2: 10,000 articles.
 
 async function scaleBenchmark(context) {
-  const { log, count, durations } = context;
-  const notes = [];
-  const result = { notes, loads: [] };
-  const contentDir = path.join(os.tmpdir(), `dknews-bench-${count}`);
+  const result = { notes: [], loads: [] };
+  const contentDir = await generate(context, result.notes);
+  if (!contentDir) return result;
 
-  log(`part 2: generating ${count.toLocaleString('en-US')} articles into ${contentDir}`);
-  const generated = await run(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), '--count', String(count), '--out', contentDir]);
-  if (generated.code !== 0) {
-    notes.push(`generation failed: ${generated.output.trim()}`);
-    return result;
-  }
-  result.generated = generated.output.trim();
-  notes.push(result.generated);
-
-  log('part 2: starting the server, polling /ru/ until it answers');
-  const server = await startServer(context, contentDir, `articles-${count}`);
+  context.log('part 2: starting the server, polling /ru/ until it answers');
+  const server = await startServer(context, contentDir, `articles-${context.count}`);
   try {
     result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
   } catch (error) {
-    notes.push(`the server never answered: ${error.message}`);
+    result.notes.push(`the server never answered: ${error.message}`);
     await stop(server.child);
     return result;
   }
-  result.rssAtFirstAnswer = memory(server.child.pid);
-  notes.push(`resident memory at the first answer: ${mb(result.rssAtFirstAnswer.rss)}`);
-
-  log(`part 2: warm-up crawl (at most ${context.crawl.maxUrls.toLocaleString('en-US')} URLs or ${context.crawl.maxMs / 1000} s)`);
-  const visit = await attempt(() => crawl(server.port, context.crawl));
-  if (visit.error) notes.push(`crawl failed: ${visit.error}`);
-  else {
-    result.crawl = visit;
-    notes.push(
-      `crawl: ${visit.fetched.toLocaleString('en-US')} of ${visit.listed.toLocaleString('en-US')} listed URLs in ${seconds(visit.ms)} ` +
-        `(stopped by ${visit.stoppedBy}; ${visit.failed} not 200), 4 at a time, Accept-Encoding: gzip`,
-    );
-  }
+  result.notes.push(`resident memory at the first answer: ${mb(memory(server.child.pid).rss)}`);
+  await warmCrawl(context, server, result.notes);
   result.memory = memory(server.child.pid);
+  result.loads = await loadPages(context, server);
+  const after = memory(server.child.pid);
+  result.notes.push(`resident memory after the wrk runs: ${mb(after.rss)}; peak (VmHWM): ${mb(after.hwm)}`);
+  await stop(server.child);
+  result.notes.push(`content left in ${contentDir} (reused by the next run while the generator is unchanged)`);
+  return result;
+}
 
+/** The generated folder, written unless an earlier run left the same one; undefined on failure. */
+async function generate(context, notes) {
+  const contentDir = path.join(os.tmpdir(), `dknews-bench-${context.count}`);
+  context.log(`part 2: generating ${context.count.toLocaleString('en-US')} articles into ${contentDir}`);
+  const args = ['--count', String(context.count), '--out', contentDir, '--reuse'];
+  const { code, output } = await run(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), ...args]);
+  notes.push(code === 0 ? output.trim() : `generation failed: ${output.trim()}`);
+  return code === 0 ? contentDir : undefined;
+}
+
+/** A crawler's visit before memory is read, so that the figure includes filled caches. */
+async function warmCrawl(context, server, notes) {
+  const { maxUrls, maxMs } = context.crawl;
+  context.log(`part 2: warm-up crawl (at most ${maxUrls.toLocaleString('en-US')} URLs or ${maxMs / 1000} s)`);
+  const visit = await attempt(() => crawl(server.port, context.crawl));
+  if (visit.error) {
+    notes.push(`crawl failed: ${visit.error}`);
+    return;
+  }
+  notes.push(
+    `crawl: ${visit.fetched.toLocaleString('en-US')} of ${visit.listed.toLocaleString('en-US')} listed URLs in ${seconds(visit.ms)} ` +
+      `(stopped by ${visit.stoppedBy}; ${visit.failed} not 200), 4 at a time, Accept-Encoding: gzip`,
+  );
+}
+
+/** wrk on the main kinds of page, one after the other: [{ label, path, result }]. */
+async function loadPages(context, server) {
   const urls = await attempt(() => mainUrls(server.port));
+  // A word in most articles: the search that has the most to rank.
   const word = 'проекта';
-  const loads = [
+  const pages = [
     ['home /ru/', '/ru/'],
     ['topic', urls.topic],
     ['article', urls.article],
@@ -294,24 +315,21 @@ async function scaleBenchmark(context) {
     ['/sitemap.xml', '/sitemap.xml'],
     ['/ru/rss.xml', '/ru/rss.xml'],
   ];
-  for (const [label, p] of loads) {
+  const loads = [];
+  for (const [label, p] of pages) {
     if (!p || !alive(server.child)) {
-      result.loads.push({ label, path: p, result: { error: p ? 'the server is gone' : 'no such URL' } });
+      loads.push({ label, path: p, result: { error: p ? 'the server is gone' : 'no such URL' } });
       continue;
     }
-    log(`part 2: ${label} ${p}`);
+    context.log(`part 2: ${label} ${p}`);
     const url = `http://127.0.0.1:${server.port}${p}`;
-    const measured = await attempt(async () => {
-      await warmUp(url, durations.warm2, context.pin.load, GZIP);
-      return wrk(url, { seconds: durations.measure2, cpu: context.pin.load, headers: GZIP });
+    const result = await attempt(async () => {
+      await warmUp(url, context.durations.warm2, context.pin.load, GZIP);
+      return wrk(url, { seconds: context.durations.measure2, cpu: context.pin.load, headers: GZIP });
     });
-    result.loads.push({ label, path: p, result: measured });
+    loads.push({ label, path: p, result });
   }
-  result.memoryAfterLoad = memory(server.child.pid);
-  notes.push(`resident memory after the wrk runs: ${mb(result.memoryAfterLoad.rss)}; peak (VmHWM): ${mb(result.memoryAfterLoad.hwm)}`);
-  await stop(server.child);
-  notes.push(`content left in ${contentDir} (regenerated on every run)`);
-  return result;
+  return loads;
 }
 
 /** VmRSS and VmHWM of a process, in kB, from /proc. */
@@ -391,7 +409,8 @@ function targetsTable(part1, part2, options) {
     }
   }
   const d = options.durations;
-  return [`Targets — part 2 loads: wrk -t1 -c50 -d${d.measure2}s --latency with Accept-Encoding: gzip, after ${d.warm2} s warm-up`, table(rows, 'llll')].join('\n');
+  const heading = part2 ? `Targets — part 2 loads: wrk -t1 -c50 -d${d.measure2}s --latency with Accept-Encoding: gzip, after ${d.warm2} s warm-up` : 'Targets';
+  return [heading, table(rows, 'llll')].join('\n');
 }
 
 function shorten(p) {

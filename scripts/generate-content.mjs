@@ -2,7 +2,7 @@
 /**
  * Writes a complete content folder of generated news for load tests:
  *
- *   npm run generate -- --count 10000 --out /tmp/dknews-10k [--seed 1]
+ *   npm run generate -- --count 10000 --out /tmp/dknews-10k [--seed 1] [--reuse]
  *
  * site.yml and topics.yml are copied from content/, authors.yml too with twelve generated
  * authors appended, media/ is copied (every picture reuses its image), and `count` articles
@@ -10,9 +10,11 @@
  * with .kk.md and .en.md translations under the same slug. An article is one slug: 10,000
  * articles are 10,000 Russian files plus about 6,700 translations.
  *
- * Deterministic: the same count and seed give the same bytes, so benchmark runs compare.
+ * Deterministic: the same count and seed give the same bytes, so benchmark runs compare;
+ * --reuse skips the writing when the folder already holds exactly that (see .generated.json).
  * Plain Node (no build): the benchmark and anyone else can run it from a fresh checkout.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,10 +34,13 @@ const LAST_DAY = Date.UTC(2026, 10, 20);
 
 /**
  * Generates the folder and returns what it wrote.
- * @example await generateContent({ count: 100, out: '/tmp/dknews-100' })
+ * @example generateContent({ count: 100, out: '/tmp/dknews-100' }).files // { ru: 100, kk: 39, en: 39 }
  */
-export function generateContent({ count = 10_000, out, seed = 1 }) {
+export function generateContent({ count = 10_000, out, seed = 1, reuse = false }) {
   const started = performance.now();
+  const stamp = { generator: 'scripts/generate-content.mjs', count, seed, fingerprint: fingerprint() };
+  const earlier = reuse ? earlierRun(out, stamp) : undefined;
+  if (earlier) return { ...earlier, out, reused: true, ms: Math.round(performance.now() - started) };
   prepareFolder(out);
   const random = createRandom(seed);
   const topics = topLevelIds(readFileSync(path.join(SOURCE, 'topics.yml'), 'utf8'));
@@ -53,7 +58,10 @@ export function generateContent({ count = 10_000, out, seed = 1 }) {
     const article = makeArticle(random, { i, date, topics, authors, translated, earlierSlug, targetBytes });
     const slug = uniqueSlug(slugFromTitle(article.title), slugs);
     const folder = path.join(out, 'news', String(date.getUTCFullYear()), String(date.getUTCMonth() + 1).padStart(2, '0'));
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
     for (const [lang, text] of Object.entries(article.files)) {
       writeFileSync(path.join(folder, `${slug}.${lang}.md`), text);
       files[lang]++;
@@ -63,8 +71,36 @@ export function generateContent({ count = 10_000, out, seed = 1 }) {
     if (translated) earlierSlug = slug;
   }
 
-  writeFileSync(path.join(out, MARKER), `${JSON.stringify({ generator: 'scripts/generate-content.mjs', count, seed }, null, 2)}\n`);
-  return { out, count, files, bytes, authors: authors.length, ms: Math.round(performance.now() - started) };
+  const result = { ...stamp, files, bytes, authors: authors.length };
+  writeFileSync(path.join(out, MARKER), `${JSON.stringify(result, null, 2)}\n`);
+  return { ...result, out, ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * A hash of everything the output depends on besides count and seed: the generator's code and
+ * the copied content files. Equal fingerprints, equal bytes.
+ */
+function fingerprint() {
+  const hash = createHash('sha256');
+  const code = path.join(PROJECT_ROOT, 'scripts/generate');
+  const files = [
+    import.meta.filename,
+    ...readdirSync(code).sort().map((f) => path.join(code, f)),
+    ...['site.yml', 'authors.yml', 'topics.yml'].map((f) => path.join(SOURCE, f)),
+  ];
+  for (const file of files) hash.update(file).update(readFileSync(file));
+  for (const entry of readdirSync(path.join(SOURCE, 'media'), { recursive: true }).sort()) hash.update(String(entry));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** What a finished earlier run in `out` wrote, if it had this very stamp (the marker is written last). */
+function earlierRun(out, stamp) {
+  try {
+    const marker = JSON.parse(readFileSync(path.join(out, MARKER), 'utf8'));
+    return Object.entries(stamp).every(([key, value]) => marker[key] === value) ? marker : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Creates `out`, or empties it if an earlier run made it; refuses any other non-empty folder. */
@@ -164,11 +200,13 @@ function main() {
       count: { type: 'string', default: '10000' },
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
+      // Keep the folder when an earlier run wrote the very same content: the benchmark's repeat runs.
+      reuse: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
-    console.log('npm run generate -- [--count 10000] [--out DIR] [--seed 1]');
+    console.log('npm run generate -- [--count 10000] [--out DIR] [--seed 1] [--reuse]');
     return;
   }
   const count = Number(values.count);
@@ -176,11 +214,12 @@ function main() {
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a whole number above 0, not "${values.count}"`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be a whole number, not "${values.seed}"`);
   const out = path.resolve(values.out ?? path.join(os.tmpdir(), `dknews-${count}`));
-  const r = generateContent({ count, out, seed });
+  const r = generateContent({ count, out, seed, reuse: values.reuse });
   const total = r.files.ru + r.files.kk + r.files.en;
   console.log(
-    `Wrote ${r.count} articles to ${r.out}: ${total} files (${r.files.ru} ru, ${r.files.kk} kk, ${r.files.en} en), ` +
-      `${(r.bytes / 1e6).toFixed(1)} MB of Markdown, ${r.authors} authors, in ${(r.ms / 1000).toFixed(1)} s`,
+    `${r.reused ? 'Reused' : 'Wrote'} ${r.count} articles ${r.reused ? 'in' : 'to'} ${r.out}: ${total} files (${r.files.ru} ru, ${r.files.kk} kk, ${r.files.en} en), ` +
+      `${(r.bytes / 1e6).toFixed(1)} MB of Markdown, ${r.authors} authors` +
+      (r.reused ? ' (an earlier run with the same seed and generator wrote them)' : `, in ${(r.ms / 1000).toFixed(1)} s`),
   );
 }
 

@@ -3,7 +3,7 @@
  * what, where, with which figures. Sentences (sentences.mjs) put them together.
  */
 import { ACC, DAT, GEN, INS, NOM, PREP, aboutRu, capitalize, decimal, kazakhCase, pastRu, personGenitiveRu, whole } from './grammar.mjs';
-import { ACTORS, ADJECTIVES, COMPLEMENTS, FEMALE_NAMES, MALE_NAMES, NOUNS, ROLES, SURNAMES, forTopic } from './vocabulary.mjs';
+import { ACTORS, ADJECTIVES, COMPLEMENTS, FEMALE_NAMES, MALE_NAMES, NOUNS, ROLES, SURNAMES, SYNTHETIC_SURNAMES, forTopic } from './vocabulary.mjs';
 
 export { ACC, DAT, GEN, INS, NOM, PREP };
 
@@ -53,7 +53,8 @@ export function predicateKk(verb, object) {
 export function person(random) {
   const female = random.chance(0.4);
   const [firstRu, firstKk, firstEn] = random.pick(female ? FEMALE_NAMES : MALE_NAMES);
-  const surname = random.pick(SURNAMES);
+  // Half the time a surname from the long tail, so that names are as varied as a real archive's.
+  const surname = random.chance(0.5) ? random.pick(SURNAMES) : Object.values(random.pick(SYNTHETIC_SURNAMES));
   // Female surnames add -а in Cyrillic and -a in Latin: Ахметова, Akhmetova.
   const [lastRu, lastKk, lastEn] = female ? [`${surname[0]}а`, `${surname[1]}а`, `${surname[2]}a`] : surname;
   const role = random.pick(ROLES);

@@ -6,7 +6,7 @@
  */
 import { ACC, DAT, GEN, INS, NOM, PREP, actor, amount, capitalize as cap, person, predicateKk, predicateRu, thing } from './phrases.mjs';
 import { decimal, kazakhCase, participleRu, pastRu, whole } from './grammar.mjs';
-import { COUNTRIES, METRICS, MONTHS, OCCASIONS, PASSIVES, PLACES, PLANS, SOURCES, VERBS } from './vocabulary.mjs';
+import { COMPANIES, COUNTRIES, METRICS, MONTHS, OCCASIONS, PASSIVES, PLACES, PLANS, SOURCES, VERBS, VILLAGES } from './vocabulary.mjs';
 
 const GREW = { m: 'вырос', f: 'выросла', n: 'выросло', pl: 'выросли' };
 const bold = (random, text) => (random.chance(0.15) ? `**${text}**` : text);
@@ -223,6 +223,47 @@ export const TEMPLATES = [
       ru: `«${cap(o.ru(NOM))} - важный шаг для ${p.gen}», - ${who.female ? 'отметила' : 'отметил'} ${who.ruNom}.`,
       kk: `«${cap(o.kk())} - ${p.kk} үшін маңызды қадам», - деді ${who.kkNom}.`,
       en: `"${cap(o.en)} is an important step for ${p.en}," said ${who.en}.`,
+    };
+  },
+  function village(s) {
+    const { random } = s;
+    const v = random.pick(VILLAGES);
+    const o = thing(random, s.topic);
+    const passive = random.pick(PASSIVES);
+    return {
+      ru: `В селе ${v.ru} ${o.ru(NOM)} ${participleRu(passive.ru, o.g, passive.rest ?? '')} при поддержке ${s.actor.ru(GEN)}.`,
+      kk: `${v.kk} ауылында ${s.actor.kk('gen')} қолдауымен ${o.kk()} ${passive.kk}.`,
+      en: `In the village of ${v.en}, ${o.enIndefinite} was ${passive.en} with the support of ${s.actor.en}.`,
+    };
+  },
+  function company(s) {
+    const { random, object: o } = s;
+    const c = random.pick(COMPANIES);
+    const money = amount(random, 'tenge');
+    return {
+      ru: `ТОО «${c.ru}» инвестирует ${money.ru} в ${o.ru(ACC)}.`,
+      kk: `«${c.kk}» ЖШС ${o.kk('dat')} ${money.kk} инвестиция салады.`,
+      en: `${c.en} LLP will invest ${money.en} in ${o.en}.`,
+    };
+  },
+  function contractor(s) {
+    const c = s.random.pick(COMPANIES);
+    const other = s.random.pick(COMPANIES);
+    return {
+      ru: `Подрядчиком выступает ТОО «${c.ru}», субподрядчиком — компания «${other.ru}».`,
+      kk: `Мердігер — «${c.kk}» ЖШС, қосалқы мердігер — «${other.kk}» компаниясы.`,
+      en: `The contractor is ${c.en} LLP, with ${other.en} as subcontractor.`,
+    };
+  },
+  function startDate(s) {
+    const { random } = s;
+    const month = random.pick(MONTHS);
+    const day = random.int(1, 28);
+    const year = s.year + random.int(0, 1);
+    return {
+      ru: `Работы начнутся ${day} ${month.ruGen} ${year} года.`,
+      kk: `Жұмыстар ${year} жылғы ${day} ${month.kk} басталады.`,
+      en: `Work will begin on ${day} ${month.en} ${year}.`,
     };
   },
   function earlier(s) {

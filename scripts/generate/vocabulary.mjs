@@ -341,13 +341,58 @@ export const OCCASIONS = [
   ['на международном форуме', 'халықаралық форумда', 'at an international forum'],
 ].map(([ru, kk, en]) => ({ ru, kk, en }));
 
-// [Russian prepositional «в марте», Kazakh locative, English]
+// [Russian prepositional «в марте», Russian genitive «15 марта», Kazakh locative, English]
 export const MONTHS = [
-  ['январе', 'қаңтарда', 'January'], ['феврале', 'ақпанда', 'February'], ['марте', 'наурызда', 'March'],
-  ['апреле', 'сәуірде', 'April'], ['мае', 'мамырда', 'May'], ['июне', 'маусымда', 'June'],
-  ['июле', 'шілдеде', 'July'], ['августе', 'тамызда', 'August'], ['сентябре', 'қыркүйекте', 'September'],
-  ['октябре', 'қазанда', 'October'], ['ноябре', 'қарашада', 'November'], ['декабре', 'желтоқсанда', 'December'],
+  ['январе', 'января', 'қаңтарда', 'January'], ['феврале', 'февраля', 'ақпанда', 'February'], ['марте', 'марта', 'наурызда', 'March'],
+  ['апреле', 'апреля', 'сәуірде', 'April'], ['мае', 'мая', 'мамырда', 'May'], ['июне', 'июня', 'маусымда', 'June'],
+  ['июле', 'июля', 'шілдеде', 'July'], ['августе', 'августа', 'тамызда', 'August'], ['сентябре', 'сентября', 'қыркүйекте', 'September'],
+  ['октябре', 'октября', 'қазанда', 'October'], ['ноябре', 'ноября', 'қарашада', 'November'], ['декабре', 'декабря', 'желтоқсанда', 'December'],
+].map(([ru, ruGen, kk, en]) => ({ ru, ruGen, kk, en }));
+
+// ---------------------------------------------------------------------------------------------
+// The long tail: villages, companies and surnames made of Kazakh roots and endings. Real news
+// names thousands of these, and they are most of an archive's distinct words; without them
+// the search index would be far smaller than a real one.
+
+/** [Russian, Kazakh, English] */
+const ROOTS = [
+  ['Ак', 'Ақ', 'Ak'], ['Кара', 'Қара', 'Kara'], ['Сары', 'Сары', 'Sary'], ['Жана', 'Жаңа', 'Zhana'], ['Кок', 'Көк', 'Kok'],
+  ['Ала', 'Ала', 'Ala'], ['Бай', 'Бай', 'Bai'], ['Есиль', 'Есіл', 'Yesil'], ['Каз', 'Қаз', 'Kaz'], ['Жар', 'Жар', 'Zhar'],
+  ['Тас', 'Тас', 'Tas'], ['Алтын', 'Алтын', 'Altyn'], ['Кумис', 'Күміс', 'Kumis'], ['Темир', 'Темір', 'Temir'], ['Жамбыл', 'Жамбыл', 'Zhambyl'],
+  ['Шалкар', 'Шалқар', 'Shalkar'], ['Талас', 'Талас', 'Talas'], ['Баян', 'Баян', 'Bayan'], ['Арал', 'Арал', 'Aral'], ['Улы', 'Ұлы', 'Uly'],
+  ['Кызыл', 'Қызыл', 'Kyzyl'], ['Ертис', 'Ертіс', 'Yertis'], ['Жетысу', 'Жетісу', 'Zhetysu'], ['Алатау', 'Алатау', 'Alatau'], ['Каратау', 'Қаратау', 'Karatau'],
+  ['Бурабай', 'Бурабай', 'Burabai'], ['Нура', 'Нұра', 'Nura'], ['Тобол', 'Тобыл', 'Tobol'], ['Иле', 'Іле', 'Ile'], ['Балкаш', 'Балқаш', 'Balkash'],
+  ['Улытау', 'Ұлытау', 'Ulytau'], ['Кен', 'Кен', 'Ken'], ['Береке', 'Береке', 'Bereke'], ['Достык', 'Достық', 'Dostyk'], ['Бирлик', 'Бірлік', 'Birlik'],
+  ['Самал', 'Самал', 'Samal'], ['Шугыла', 'Шұғыла', 'Shugyla'], ['Кайнар', 'Қайнар', 'Kainar'], ['Тулпар', 'Тұлпар', 'Tulpar'], ['Сункар', 'Сұңқар', 'Sunkar'],
+  ['Нурлы', 'Нұрлы', 'Nurly'], ['Орда', 'Орда', 'Orda'], ['Атамура', 'Атамұра', 'Atamura'], ['Болашак', 'Болашақ', 'Bolashak'], ['Жасыл', 'Жасыл', 'Zhasyl'],
+  ['Таза', 'Таза', 'Taza'], ['Кемел', 'Кемел', 'Kemel'], ['Шыгыс', 'Шығыс', 'Shygys'], ['Батыс', 'Батыс', 'Batys'], ['Тениз', 'Теңіз', 'Teniz'],
+  ['Отырар', 'Отырар', 'Otyrar'], ['Сайрам', 'Сайрам', 'Sairam'], ['Ордабасы', 'Ордабасы', 'Ordabasy'], ['Байконыр', 'Байқоңыр', 'Baikonyr'], ['Мерей', 'Мерей', 'Merei'],
+  ['Асыл', 'Асыл', 'Asyl'], ['Дала', 'Дала', 'Dala'], ['Жулдыз', 'Жұлдыз', 'Zhuldyz'], ['Кымыз', 'Қымыз', 'Kymyz'], ['Аксай', 'Ақсай', 'Aksai'],
+  ['Бесагаш', 'Бесағаш', 'Besagash'], ['Жайык', 'Жайық', 'Zhaiyk'], ['Кендала', 'Кендала', 'Kendala'], ['Талгар', 'Талғар', 'Talgar'], ['Шарын', 'Шарын', 'Sharyn'],
+  ['Эмба', 'Ембі', 'Emba'], ['Торгай', 'Торғай', 'Torgai'], ['Сарыарка', 'Сарыарқа', 'Saryarka'], ['Мугалжар', 'Мұғалжар', 'Mugalzhar'], ['Хантау', 'Хантау', 'Khantau'],
 ].map(([ru, kk, en]) => ({ ru, kk, en }));
+
+/** Every root with every ending: «Ак» + «булак» → Акбулак, Ақбұлақ, Akbulak. */
+function compounds(endings) {
+  return ROOTS.flatMap((root) => endings.map(([ru, kk, en]) => ({ ru: root.ru + ru, kk: root.kk + kk, en: root.en + en })));
+}
+
+export const VILLAGES = compounds([
+  ['тобе', 'төбе', 'tobe'], ['булак', 'бұлақ', 'bulak'], ['кудук', 'құдық', 'kuduk'], ['агаш', 'ағаш', 'agash'], ['коль', 'көл', 'kol'],
+  ['су', 'су', 'su'], ['жар', 'жар', 'zhar'], ['сай', 'сай', 'sai'], ['тал', 'тал', 'tal'], ['кум', 'құм', 'kum'],
+]);
+
+export const COMPANIES = compounds([
+  ['мунай', 'мұнай', 'munai'], ['строй', 'құрылыс', 'stroi'], ['агро', 'агро', 'agro'], ['транс', 'транс', 'trans'], ['энерго', 'энерго', 'energo'],
+  ['пром', 'пром', 'prom'], ['инвест', 'инвест', 'invest'], ['сервис', 'сервис', 'service'], ['тех', 'тех', 'tech'], ['фарм', 'фарм', 'pharm'],
+  ['цемент', 'цемент', 'cement'], ['металл', 'металл', 'metal'],
+]);
+
+/** Male forms; female ones add -а (-a). */
+export const SYNTHETIC_SURNAMES = compounds([
+  ['баев', 'баев', 'bayev'], ['беков', 'беков', 'bekov'], ['жанов', 'жанов', 'zhanov'], ['галиев', 'ғалиев', 'galiyev'],
+  ['булатов', 'болатов', 'bulatov'], ['ханов', 'ханов', 'khanov'], ['кулов', 'құлов', 'kulov'], ['муратов', 'мұратов', 'muratov'],
+]).map((s) => ({ ...s, en: s.en.charAt(0) + s.en.slice(1).toLowerCase() }));
 
 /** Subheadings that fit any report. */
 export const HEADINGS = [
