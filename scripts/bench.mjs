@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { crawl } from './bench/crawl.mjs';
 import { cpuBusy, machineLine } from './bench/machine.mjs';
 import { get, sitemapPaths, waitForOk } from './bench/http.mjs';
-import { alive, freePort, run, start, stop, stopAll } from './bench/processes.mjs';
+import { alive, freePort, isStopping, run, start, stop, stopAll } from './bench/processes.mjs';
 import { mb, ms, percent, rps, seconds, table } from './bench/table.mjs';
 import { ensureWrk, has, wrk } from './bench/wrk.mjs';
 
@@ -61,13 +61,15 @@ async function main() {
   const busyBefore = await cpuBusy();
   if (busyBefore > 0.1) console.log(`· other processes keep the CPUs ${percent(busyBefore)} busy: figures will be noisy`);
   const temp = mkdtempSync(path.join(os.tmpdir(), 'dknews-bench-'));
+  // Also on Ctrl-C, which ends the process without running the finally below.
+  process.on('exit', () => rmSync(temp, { recursive: true, force: true }));
   try {
     await runParts({ ...options, temp, pin: pinning(), log: (text) => console.log(`· ${text}`) });
     const busyAfter = await cpuBusy();
     console.log(`  CPUs busy with other work: ${percent(busyBefore)} before the run, ${percent(busyAfter)} after; whole run ${seconds(performance.now() - started)}`);
   } catch (error) {
     // Only a benchmark that cannot run at all fails; an unexpected error is one of those too.
-    console.error(`\nbench: cannot run: ${error instanceof CannotRun ? error.message : error.stack}`);
+    if (!isStopping()) console.error(`\nbench: cannot run: ${error instanceof CannotRun ? error.message : error.stack}`);
     process.exitCode = 1;
   } finally {
     await stopAll();
@@ -356,6 +358,7 @@ async function attempt(measure) {
   try {
     return await measure();
   } catch (error) {
+    if (isStopping()) throw error;
     return { error: error.message.split('\n')[0] };
   }
 }

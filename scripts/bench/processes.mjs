@@ -7,12 +7,15 @@ import { once } from 'node:events';
 import net from 'node:net';
 
 const running = new Set();
+/** Set on Ctrl-C: from then on nothing new is started while the rest is stopped. */
+let stopping = false;
 
 /**
  * Starts a process with its output kept (the last lines, for error messages). Output pipes are
  * always read: a server blocked on a full pipe would measure the pipe, not the server.
  */
 export function start(command, args, { env, cwd, label = command } = {}) {
+  if (stopping) throw new Error(`not starting ${label}: the benchmark is stopping`);
   const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = [];
   const keep = (chunk) => {
@@ -62,6 +65,7 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
+    stopping = true;
     console.error(`\nbench: ${signal}, stopping the processes it started`);
     await stopAll();
     process.exit(130);
@@ -77,6 +81,11 @@ export async function freePort() {
   server.close();
   await once(server, 'close');
   return port;
+}
+
+/** True after Ctrl-C: measurements should give up rather than report what the stop broke. */
+export function isStopping() {
+  return stopping;
 }
 
 /** Whether a process is still running. */
