@@ -27,7 +27,7 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
     now,
     // The search index follows every new content version; built off the request path, so the
     // first search after a change does not pay for it.
-    onSwap: (index) => setImmediate(() => warmSearch(index)),
+    onSwap: (index) => setImmediate(() => void warmSearch(index)),
   });
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);

@@ -123,8 +123,9 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       views: front.views,
       draft: front.draft,
       aliases: front.aliases,
-      html: body.html,
-      text: body.text,
+      // Rendered strings are ropes of slices of the file's text; a flat copy lets that text go.
+      html: flat(body.html),
+      text: flat(body.text),
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
       path: `/${name.lang}/news/${name.slug}`,
     },
@@ -143,4 +144,9 @@ function mediaPath(src: string): string | undefined {
   } catch {
     return name;
   }
+}
+
+/** A copy of a string that holds no reference to the string it was cut from. */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }

@@ -27,9 +27,18 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormats[lang].format(value);
 }
 
-/** The current year in Asia/Almaty, for the footer's © line. */
+let knownYear: { year: number; from: number; to: number } | undefined;
+
+/**
+ * The current year in Asia/Almaty, for the footer's © line. Asked on every request, so the
+ * year is kept with the span it holds for (UTC+5 since 2024) and Intl is asked only outside it.
+ */
 export function yearIn(date: Date): number {
-  return Number(yearOnly.format(date));
+  const t = date.getTime();
+  if (knownYear && t >= knownYear.from && t < knownYear.to) return knownYear.year;
+  const year = Number(yearOnly.format(date));
+  if (year >= 2025) knownYear = { year, from: Date.parse(`${year}-01-01T00:00:00+05:00`), to: Date.parse(`${year + 1}-01-01T00:00:00+05:00`) };
+  return year;
 }
 
 /** ISO 8601 with the Asia/Almaty offset, e.g. 2026-01-27T10:00:00+05:00, for datetime attributes. */

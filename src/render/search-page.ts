@@ -30,10 +30,10 @@ export interface SearchPage {
 }
 
 /** The search page for a query (maybe empty); undefined for a page past the end. */
-export function searchPage(ctx: PageContext, query: string, pageNumber: number): PageView<SearchPage> | undefined {
+export async function searchPage(ctx: PageContext, query: string, pageNumber: number): Promise<PageView<SearchPage> | undefined> {
   const { lang, t } = ctx;
   const withQuery = (l: string) => (query ? `/${l}/search?q=${encodeURIComponent(query)}` : `/${l}/search`);
-  const found = query ? search(ctx.index, lang, query) : { hits: [], prefixes: [] };
+  const found = query ? await search(ctx.index, lang, query) : { hits: [], prefixes: [] };
   const page = paginate(found.hits, pageNumber, PER_PAGE, withQuery(lang));
   if (!page) return undefined;
   const none = query !== '' && found.hits.length === 0;

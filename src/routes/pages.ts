@@ -56,7 +56,7 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   // Search answers are per query: rendered each time, never kept in the response cache.
   router.get('/search', async (req, res, next) => {
     const page = pageNumber(req);
-    const model = page === undefined ? undefined : searchPage(ctx(), normalizeQuery(req.query.q), page);
+    const model = page === undefined ? undefined : await searchPage(ctx(), normalizeQuery(req.query.q), page);
     if (!model) return next();
     res.set('Cache-Control', deps.config.cache.search).type('html').send(await renderPage(res.app, 'search', model));
   });

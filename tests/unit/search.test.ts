@@ -8,33 +8,33 @@ import { CONTENT, FIXTURE_NOW, VALID } from '../helpers.js';
 
 const seed = buildIndex(await loadContent(CONTENT), { now: new Date('2026-11-23T00:00:00Z'), includeDrafts: false });
 const fixture = buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
-const slugs = (lang: 'ru' | 'kk' | 'en', query: string, index = seed) => search(index, lang, query).hits.map((h) => h.article.slug);
+const slugs = async (lang: 'ru' | 'kk' | 'en', query: string, index = seed) => (await search(index, lang, query)).hits.map((h) => h.article.slug);
 const SEED = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
 
 describe('Russian search finds every inflected form', () => {
   it.each(['сотрудничество', 'сотрудничества', 'сотрудничеству', 'Казахстану', 'Казахстан', 'казахстанский', 'провинции', 'Цзянсу', 'курултая', 'товарооборот', 'ёмких', 'емких'])(
     '«%s» finds the seed article',
-    (query) => expect(slugs('ru', query)).toEqual([SEED]),
+    async (query) => expect(await slugs('ru', query)).toEqual([SEED]),
   );
 
-  it('needs every word of the query', () => {
-    expect(slugs('ru', 'Нанкин переговоры')).toEqual([SEED]);
-    expect(slugs('ru', 'Нанкин футбол')).toEqual([]);
+  it('needs every word of the query', async () => {
+    expect(await slugs('ru', 'Нанкин переговоры')).toEqual([SEED]);
+    expect(await slugs('ru', 'Нанкин футбол')).toEqual([]);
   });
 
-  it('searches the author and the topics too', () => {
-    expect(slugs('ru', 'Коржумбаев')).toEqual([SEED]);
-    expect(slugs('ru', 'международные отношения')).toEqual([SEED]);
+  it('searches the author and the topics too', async () => {
+    expect(await slugs('ru', 'Коржумбаев')).toEqual([SEED]);
+    expect(await slugs('ru', 'международные отношения')).toEqual([SEED]);
   });
 });
 
 describe('Kazakh and English search', () => {
-  it.each(['Қазақстан', 'Қазақстанның', 'ынтымақтастық', 'ынтымақтастықты', 'провинциясы'])('Kazakh «%s» finds the seed article', (query) => {
-    expect(slugs('kk', query)).toEqual([SEED]);
+  it.each(['Қазақстан', 'Қазақстанның', 'ынтымақтастық', 'ынтымақтастықты', 'провинциясы'])('Kazakh «%s» finds the seed article', async (query) => {
+    expect(await slugs('kk', query)).toEqual([SEED]);
   });
 
-  it.each(['cooperation', 'cooperate', 'provinces', 'Jiangsu', 'Kazakhstan'])('English “%s” finds the seed article', (query) => {
-    expect(slugs('en', query)).toEqual([SEED]);
+  it.each(['cooperation', 'cooperate', 'provinces', 'Jiangsu', 'Kazakhstan'])('English “%s” finds the seed article', async (query) => {
+    expect(await slugs('en', query)).toEqual([SEED]);
   });
 
   it('strips Kazakh endings but keeps a stem of three letters', () => {
@@ -45,12 +45,12 @@ describe('Kazakh and English search', () => {
 });
 
 describe('ranking', () => {
-  it('puts a title match above a body match, and the newer first among equals', () => {
+  it('puts a title match above a body match, and the newer first among equals', async () => {
     // «Вторая» is the second story's title; «Второй абзац» is in the first story's body.
-    expect(slugs('ru', 'вторая', fixture)).toEqual(['second-story', 'first-story']);
+    expect(await slugs('ru', 'вторая', fixture)).toEqual(['second-story', 'first-story']);
     // «новость» is in both titles, so the newer comes first.
-    expect(slugs('ru', 'новость', fixture)).toEqual(['second-story', 'first-story']);
-    expect(slugs('ru', 'абзац', fixture)).toEqual(['first-story']);
+    expect(await slugs('ru', 'новость', fixture)).toEqual(['second-story', 'first-story']);
+    expect(await slugs('ru', 'абзац', fixture)).toEqual(['first-story']);
   });
 });
 
@@ -63,9 +63,9 @@ describe('queries', () => {
     expect(normalizeQuery('\ufffd\u0000<script>')).toBe('<script>');
   });
 
-  it('with only punctuation or markup find nothing and never fail', () => {
-    expect(slugs('ru', '"\'<>&;--')).toEqual([]);
-    expect(slugs('ru', '<script>alert(1)</script>')).toEqual([]);
+  it('with only punctuation or markup find nothing and never fail', async () => {
+    expect(await slugs('ru', '"\'<>&;--')).toEqual([]);
+    expect(await slugs('ru', '<script>alert(1)</script>')).toEqual([]);
   });
 });
 
