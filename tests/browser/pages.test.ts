@@ -181,6 +181,8 @@ describe('the article page', () => {
     // One reader, one view: 2156 carried over from the old site, plus this address's first visit.
     // (waitForFunction would need eval, which our Content-Security-Policy rightly forbids.)
     await expect.poll(() => tab.locator('.article__views').textContent(), { timeout: 5000 }).toBe('2157 просмотров');
+    // Reloading while the favicon is still on its way would abort it: let the page finish first.
+    await tab.waitForLoadState('networkidle');
     await tab.reload();
     await tab.waitForLoadState('networkidle');
     const after = await tab.locator('.article__views').textContent();
