@@ -58,9 +58,9 @@ export interface BuildOptions {
  * topics.yml are unusable, because no page can be made without them.
  */
 export function buildIndex(sources: ContentSources, options: BuildOptions): ContentIndex {
-  const site = parseSite(sources.site);
-  const authors = parseAuthors(sources.authors);
-  const topics = parseTopics(sources.topics);
+  const site = parseSite(sources.site, sources.root);
+  const authors = parseAuthors(sources.authors, sources.root);
+  const topics = parseTopics(sources.topics, sources.root);
   if (!site.value || !authors.value || !topics.value) {
     throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
   }

@@ -11,8 +11,9 @@ interface Parsed<T> {
 }
 
 /** Reads one of the site's YAML files against its schema; a missing or broken file is a problem. */
-function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name: string, schema: S): Parsed<z.output<S>> {
-  if (!source) return { problems: [new ContentError(name, 1, '', 'file_missing', { name })] };
+function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name: string, schema: S, root: string): Parsed<z.output<S>> {
+  // A missing file is named where the editor must put it: content/site.yml, not site.yml.
+  if (!source) return { problems: [new ContentError(`${root}/${name}`, 1, '', 'file_missing', { name })] };
   if (source.text === undefined) return { problems: [new ContentError(source.file, 1, '', 'not_utf8')] };
   if (!source.text.trim()) return { problems: [new ContentError(source.file, 1, '', 'empty_file')] };
   const yaml = parseYaml(source.text);
@@ -24,17 +25,17 @@ function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name
   return validate(schema, yaml, source.file);
 }
 
-export function parseSite(source: SourceFile | undefined): Parsed<Site> {
-  return parseDataFile(source, 'site.yml', SiteFile);
+export function parseSite(source: SourceFile | undefined, root = 'content'): Parsed<Site> {
+  return parseDataFile(source, 'site.yml', SiteFile, root);
 }
 
-export function parseAuthors(source: SourceFile | undefined): Parsed<Person[]> {
-  const { value, problems } = parseDataFile(source, 'authors.yml', AuthorsFile);
+export function parseAuthors(source: SourceFile | undefined, root = 'content'): Parsed<Person[]> {
+  const { value, problems } = parseDataFile(source, 'authors.yml', AuthorsFile, root);
   return { value: value && Object.entries(value).map(([id, a]) => ({ id, ...a })), problems };
 }
 
 /** Topics in the order of topics.yml: that order is the navigation's. */
-export function parseTopics(source: SourceFile | undefined): Parsed<Topic[]> {
-  const { value, problems } = parseDataFile(source, 'topics.yml', TopicsFile);
+export function parseTopics(source: SourceFile | undefined, root = 'content'): Parsed<Topic[]> {
+  const { value, problems } = parseDataFile(source, 'topics.yml', TopicsFile, root);
   return { value: value && Object.entries(value).map(([id, t]) => ({ id, ...t })), problems };
 }

@@ -1,5 +1,4 @@
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+import { escapeHtml as escape } from '../render/escape-html.js';
 
 /**
  * A page that cannot fail: no template, no content index, nothing from the request. For when

@@ -1,8 +1,7 @@
 import type { Lang } from '../i18n/languages.js';
+import { escapeHtml } from '../render/escape-html.js';
 import { indexTerm, WORD } from './terms.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
 
 /** Does a word of the text match one of the query's prefixes? */
 function matcher(prefixes: readonly string[], lang: Lang): (word: string) => boolean {

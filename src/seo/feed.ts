@@ -1,4 +1,5 @@
 import type { ContentIndex } from '../content/build-index.js';
+import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from './xml.js';
@@ -62,10 +63,7 @@ function item(input: FeedInput, article: Article): string {
 export function rssFeed(input: FeedInput): string {
   const { siteUrl } = input;
   const articles = input.articles.slice(0, FEED_SIZE);
-  const newest = articles.reduce<Date | undefined>((max, a) => {
-    const changed = a.updated ?? a.date;
-    return !max || changed > max ? changed : max;
-  }, undefined);
+  const newest = lastChange(articles);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:yandex="http://news.yandex.ru">',

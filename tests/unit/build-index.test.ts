@@ -84,6 +84,17 @@ describe('buildIndex with broken content', () => {
     ]);
   });
 
+  it('names a missing authors.yml where the editor must put it', () => {
+    const failure = (() => {
+      try {
+        buildIndex({ ...sources, authors: undefined }, { now: FIXTURE_NOW, includeDrafts: false });
+      } catch (error) {
+        return error as ContentLoadError;
+      }
+    })();
+    expect(failure!.problems.map((p) => p.format())).toEqual([`${sources.root}/authors.yml:1: Нет файла authors.yml: без него сайт не может работать.`]);
+  });
+
   it('refuses to build without a usable site.yml, naming the file and field', () => {
     const noName = { ...sources.site!, text: sources.site!.text!.replace(/^name:.*\n/m, '') };
     expect(() => buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false })).toThrow(ContentLoadError);
