@@ -18,12 +18,15 @@ export class Representation {
   readonly br?: Buffer;
   readonly hash: string;
   readonly size: number;
+  /** lastModified as an HTTP date, formatted once. */
+  readonly lastModifiedHttp?: string;
 
   constructor(
     body: string | Buffer,
     readonly type: string,
     readonly lastModified?: Date,
   ) {
+    this.lastModifiedHttp = lastModified?.toUTCString();
     this.identity = typeof body === 'string' ? Buffer.from(body) : body;
     this.hash = createHash('sha256').update(this.identity).digest('base64url').slice(0, 27);
     if (this.identity.length >= MIN_COMPRESS) {

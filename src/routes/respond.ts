@@ -3,9 +3,9 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { NextFunction, Request, Response } from 'express';
 import type { ContentIndex } from '../content/build-index.js';
 import { yearIn } from '../i18n/format.js';
-import { Representation } from '../http/representation.js';
+import { Representation, type Encoding } from '../http/representation.js';
 import type { ResponseCache } from '../http/response-cache.js';
-import { sendRepresentation } from '../http/send-representation.js';
+import { headOf, isConditional, negotiate, sendRepresentation } from '../http/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
 export interface Built {
@@ -22,6 +22,8 @@ interface FastRoute {
   cacheControl: string;
   /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
   headers: OutgoingHttpHeaders;
+  /** The full heads of the 200 answers for the representation last sent, by encoding. */
+  heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
 }
 
 const serials = new WeakMap<ContentIndex, number>();
@@ -78,9 +80,19 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache) {
     if (!route) return false;
     const rep = cache.get(route.key, version());
     if (!rep) return false;
-    res.setHeader('X-Request-Id', randomUUID());
-    for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
-    sendRepresentation(req, res, rep, route.cacheControl);
+    if (isConditional(req)) {
+      // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
+      res.setHeader('X-Request-Id', randomUUID());
+      for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
+      sendRepresentation(req, res, rep, route.cacheControl);
+      return true;
+    }
+    // The common case costs one lookup and one write: the head was put together the first time.
+    const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
+    if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
+    const head = (route.heads.byEncoding[encoding] ??= headOf(rep, encoding, route.cacheControl, route.headers));
+    res.writeHead(200, ['X-Request-Id', randomUUID(), ...head]);
+    res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
     return true;
   }
 
