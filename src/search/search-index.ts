@@ -28,6 +28,10 @@ export interface SearchResult {
 }
 
 const built = new WeakMap<ContentIndex, Promise<Record<Lang, MiniSearch<Doc>>>>();
+/** Results of recent queries per content version: a popular query is matched and ranked once. */
+const answered = new WeakMap<ContentIndex, Map<string, Promise<SearchResult>>>();
+/** Queries remembered per content version; the oldest is forgotten first. */
+const REMEMBERED_QUERIES = 500;
 /** Documents added between yields to the event loop: a build never holds up requests for long. */
 const CHUNK = 100;
 
@@ -86,9 +90,29 @@ export function normalizeQuery(raw: unknown): string {
 
 /**
  * Every article of the language matching all words of the query, best first; among equal
- * scores, newest first. Matching is on stems, so inflected forms find each other.
+ * scores, newest first. Matching is on stems, so inflected forms find each other. The answer
+ * is remembered for the content version: a word everyone searches for at once (a big story)
+ * is ranked once, not once per reader.
  */
-export async function search(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
+export function search(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
+  let recent = answered.get(index);
+  if (!recent) answered.set(index, (recent = new Map()));
+  const key = `${lang}\n${query}`;
+  let result = recent.get(key);
+  if (result) {
+    // Map order is the recency order: a repeated query moves to the end.
+    recent.delete(key);
+  } else {
+    result = match(index, lang, query);
+    // A failed search is not remembered: the next reader tries again.
+    result.catch(() => recent.delete(key));
+    if (recent.size >= REMEMBERED_QUERIES) recent.delete(recent.keys().next().value!);
+  }
+  recent.set(key, result);
+  return result;
+}
+
+async function match(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
   const words = tokenize(query);
   if (!words.length) return { hits: [], prefixes: [] };
   const results = (await indexesOf(index))[lang].search(words.join(' '), {

@@ -29,10 +29,13 @@ describe('reloading content without a restart', () => {
     expect(home.text).toContain('Живая новость');
   });
 
-  it('applies an edit', async () => {
+  it('applies an edit, to search too: a remembered query does not outlive its content version', async () => {
+    const found = async (q: string) => (await request(app).get('/ru/search').query({ q })).text.includes('/ru/news/live-story');
+    expect(await found('правка')).toBe(false);
     await write('news/live-story.ru.md', article('Живая новость, правка'));
     await store.reload();
     expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
+    expect(await found('правка')).toBe(true);
   });
 
   it('keeps the last good version online when a file turns invalid, and logs file, line and field', async () => {
