@@ -2,11 +2,12 @@ import { LANGS, type Lang } from '../i18n/languages.js';
 import { checkSiteLinks } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
-import { parseWithLastGood } from './last-good.js';
+import { MemoryBodies, type BodyStore } from './bodies.js';
+import { parseWithLastGood, type GoodParse } from './last-good.js';
 import type { SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { articleFileName } from './slug.js';
-import type { Article, ContentSources, Person, Site, Topic } from './types.js';
+import type { Article, ArticleBody, ContentSources, Person, Site, Topic } from './types.js';
 
 export interface LangIndex {
   /** Published articles, newest first. */
@@ -34,8 +35,10 @@ export interface ContentIndex {
    * to a missing article — leaves the article in.
    */
   problems: ContentError[];
-  /** Text of every article file that made an article, by relative path: the next build's `lastGood`. */
-  lastGood: ReadonlyMap<string, string>;
+  /** The good parse of every article file that made an article, by relative path: the next build's `lastGood`. */
+  lastGood: ReadonlyMap<string, GoodParse>;
+  /** Where the articles' bodies are: read them with bodyOf(). */
+  bodies: BodyStore;
   /** Files served from their last good version because their current text has problems. */
   servedFromLastGood: string[];
   /** The earliest date at which an article not yet published becomes public. */
@@ -48,8 +51,20 @@ export interface BuildOptions {
   now: Date;
   /** Development shows drafts; production never does. */
   includeDrafts: boolean;
-  /** The previous index's `lastGood`: a file whose new text breaks a rule falls back to it. */
-  lastGood?: ReadonlyMap<string, string>;
+  /**
+   * The previous index's `lastGood`: a file whose stamp has not changed is not parsed again,
+   * and a file whose new text breaks a rule falls back to it.
+   */
+  lastGood?: ReadonlyMap<string, GoodParse>;
+  /** Where bodies are kept: the previous index's, to keep those of reused parses. In memory unless given. */
+  bodies?: BodyStore;
+}
+
+/** The body of an article of this index. */
+export function bodyOf(index: Pick<ContentIndex, 'bodies'>, article: Article): ArticleBody {
+  const body = index.bodies.get(article.bodyId);
+  if (!body) throw new Error(`The body of ${article.file} (${article.bodyId}) is not in the body store`);
+  return body;
 }
 
 /**
@@ -73,7 +88,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
 
   const seen = new Map<string, Article>();
   const linking: { article: Article; siteLinks: readonly SiteLink[] }[] = [];
-  const lastGood = new Map<string, string>();
+  const lastGood = new Map<string, GoodParse>();
+  const bodies = options.bodies ?? new MemoryBodies();
   const servedFromLastGood: string[] = [];
   const redirects = new Map<string, string>();
   const aliasOwner = new Map<string, string>();
@@ -83,11 +99,12 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   // Sorted so that, of two files with one slug, the same one wins on every machine.
   const files = [...sources.articles].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
   for (const source of files) {
-    const parsed = parseWithLastGood(source, context, options.lastGood);
+    const parsed = parseWithLastGood(source, context, options.lastGood, sources.readText);
     problems.push(...parsed.problems);
     const article = parsed.article;
-    if (!article) continue;
-    lastGood.set(source.relativePath, parsed.text!);
+    if (!article || !parsed.good) continue;
+    lastGood.set(source.relativePath, parsed.good);
+    if (parsed.body) bodies.put(article.bodyId, parsed.body);
     if (parsed.fromLastGood) servedFromLastGood.push(source.file);
 
     const key = `${article.lang}/${article.slug}`;
@@ -120,6 +137,13 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   const all = [...seen.values()];
   problems.push(...checkTranslations(all, russianSlugs(sources)), ...checkSiteLinks(linking, all));
 
+  // Bodies of earlier versions of changed files, and of deleted files, are no longer needed.
+  const replaced: string[] = [];
+  for (const [relativePath, previous] of options.lastGood ?? []) {
+    if (lastGood.get(relativePath)?.article.bodyId !== previous.article.bodyId) replaced.push(previous.article.bodyId);
+  }
+  bodies.drop(replaced);
+
   published.sort(newestFirst);
   const translations = new Map<string, Partial<Record<Lang, Article>>>();
   for (const article of published) {
@@ -138,6 +162,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     media: sources.media,
     problems,
     lastGood,
+    bodies,
     servedFromLastGood,
     nextPublication,
     builtAt: options.now,

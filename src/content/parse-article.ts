@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ContentError } from './errors.js';
 import { parseYaml, splitFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
@@ -5,7 +6,7 @@ import { nearest } from './nearest.js';
 import { ArticleFront } from './schema.js';
 import { articleFileName } from './slug.js';
 import { parseIsoDate } from './dates.js';
-import type { Article, SourceFile } from './types.js';
+import type { Article, ArticleBody, SourceFile } from './types.js';
 import { validate } from './validate.js';
 
 /** What an article may refer to: checked here so that a bad reference names its own line. */
@@ -23,8 +24,12 @@ export interface SiteLink {
 
 export interface ParsedArticle {
   article?: Article;
+  /** The rendered body, set with the article. */
+  body?: ArticleBody;
   /** The body's links to site paths, set with the article: build-index checks their targets. */
   siteLinks?: SiteLink[];
+  /** The media files the body shows (under media/), set with the article. */
+  media?: string[];
   problems: ContentError[];
 }
 
@@ -99,9 +104,12 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
   for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+  const media: string[] = [];
   for (const image of body.images) {
     const src = mediaPath(image.src);
-    if (src !== undefined && !context.media.has(src)) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
+    if (src === undefined) continue;
+    if (context.media.has(src)) media.push(src);
+    else problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
   }
 
   if (problems.length || !front || !date) return { problems };
@@ -109,23 +117,25 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   return {
     problems,
     siteLinks: body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 })),
+    media,
+    body: { html: body.html, text: body.text },
     article: {
       slug: name.slug,
       lang: name.lang,
       file,
-      title: front.title,
-      lead: front.lead ?? body.firstParagraph,
+      // Strings cut from the file's text keep all of it alive; flat copies let it go, so that
+      // the index holds a few hundred bytes per article, not the file.
+      title: flat(front.title),
+      lead: flat(front.lead ?? body.firstParagraph),
       date,
       updated,
-      author: front.author,
-      topics: front.topics,
-      image: front.image && { ...front.image, src: imageSrc! },
+      author: flat(front.author),
+      topics: front.topics.map(flat),
+      image: front.image && { ...front.image, src: flat(imageSrc!), alt: flat(front.image.alt), credit: front.image.credit === undefined ? undefined : flat(front.image.credit) },
       views: front.views,
       draft: front.draft,
-      aliases: front.aliases,
-      // Rendered strings are ropes of slices of the file's text; a flat copy lets that text go.
-      html: flat(body.html),
-      text: flat(body.text),
+      aliases: front.aliases.map(flat),
+      bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text).digest('base64url').slice(0, 16)}`,
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
       path: `/${name.lang}/news/${name.slug}`,
     },

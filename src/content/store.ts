@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
+import { MemoryBodies, type BodyStore } from './bodies.js';
 import { buildIndex, type ContentIndex } from './build-index.js';
+import type { GoodParse } from './last-good.js';
 import { ContentLoadError, type ContentError } from './errors.js';
 import { loadContent } from './load.js';
 import type { ContentSources } from './types.js';
@@ -12,6 +14,10 @@ export interface ContentStoreOptions {
   now?: () => Date;
   /** Called after each new index is swapped in, e.g. to build what depends on it ahead of requests. */
   onSwap?: (index: ContentIndex) => void;
+  /** Where article bodies are kept; in memory unless given (see parse-cache.ts). */
+  bodies?: BodyStore;
+  /** Parses remembered from an earlier run, by relative path: files with the same stamp are not parsed again. */
+  remembered?: ReadonlyMap<string, GoodParse>;
 }
 
 // setTimeout cannot wait longer than about 24.8 days; a later publication is re-armed on wake.
@@ -34,9 +40,11 @@ export class ContentStore {
   #queued = false;
   #closed = false;
   readonly #options: ContentStoreOptions;
+  readonly #bodies: BodyStore;
 
   constructor(options: ContentStoreOptions) {
     this.#options = options;
+    this.#bodies = options.bodies ?? new MemoryBodies();
   }
 
   get index(): ContentIndex {
@@ -46,7 +54,7 @@ export class ContentStore {
 
   /** Reads the content folder and swaps in a new index. At start a broken site.yml, authors.yml or topics.yml throws. */
   async load(): Promise<ContentIndex> {
-    return this.#apply(await loadContent(this.#options.contentDir));
+    return this.#apply(await this.#read());
   }
 
   /**
@@ -84,10 +92,10 @@ export class ContentStore {
 
   async #reloadNow(reason: string): Promise<void> {
     if (this.#closed) return;
-    const { logger, contentDir } = this.#options;
+    const { logger } = this.#options;
     const started = performance.now();
     try {
-      const index = this.#apply(await loadContent(contentDir));
+      const index = this.#apply(await this.#read());
       const articles = Object.values(index.langs).reduce((sum, lang) => sum + lang.articles.length, 0);
       logger.info({ reason, articles, problems: index.problems.length, ms: Math.round(performance.now() - started) }, 'Content reloaded');
     } catch (error) {
@@ -100,17 +108,28 @@ export class ContentStore {
     }
   }
 
+  /** Reads the content folder; article files parsed before under their current stamp are left unread. */
+  #read(): Promise<ContentSources> {
+    const lastGood = this.#lastGood();
+    return loadContent(this.#options.contentDir, { parsedStamp: (relativePath) => lastGood?.get(relativePath)?.stamp });
+  }
+
+  #lastGood(): ReadonlyMap<string, GoodParse> | undefined {
+    return this.#index?.lastGood ?? this.#options.remembered;
+  }
+
   /** Builds an index from these sources and swaps it in; nothing changes if the build throws. */
   #apply(sources: ContentSources): ContentIndex {
     const index = this.#build(sources);
-    this.#sources = sources;
+    // Kept for the scheduled publication's rebuild, without texts: the parses are in the index.
+    this.#sources = { ...sources, articles: sources.articles.map((source) => (source.stamp === undefined ? source : { ...source, text: undefined, unread: true })) };
     this.#swap(index);
     return index;
   }
 
   #build(sources: ContentSources): ContentIndex {
     const { includeDrafts } = this.#options;
-    return buildIndex(sources, { now: this.#now(), includeDrafts, lastGood: this.#index?.lastGood });
+    return buildIndex(sources, { now: this.#now(), includeDrafts, lastGood: this.#lastGood(), bodies: this.#bodies });
   }
 
   #swap(index: ContentIndex): void {

@@ -8,6 +8,13 @@ export interface SourceFile {
   /** Path inside the content folder, with forward slashes: news/2026/01/x.ru.md */
   relativePath: string;
   text: string | undefined;
+  /**
+   * Size and modification time as the loader saw them. The same stamp means the same text: a
+   * file whose stamp a previous build already parsed is not parsed again.
+   */
+  stamp?: string;
+  /** The loader left the text unread because a previous build parsed this very stamp. */
+  unread?: boolean;
 }
 
 export interface ContentSources {
@@ -19,6 +26,8 @@ export interface ContentSources {
   media: ReadonlyMap<string, number>;
   /** How the content folder is written in messages, e.g. "content". */
   root: string;
+  /** Reads an article file the loader left unread, for when its earlier parse cannot be reused. */
+  readText?: (relativePath: string) => string | undefined;
 }
 
 export interface ArticleImage {
@@ -46,13 +55,21 @@ export interface Article {
   views: number;
   draft: boolean;
   aliases: string[];
-  /** Rendered body, produced by our own Markdown pipeline. */
-  html: string;
-  /** Plain body text, for search, feeds and word counts. */
-  text: string;
+  /**
+   * Where the body is kept (see bodies.ts): bodies are the bulk of the content, so the index
+   * holds what lists and heads need and fetches a body when a page, feed or search needs it.
+   */
+  bodyId: string;
   wordCount: number;
   /** Site path, e.g. /ru/news/some-slug */
   path: string;
+}
+
+/** An article's body, produced by our own Markdown pipeline. */
+export interface ArticleBody {
+  html: string;
+  /** Plain text, paragraphs separated by blank lines: for search, feeds and snippets. */
+  text: string;
 }
 
 export interface Site {

@@ -8,6 +8,7 @@ import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from './typography.js';
+import { bodyOf } from '../content/build-index.js';
 
 const RELATED = 4;
 /** Words a minute of an unhurried reader of news. */
@@ -79,7 +80,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       image: imageView(ctx, article),
       published: dateView(ctx, article.date),
       updated: article.updated && dateView(ctx, article.updated),
-      html: article.html,
+      html: bodyOf(ctx.index, article).html,
       topics,
       share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
       older: position >= 0 ? link(list[position + 1]) : undefined,

@@ -6,6 +6,7 @@ import { countText, dateView, type DateView, type PageContext } from './context.
 import { layoutView } from './layout.js';
 import { paginate, type PaginationView } from './pagination.js';
 import type { PageView } from './pages.js';
+import { bodyOf } from '../content/build-index.js';
 
 const PER_PAGE = 10;
 
@@ -54,7 +55,7 @@ export async function searchPage(ctx: PageContext, query: string, pageNumber: nu
       results: page.items.map(({ article }) => ({
         href: article.path,
         titleHtml: highlight(article.title, found.prefixes, lang),
-        snippetHtml: snippet(article.text, found.prefixes, lang),
+        snippetHtml: snippet(bodyOf(ctx.index, article).text, found.prefixes, lang),
         date: dateView(ctx, article.date),
         topic: article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
       })),

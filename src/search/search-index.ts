@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { ContentIndex } from '../content/build-index.js';
+import { bodyOf, type ContentIndex } from '../content/build-index.js';
 import type { Article } from '../content/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { indexTerm, queryTerm, WORD } from './terms.js';
@@ -51,7 +51,7 @@ async function buildLang(index: ContentIndex, lang: Lang): Promise<MiniSearch<Do
       id: a.slug,
       title: a.title,
       lead: a.lead,
-      text: a.text,
+      text: bodyOf(index, a).text,
       topics: a.topics.map((t) => index.topics.get(t)?.name[lang] ?? '').join(' '),
       author: index.authors.get(a.author)?.name[lang] ?? '',
     })),

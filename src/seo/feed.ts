@@ -1,4 +1,4 @@
-import type { ContentIndex } from '../content/build-index.js';
+import { bodyOf, type ContentIndex } from '../content/build-index.js';
 import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
@@ -37,6 +37,7 @@ function item(input: FeedInput, article: Article): string {
     ? `<figure><img src="${xmlEscape(imageUrl!)}" alt="${xmlEscape(image.alt)}"${image.width ? ` width="${image.width}" height="${image.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
     : '';
   const ext = image?.src.split('.').pop()?.toLowerCase() ?? '';
+  const body = bodyOf(index, article);
   return [
     '<item>',
     `<title>${xmlEscape(article.title)}</title>`,
@@ -50,8 +51,8 @@ function item(input: FeedInput, article: Article): string {
     }),
     `<description>${xmlEscape(article.lead)}</description>`,
     ...(image ? [`<enclosure url="${xmlEscape(imageUrl!)}" length="${index.media.get(image.src) ?? 0}" type="${IMAGE_TYPES[ext] ?? 'application/octet-stream'}"/>`] : []),
-    `<content:encoded>${cdata(figure + absolutize(article.html, siteUrl))}</content:encoded>`,
-    `<yandex:full-text>${xmlEscape(article.text)}</yandex:full-text>`,
+    `<content:encoded>${cdata(figure + absolutize(body.html, siteUrl))}</content:encoded>`,
+    `<yandex:full-text>${xmlEscape(body.text)}</yandex:full-text>`,
     '</item>',
   ].join('\n');
 }

@@ -14,7 +14,7 @@ function file(relativePath: string, text: string): SourceFile {
 }
 
 function build(articles: SourceFile[], previous?: ContentIndex, sources: Partial<ContentSources> = {}): ContentIndex {
-  return buildIndex({ ...valid, ...sources, articles: [...valid.articles, ...articles] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood });
+  return buildIndex({ ...valid, ...sources, articles: [...valid.articles, ...articles] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood, bodies: previous?.bodies });
 }
 
 describe('an article file that turns invalid during a reload', () => {

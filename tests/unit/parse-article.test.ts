@@ -19,7 +19,7 @@ function parseFixture(dir: string, relativePath: string) {
 }
 
 describe('parseArticle on a valid file', () => {
-  const { article, problems } = parseFixture(VALID, 'news/2026/01/first-story.ru.md');
+  const { article, body, problems } = parseFixture(VALID, 'news/2026/01/first-story.ru.md');
 
   it('has no problems', () => expect(problems).toEqual([]));
 
@@ -36,7 +36,7 @@ describe('parseArticle on a valid file', () => {
   });
 
   it('renders the body with subheadings from h2, typeset', () => {
-    expect(article!.html).toBe('<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n');
+    expect(body!.html).toBe('<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n');
   });
 
   it('keeps image, views and counts words', () => {
@@ -100,7 +100,7 @@ describe('parseArticle reports each broken rule with file, line, field and an ex
 
   it('escapes raw HTML instead of passing it through', () => {
     const source = '---\ntitle: x\ndate: 2026-01-01\nauthor: anna\ntopics: economy\n---\n<script>alert(1)</script> текст\n';
-    const { article } = parseArticle({ file: 'x.ru.md', relativePath: 'news/x.ru.md', text: source }, context);
-    expect(article!.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; текст</p>\n');
+    const { body } = parseArticle({ file: 'x.ru.md', relativePath: 'news/x.ru.md', text: source }, context);
+    expect(body!.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; текст</p>\n');
   });
 });
