@@ -1,4 +1,4 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,28 @@ describe('reloading content without a restart', () => {
     await store.reload();
     expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
     expect(await found('правка')).toBe(true);
+  });
+
+  it('parses only the file that changed: every other article is the very same object as before', async () => {
+    const before = Object.values(store.index.langs).flatMap((lang) => lang.articles);
+    await write('news/live-story.ru.md', article('Живая новость, правка'));
+    await store.reload();
+    const after = new Map(Object.values(store.index.langs).flatMap((lang) => lang.articles.map((a) => [a.file, a])));
+    const reparsed = before.filter((a) => after.get(a.file) !== a).map((a) => a.file);
+    expect(reparsed).toEqual([expect.stringMatching(/news\/live-story\.ru\.md$/)]);
+    expect(before.length).toBeGreaterThan(3);
+  });
+
+  it('re-reads an unchanged file when what it refers to goes away, and reports it with its line', async () => {
+    const authors = path.join(content.dir, 'authors.yml');
+    const original = await readFile(authors, 'utf8');
+    await writeFile(authors, original.replace(/^anna:/m, 'anya:'));
+    await store.reload();
+    expect(await status('/ru/news/live-story')).toBe(404);
+    expect(store.index.problems.map((p) => p.format('en'))).toContainEqual(expect.stringMatching(/live-story\.ru\.md:4:1 author: Unknown author "anna"/));
+    await writeFile(authors, original);
+    await store.reload();
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
   });
 
   it('keeps the last good version online when a file turns invalid, and logs file, line and field', async () => {
