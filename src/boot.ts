@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
+import { ParseCache } from './content/parse-cache.js';
 import { ContentStore } from './content/store.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
 import { createAssets } from './http/assets.js';
@@ -14,20 +15,26 @@ export interface Site {
   app: SiteApp;
   store: ContentStore;
   counter: ViewCounter;
+  /** Parsed articles and their bodies on disk; closed last, after requests in flight are done. */
+  parseCache: ParseCache;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */
   refusalPage: (status: number) => string;
 }
 
 /** Everything the server needs, loaded and checked once: content, UI strings, assets, the view counter. */
 export async function boot(config: Config, logger: Logger, now?: () => Date): Promise<Site> {
+  const parseCache = new ParseCache(config.dataDir, logger);
   const store = new ContentStore({
     contentDir: config.contentDir,
+    bodies: parseCache,
+    remembered: parseCache.remembered(),
     includeDrafts: config.env === 'development',
     logger,
     now,
     // The search index follows every new content version; built off the request path, so the
     // first search after a change does not pay for it.
-    onSwap: (index) => setImmediate(() => void warmSearch(index)),
+    onSwap: (index) =>
+      setImmediate(() => warmSearch(index).catch((error: unknown) => logger.warn({ err: error }, 'Search index not built ahead; the first search will try again'))),
   });
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
@@ -35,5 +42,5 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, refusalPage };
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, parseCache, refusalPage };
 }

@@ -31,7 +31,7 @@ process.on('unhandledRejection', (reason) => {
 });
 
 try {
-  const { app, store, counter, refusalPage } = await boot(config, logger);
+  const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
   const server = createServer(app, { logger, refusalPage });
   server.listen(config.port, config.host, () => {
     // The port actually bound: PORT=0 asks the system for a free one.
@@ -48,6 +48,7 @@ try {
     store.close();
     server.close(() => {
       counter.close();
+      parseCache.close();
       logger.info('Stopped');
       process.exit(0);
     });
@@ -56,6 +57,7 @@ try {
       logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
       server.closeAllConnections();
       counter.close();
+      parseCache.close();
       process.exit(0);
     }, GRACE_MS).unref();
   };

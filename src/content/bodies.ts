@@ -1,18 +1,21 @@
+import type { GoodParse } from './last-good.js';
 import type { ArticleBody } from './types.js';
 
 /**
- * Where article bodies are kept, by body id (a file's path and stamp). A body is written once,
- * when its file is parsed, and read when a page, feed or search needs it; the index itself
- * holds only what lists and heads need. Bodies of files that changed or went away are pruned.
+ * Where article bodies are kept, by body id (a file's path and stamp). A body is put once, when
+ * its file is parsed, and read when a page, feed or search needs it; the index itself holds
+ * only what lists and heads need. A build ends with commit(), which forgets the bodies of
+ * files that changed or went away.
  */
 export interface BodyStore {
   get(id: string): ArticleBody | undefined;
-  put(id: string, body: ArticleBody): void;
-  /** Forgets these bodies: earlier versions of changed files, deleted files. */
-  drop(ids: Iterable<string>): void;
+  /** The body of a fresh parse, with the parse itself (a persistent store keeps both for the next run). */
+  put(relativePath: string, good: GoodParse, body: ArticleBody): void;
+  /** Ends a build: whatever was put is kept, the bodies of replaced and deleted files are forgotten. */
+  commit(dropped: Iterable<string>): void;
 }
 
-/** Bodies in memory: for tools and tests, and the fallback when no cache file can be written. */
+/** Bodies in memory: for tools and tests. */
 export class MemoryBodies implements BodyStore {
   readonly #bodies = new Map<string, ArticleBody>();
 
@@ -20,11 +23,11 @@ export class MemoryBodies implements BodyStore {
     return this.#bodies.get(id);
   }
 
-  put(id: string, body: ArticleBody): void {
-    this.#bodies.set(id, body);
+  put(_relativePath: string, good: GoodParse, body: ArticleBody): void {
+    this.#bodies.set(good.article.bodyId, body);
   }
 
-  drop(ids: Iterable<string>): void {
-    for (const id of ids) this.#bodies.delete(id);
+  commit(dropped: Iterable<string>): void {
+    for (const id of dropped) this.#bodies.delete(id);
   }
 }

@@ -104,7 +104,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     const article = parsed.article;
     if (!article || !parsed.good) continue;
     lastGood.set(source.relativePath, parsed.good);
-    if (parsed.body) bodies.put(article.bodyId, parsed.body);
+    if (parsed.body) bodies.put(source.relativePath, parsed.good, parsed.body);
     if (parsed.fromLastGood) servedFromLastGood.push(source.file);
 
     const key = `${article.lang}/${article.slug}`;
@@ -142,7 +142,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   for (const [relativePath, previous] of options.lastGood ?? []) {
     if (lastGood.get(relativePath)?.article.bodyId !== previous.article.bodyId) replaced.push(previous.article.bodyId);
   }
-  bodies.drop(replaced);
+  bodies.commit(replaced);
 
   published.sort(newestFirst);
   const translations = new Map<string, Partial<Record<Lang, Article>>>();

@@ -73,6 +73,8 @@ function indexesOf(index: ContentIndex): Promise<Record<Lang, MiniSearch<Doc>>> 
       return out;
     })();
     built.set(index, indexes);
+    // A failed build is not kept: the next search builds again.
+    indexes.catch(() => built.delete(index));
   }
   return indexes;
 }
