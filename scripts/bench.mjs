@@ -137,9 +137,8 @@ async function build(log) {
 }
 
 /** Starts dist/src/server.js on `contentDir`, pinned to the server CPU. */
-async function startServer(context, contentDir, label) {
+async function startServer(context, contentDir, label, dataDir = mkdtempSync(path.join(context.temp, 'data-'))) {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(context.temp, 'data-'));
   const env = {
     ...process.env,
     PORT: String(port),
@@ -259,16 +258,27 @@ async function scaleBenchmark(context) {
   const contentDir = await generate(context, result.notes);
   if (!contentDir) return result;
 
-  context.log('part 2: starting the server, polling /ru/ until it answers');
-  const server = await startServer(context, contentDir, `articles-${context.count}`);
-  try {
-    result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
-  } catch (error) {
-    result.notes.push(`the server never answered: ${error.message}`);
-    await stop(server.child);
-    return result;
+  // Twice on one data folder: a first start parses every file; a restart finds its parses in
+  // DATA_DIR's parse cache and parses only what changed (here: nothing).
+  const dataDir = mkdtempSync(path.join(context.temp, 'data-'));
+  let server;
+  for (const start of ['cold', 'warm']) {
+    context.log(`part 2: starting the server (${start === 'cold' ? 'empty data folder' : 'restart'}), polling /ru/ until it answers`);
+    server = await startServer(context, contentDir, `articles-${context.count}-${start}`, dataDir);
+    try {
+      result[start === 'cold' ? 'firstAnswerMs' : 'restartAnswerMs'] = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
+    } catch (error) {
+      result.notes.push(`the server never answered: ${error.message}`);
+      await stop(server.child);
+      return result;
+    }
+    result.notes.push(`resident memory at the first answer (${start}): ${mb(memory(server.child.pid).rss)}`);
+    if (start === 'cold') {
+      // Let it finish what it does after the first answer (the search index), as a restart would find it.
+      await get(server.port, `/ru/search?q=${encodeURIComponent('и')}`);
+      await stop(server.child);
+    }
   }
-  result.notes.push(`resident memory at the first answer: ${mb(memory(server.child.pid).rss)}`);
   await warmCrawl(context, server, result.notes);
   result.memory = memory(server.child.pid);
   result.loads = await loadPages(context, server);
@@ -404,7 +414,8 @@ function targetsTable(part1, part2, options) {
   if (part2) {
     const n = options.count.toLocaleString('en-US');
     const rss = part2.memory?.rss;
-    rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/`, seconds(part2.firstAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.firstAnswerMs === undefined ? undefined : part2.firstAnswerMs <= TARGETS.firstAnswerMs)]);
+    rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/, empty DATA_DIR`, seconds(part2.firstAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.firstAnswerMs === undefined ? undefined : part2.firstAnswerMs <= TARGETS.firstAnswerMs)]);
+    rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/, restart`, seconds(part2.restartAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.restartAnswerMs === undefined ? undefined : part2.restartAnswerMs <= TARGETS.firstAnswerMs)]);
     rows.push([`part 2: resident memory (VmRSS) after the crawl`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
     for (const { label, result } of part2.loads) {
       const figure = result.error ? `n/a (${result.error})` : `p99 ${ms(result.p99)}  (p50 ${ms(result.p50)}, ${rps(result.rps)} req/s${result.non2xx ? `, ${result.non2xx} non-2xx` : ''})`;

@@ -1,20 +1,13 @@
-import MiniSearch from 'minisearch';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { BodyStore } from '../content/bodies.js';
 import { bodyOf, type ContentIndex } from '../content/build-index.js';
 import type { Article } from '../content/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
-import { indexTerm, queryTerm, WORD } from './terms.js';
+import { Segment } from './segment.js';
+import { queryTerm, WORD } from './terms.js';
 
 /** Longest query we read; the rest is cut, never an error. */
 export const MAX_QUERY = 200;
-
-interface Doc {
-  id: string;
-  title: string;
-  lead: string;
-  text: string;
-  topics: string;
-  author: string;
-}
 
 export interface SearchHit {
   article: Article;
@@ -27,61 +20,136 @@ export interface SearchResult {
   prefixes: string[];
 }
 
-const built = new WeakMap<ContentIndex, Promise<Record<Lang, MiniSearch<Doc>>>>();
+/** Weight of a match by field: a title match ranks above a lead match, above a body match. */
+const WEIGHT = { title: 3, lead: 2, topics: 1.5, author: 1.5, text: 1 };
+/** Past this many segments, or this share of retired documents, a language is indexed afresh. */
+const MAX_SEGMENTS = 12;
+const MAX_RETIRED_SHARE = 0.25;
+
+/** One language's search index: segments of documents, and which documents are current. */
+interface LangSearch {
+  segments: Segment[];
+  /** Retired document numbers per segment: their article changed or went away. */
+  retired: Map<Segment, Set<number>>;
+  /** Where each current document is, by document key (see docKey). */
+  current: Map<string, { segment: Segment; doc: number }>;
+}
+
+/**
+ * The search index of a line of content versions (one content store), kept up to date
+ * version by version: a reload indexes the articles that changed and retires the ones they
+ * replace, so its cost follows the change, not the size of the site.
+ */
+interface Lineage {
+  langs: Record<Lang, LangSearch>;
+  /** Updates run one after another. */
+  queue: Promise<unknown>;
+}
+
+const lineages = new WeakMap<BodyStore, Lineage>();
+/** When the lineage caught up with a content version. */
+const synced = new WeakMap<ContentIndex, Promise<Lineage>>();
 /** Results of recent queries per content version: a popular query is matched and ranked once. */
 const answered = new WeakMap<ContentIndex, Map<string, Promise<SearchResult>>>();
 /** Queries remembered per content version; the oldest is forgotten first. */
 const REMEMBERED_QUERIES = 500;
-/** Documents added between yields to the event loop: a build never holds up requests for long. */
-const CHUNK = 100;
 
 function tokenize(text: string): string[] {
   return text.match(WORD) ?? [];
 }
 
-async function buildLang(index: ContentIndex, lang: Lang): Promise<MiniSearch<Doc>> {
-  const search = new MiniSearch<Doc>({
-    fields: ['title', 'lead', 'text', 'topics', 'author'],
-    tokenize,
-    processTerm: (term) => indexTerm(term, lang),
-    searchOptions: { processTerm: (term) => queryTerm(term, lang) },
-  });
-  await search.addAllAsync(
-    index.langs[lang].articles.map((a) => ({
-      id: a.slug,
-      title: a.title,
-      lead: a.lead,
-      text: bodyOf(index, a).text,
-      topics: a.topics.map((t) => index.topics.get(t)?.name[lang] ?? '').join(' '),
-      author: index.authors.get(a.author)?.name[lang] ?? '',
-    })),
-    { chunkSize: CHUNK },
-  );
-  return search;
+/**
+ * What a document is indexed from, as one key: the article's body id (its file's stamp) and
+ * the names of its topics and author, which live in other files and may be renamed.
+ */
+function docKey(index: ContentIndex, lang: Lang, article: Article): string {
+  return [article.bodyId, topicNames(index, lang, article), authorName(index, lang, article)].join('\n');
+}
+
+function topicNames(index: ContentIndex, lang: Lang, article: Article): string {
+  return article.topics.map((t) => index.topics.get(t)?.name[lang] ?? '').join(' ');
+}
+
+function authorName(index: ContentIndex, lang: Lang, article: Article): string {
+  return index.authors.get(article.author)?.name[lang] ?? '';
+}
+
+/** The articles of a content version by document key, made once per version and language. */
+const keyed = new WeakMap<ContentIndex, Partial<Record<Lang, Map<string, Article>>>>();
+function articlesByKey(index: ContentIndex, lang: Lang): Map<string, Article> {
+  let byLang = keyed.get(index);
+  if (!byLang) keyed.set(index, (byLang = {}));
+  return (byLang[lang] ??= new Map(index.langs[lang].articles.map((a) => [docKey(index, lang, a), a])));
+}
+
+function lineageOf(index: ContentIndex): Lineage {
+  let lineage = lineages.get(index.bodies);
+  if (!lineage) {
+    const empty = (): LangSearch => ({ segments: [], retired: new Map(), current: new Map() });
+    lineage = { langs: { ru: empty(), kk: empty(), en: empty() }, queue: Promise.resolve() };
+    lineages.set(index.bodies, lineage);
+  }
+  return lineage;
 }
 
 /**
- * The search indexes of a content index, built once per content version, in small chunks so
- * that pages keep being served meanwhile; a search made during the build waits for it.
+ * Brings the lineage's index up to this content version, once; a search made meanwhile waits
+ * for it. Built in small steps, so pages keep being served.
  */
-function indexesOf(index: ContentIndex): Promise<Record<Lang, MiniSearch<Doc>>> {
-  let indexes = built.get(index);
-  if (!indexes) {
-    indexes = (async () => {
-      const out = {} as Record<Lang, MiniSearch<Doc>>;
-      for (const lang of LANGS) out[lang] = await buildLang(index, lang);
-      return out;
-    })();
-    built.set(index, indexes);
-    // A failed build is not kept: the next search builds again.
-    indexes.catch(() => built.delete(index));
+function syncedWith(index: ContentIndex): Promise<Lineage> {
+  let ready = synced.get(index);
+  if (!ready) {
+    const lineage = lineageOf(index);
+    ready = lineage.queue.then(async () => {
+      for (const lang of LANGS) await syncLang(index, lang, lineage.langs[lang]);
+      return lineage;
+    });
+    // The next update waits for this one, failed or not; a failed one is tried again by the next search.
+    lineage.queue = ready.catch(() => synced.delete(index));
+    synced.set(index, ready);
   }
-  return indexes;
+  return ready;
 }
 
-/** Starts building the search indexes ahead of the first query (after a load or reload). */
+async function syncLang(index: ContentIndex, lang: Lang, search: LangSearch): Promise<void> {
+  const wanted = articlesByKey(index, lang);
+  for (const [key, at] of search.current) {
+    if (wanted.has(key)) continue;
+    search.current.delete(key);
+    search.retired.get(at.segment)!.add(at.doc);
+  }
+  const fresh = [...wanted].filter(([key]) => !search.current.has(key));
+  const retired = [...search.retired.values()].reduce((sum, docs) => sum + docs.size, 0);
+  const rebuild = search.segments.length >= MAX_SEGMENTS || retired > MAX_RETIRED_SHARE * wanted.size;
+  if (rebuild) {
+    search.segments = [];
+    search.retired.clear();
+    search.current.clear();
+  }
+  const adding = rebuild ? [...wanted] : fresh;
+  if (!adding.length) return;
+  const segment = await Segment.build(
+    adding.map(([key, article]) => ({
+      id: key,
+      fields: [
+        { text: article.title, weight: WEIGHT.title },
+        { text: article.lead, weight: WEIGHT.lead },
+        { text: topicNames(index, lang, article), weight: WEIGHT.topics },
+        { text: authorName(index, lang, article), weight: WEIGHT.author },
+        { text: bodyOf(index, article).text, weight: WEIGHT.text },
+      ],
+    })),
+    lang,
+    () => nextTurn(),
+  );
+  search.segments.push(segment);
+  search.retired.set(segment, new Set());
+  segment.ids.forEach((key, doc) => search.current.set(key, { segment, doc }));
+}
+
+/** Brings the search index up to a new content version ahead of the first query (after a load or reload). */
 export function warmSearch(index: ContentIndex): Promise<unknown> {
-  return indexesOf(index);
+  return syncedWith(index);
 }
 
 /** A query as we read it: one line, at most MAX_QUERY characters. */
@@ -115,17 +183,40 @@ export function search(index: ContentIndex, lang: Lang, query: string): Promise<
 }
 
 async function match(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
-  const words = tokenize(query);
-  if (!words.length) return { hits: [], prefixes: [] };
-  const results = (await indexesOf(index))[lang].search(words.join(' '), {
-    combineWith: 'AND',
-    prefix: true,
-    boost: { title: 3, lead: 2, topics: 1.5, author: 1.5 },
-  });
-  const bySlug = index.langs[lang].bySlug;
-  const hits = results
-    .map((r) => ({ article: bySlug.get(String(r.id))!, score: r.score }))
-    .filter((h) => h.article)
-    .sort((a, b) => b.score - a.score || b.article.date.getTime() - a.article.date.getTime());
-  return { hits, prefixes: [...new Set(words.map((w) => queryTerm(w, lang)))] };
+  const prefixes = [...new Set(tokenize(query).map((w) => queryTerm(w, lang)))];
+  if (!prefixes.length) return { hits: [], prefixes: [] };
+  const search = (await syncedWith(index)).langs[lang];
+  const articles = articlesByKey(index, lang);
+  const total = search.current.size;
+  // How rare a term is across the whole index: rare words weigh more than common ones.
+  const idf = (term: string) => Math.log(1 + total / Math.max(1, search.segments.reduce((sum, s) => sum + s.documentFrequency(term), 0)));
+  const hits: SearchHit[] = [];
+  for (const segment of search.segments) {
+    const scores = new Float32Array(segment.size);
+    const matched = new Uint16Array(segment.size);
+    for (const prefix of prefixes) {
+      // The best of the terms a query word matches counts once per document.
+      const best = new Float32Array(segment.size);
+      for (const { term, from, to } of segment.termsStartingWith(prefix)) {
+        const weight = idf(term);
+        for (let p = from; p < to; p++) {
+          const doc = segment.doc(p);
+          best[doc] = Math.max(best[doc]!, segment.weight(p) * weight);
+        }
+      }
+      best.forEach((score, doc) => {
+        if (score === 0) return;
+        scores[doc]! += score;
+        matched[doc]!++;
+      });
+    }
+    const retired = search.retired.get(segment)!;
+    matched.forEach((count, doc) => {
+      if (count !== prefixes.length || retired.has(doc)) return;
+      const article = articles.get(segment.ids[doc]!);
+      if (article) hits.push({ article, score: scores[doc]! });
+    });
+  }
+  hits.sort((a, b) => b.score - a.score || b.article.date.getTime() - a.article.date.getTime());
+  return { hits, prefixes };
 }

@@ -86,10 +86,13 @@ describe('reloading content without a restart', () => {
     expect(await status('/ru/news/live-story')).toBe(404);
   });
 
-  it('removes a deleted article', async () => {
+  it('removes a deleted article, from search too', async () => {
+    const found = async () => (await request(app).get('/ru/search').query({ q: 'Исправленная' })).text.includes('/ru/news/moved-story');
+    expect(await found()).toBe(true);
     await rm(path.join(content.dir, 'news/2026/02/moved-story.ru.md'));
     await store.reload();
     expect(await status('/ru/news/moved-story')).toBe(404);
+    expect(await found()).toBe(false);
   });
 
   it('serves a new image and the article that shows it; deleting the image takes both down', async () => {
@@ -108,11 +111,14 @@ describe('reloading content without a restart', () => {
     await store.reload();
   });
 
-  it('applies an edit of authors.yml', async () => {
+  it('applies an edit of authors.yml, to search too: the articles are found by the new name', async () => {
+    const byAuthor = async (q: string) => (await request(app).get('/ru/search').query({ q })).text.includes('/ru/news/first-story');
+    expect(await byAuthor('Петрова')).toBe(false);
     const authors = path.join(content.dir, 'authors.yml');
     await writeFile(authors, 'anna:\n  name: { ru: Анна Петрова, kk: Анна Петрова, en: Anna Petrova }\n  role: { ru: Редактор, kk: Редактор, en: Editor }\n');
     await store.reload();
     expect((await request(app).get('/ru/authors/anna').expect(200)).text).toContain('Анна Петрова');
+    expect(await byAuthor('Петрова')).toBe(true);
   });
 
   it('keeps the previous index whole while topics.yml is broken, and logs why', async () => {

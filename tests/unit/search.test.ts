@@ -69,6 +69,26 @@ describe('queries', () => {
   });
 });
 
+describe('an index kept up to date version by version', () => {
+  it('finds each article once and in its latest words, through many edits and a fresh rebuild', async () => {
+    const valid = await loadContent(VALID);
+    const story = (word: string) => ({
+      file: 'content/news/live.ru.md',
+      relativePath: 'news/live.ru.md',
+      text: `---\ntitle: Новость про ${word}\ndate: 2026-01-22T09:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`,
+    });
+    const words = ['яблоки', 'груши', 'сливы', 'вишни', 'персики', 'абрикосы', 'дыни', 'арбузы', 'лимоны', 'апельсины', 'мандарины', 'бананы', 'киви', 'финики', 'инжир'];
+    let previous: ReturnType<typeof buildIndex> | undefined;
+    for (const [i, word] of words.entries()) {
+      const index = buildIndex({ ...valid, articles: [...valid.articles, story(word)] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood, bodies: previous?.bodies });
+      expect(await slugs('ru', word, index)).toEqual(['live']);
+      if (i > 0) expect(await slugs('ru', words[i - 1]!, index)).toEqual([]);
+      expect((await slugs('ru', 'новость', index)).sort()).toEqual(['first-story', 'live', 'second-story']);
+      previous = index;
+    }
+  });
+});
+
 describe('snippets', () => {
   it('mark the matching words and escape everything else', () => {
     expect(highlight('Казахстан и <Китай> & Казахстану', ['казахста'], 'ru')).toBe('<mark>Казахстан</mark> и &lt;Китай&gt; &amp; <mark>Казахстану</mark>');
