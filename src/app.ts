@@ -41,7 +41,7 @@ export function createApp(deps: AppDeps): SiteApp {
   const { config, store, assets, logger } = deps;
   const routeDeps = { ...deps, now: deps.now ?? (() => new Date()) };
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
-  const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes));
+  const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
 
   app.disable('x-powered-by');

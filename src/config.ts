@@ -20,6 +20,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // 1/0, true/false, on/off, yes/no: whatever an operator is likely to type.
   CONTENT_WATCH: z.stringbool().default(true),
+  // Each cached page keeps its plain, gzip and brotli bytes: about 50 KB for an article.
+  RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
 });
 
 export interface Config {
@@ -48,8 +50,10 @@ export interface Config {
     robots: string;
     search: string;
   };
-  /** Upper bound of the rendered-answer cache, in bytes. */
+  /** Upper bound of the rendered-answer cache, in bytes (RESPONSE_CACHE_MB). */
   responseCacheBytes: number;
+  /** Upper bound of the cache of answers to readers' queries (search), in bytes. */
+  queryCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -91,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       robots: 'public, max-age=3600',
       search: 'public, max-age=60',
     },
-    responseCacheBytes: 128 * 1024 * 1024,
+    responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024,
+    queryCacheBytes: 16 * 1024 * 1024,
   };
 }

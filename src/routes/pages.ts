@@ -5,7 +5,6 @@ import { authorPage, homePage, topicPage, topicsPage } from '../render/pages.js'
 import { pageHref } from '../render/pagination.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
-import { renderPage } from './context.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
 
@@ -53,12 +52,12 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page), pageHref(`/${lang}/authors/${author}`, page));
   });
 
-  // Search answers are per query: rendered each time, never kept in the response cache.
-  router.get('/search', async (req, res, next) => {
+  // Keyed by the query as read (normalized) and the page: spellings that read the same share one entry.
+  router.get('/search', (req, res, next) => {
     const page = pageNumber(req);
-    const model = page === undefined ? undefined : await searchPage(ctx(), normalizeQuery(req.query.q), page);
-    if (!model) return next();
-    res.set('Cache-Control', deps.config.cache.search).type('html').send(await renderPage(res.app, 'search', model));
+    if (page === undefined) return next();
+    const query = normalizeQuery(req.query.q);
+    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page));
   });
 
   return router;

@@ -38,7 +38,7 @@ let nextSerial = 1;
  * set the first time. It knows only URLs a route called canonical, so junk query strings never
  * grow it, and it steps aside (returns false) whenever the cache has no current entry.
  */
-export function createResponder(deps: RouteDeps, cache: ResponseCache) {
+export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: ResponseCache) {
   const caching = deps.config.env !== 'development';
   const fastRoutes = new Map<string, FastRoute>();
 
@@ -57,14 +57,15 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache) {
     cacheControl: string,
     build: () => Promise<Built | undefined> | Built | undefined,
     canonicalUrl?: string,
+    store = cache,
   ) {
     const v = version();
-    let rep = caching ? cache.get(key, v) : undefined;
+    let rep = caching ? store.get(key, v) : undefined;
     if (!rep) {
       const built = await build();
       if (!built) return next();
       rep = new Representation(built.body, built.type, built.lastModified);
-      if (caching) cache.set(key, v, rep);
+      if (caching) store.set(key, v, rep);
     }
     if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));
@@ -101,18 +102,20 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache) {
     fast,
     /** A page from a view model; undefined from `model` is a 404. */
     page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined, canonicalUrl?: string) {
-      return cached(
-        req,
-        res,
-        next,
-        key,
-        deps.config.cache.page,
-        async () => {
-          const m = model();
-          return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
-        },
-        canonicalUrl,
-      );
+      return cached(req, res, next, key, deps.config.cache.page, async () => {
+        const m = model();
+        return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
+      }, canonicalUrl);
+    },
+    /**
+     * An answer to a reader's query (search): kept in a cache of its own, so that a flood of
+     * different queries can only push out other queries, never the site's pages.
+     */
+    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>) {
+      return cached(req, res, next, key, deps.config.cache.search, async () => {
+        const m = await model();
+        return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8' };
+      }, undefined, queries);
     },
   };
 }

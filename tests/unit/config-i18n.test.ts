@@ -9,6 +9,12 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ port: 3000, host: '0.0.0.0', siteUrl: 'http://localhost:3000', env: 'production', logLevel: 'info' });
   });
 
+  it('bounds the response cache by RESPONSE_CACHE_MB, 64 MB unless set', () => {
+    expect(loadConfig({}).responseCacheBytes).toBe(64 * 1024 * 1024);
+    expect(loadConfig({ RESPONSE_CACHE_MB: '256' }).responseCacheBytes).toBe(256 * 1024 * 1024);
+    expect(() => loadConfig({ RESPONSE_CACHE_MB: '0' })).toThrow(/RESPONSE_CACHE_MB="0"/);
+  });
+
   it('drops a trailing slash from SITE_URL', () => {
     expect(loadConfig({ SITE_URL: 'https://dknews.kz/' }).siteUrl).toBe('https://dknews.kz');
   });
