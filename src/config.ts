@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   CONTENT_WATCH: z.stringbool().default(true),
   // Each cached page keeps its plain, gzip and brotli bytes: about 50 KB for an article.
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
+  // How long a page is fresh, in seconds: browsers and a proxy cache (deploy/nginx.conf) keep it that long.
+  PAGE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
 });
 
 export interface Config {
@@ -86,7 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     contentWatch: e.CONTENT_WATCH,
     pageSize: 20,
     cache: {
-      page: 'public, max-age=60, stale-while-revalidate=600',
+      page: `public, max-age=${e.PAGE_MAX_AGE}, stale-while-revalidate=600`,
       asset: 'public, max-age=31536000, immutable',
       plainAsset: 'public, max-age=3600',
       media: 'public, max-age=86400',

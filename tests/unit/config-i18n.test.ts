@@ -19,6 +19,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ SITE_URL: 'https://dknews.kz/' }).siteUrl).toBe('https://dknews.kz');
   });
 
+  it('takes a page\'s lifetime from PAGE_MAX_AGE, in whole seconds', () => {
+    expect(loadConfig({}).cache.page).toBe('public, max-age=60, stale-while-revalidate=600');
+    expect(loadConfig({ PAGE_MAX_AGE: '5' }).cache.page).toBe('public, max-age=5, stale-while-revalidate=600');
+    expect(() => loadConfig({ PAGE_MAX_AGE: '1.5' })).toThrow(/PAGE_MAX_AGE="1\.5": /);
+  });
+
   it('names every bad variable with its value', () => {
     expect(() => loadConfig({ PORT: 'eighty', SITE_URL: 'ftp://x', LOG_LEVEL: 'loud' })).toThrow(
       /PORT="eighty": .*\n {2}SITE_URL="ftp:\/\/x": must be an absolute http\(s\) URL, e.g. https:\/\/dknews.kz\n {2}LOG_LEVEL="loud": /,
