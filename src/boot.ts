@@ -4,7 +4,7 @@ import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { ContentStore } from './content/store.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
-import { createAssets } from './http/assets.js';
+import { createAssets, type Assets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
 import { warmSearch } from './search/search-index.js';
 import { DEFAULT_LANG } from './i18n/languages.js';
@@ -14,6 +14,8 @@ export interface Site {
   app: SiteApp;
   store: ContentStore;
   counter: ViewCounter;
+  /** The fingerprinted files of public/: a static export lists their URLs. */
+  assets: Assets;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */
   refusalPage: (status: number) => string;
 }
@@ -35,5 +37,5 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, refusalPage };
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, assets, refusalPage };
 }

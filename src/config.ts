@@ -50,6 +50,13 @@ export interface Config {
   };
   /** Upper bound of the rendered-answer cache, in bytes. */
   responseCacheBytes: number;
+  /**
+   * Where pages send what only a running server answers, the view counter and search: '' is
+   * this server (relative URLs); an origin is another server (a static export with
+   * --api-origin); null is nowhere (an export without one leaves the counter's hook and the
+   * search form out). The server itself always runs with ''.
+   */
+  apiOrigin: string | null;
 }
 
 export class ConfigError extends Error {
@@ -92,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       search: 'public, max-age=60',
     },
     responseCacheBytes: 128 * 1024 * 1024,
+    apiOrigin: '',
   };
 }
