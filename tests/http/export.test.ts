@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer as createHttpServer, get, type IncomingHttpHeaders, type Server } from 'node:http';
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createServer as createNetServer, connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { exportSite } from '../../src/export/export-site.js';
 import { createServer } from '../../src/http/create-server.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
+import { staticServer } from './static-server.js';
 
 const SITE = 'https://dknews.example';
 const API = 'https://api.dknews.example';
@@ -43,33 +44,6 @@ function fetchRaw(port: number, url: string, headers: Record<string, string> = {
 
 function listen(server: Server): Promise<number> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-}
-
-/**
- * A plain static file server, as any static host is: a URL's path is a file, an address
- * without an extension is that name plus .html, one ending in / is its index.html, and the
- * one rule of this layout a host must be told: ?page=N (N > 1) is _pages/<list>/N.html. Not
- * found is the 404.html of the address's language, else the root one. Types by extension.
- */
-function staticServer(root: string): Server {
-  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-  return createHttpServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://static');
-    const name = decodeURIComponent(url.pathname);
-    const page = url.searchParams.get('page');
-    const file = page && page !== '1' ? `_pages${name.replace(/\/$/, '')}/${page}.html` : name.endsWith('/') ? `${name}index.html` : path.extname(name) ? name : `${name}.html`;
-    const send = async (status: number, relative: string) => {
-      const body = await readFile(path.join(root, relative));
-      res.writeHead(status, { 'Content-Type': TYPES[path.extname(relative)] ?? 'application/octet-stream', 'Content-Length': body.length });
-      res.end(body);
-    };
-    try {
-      await send(200, file);
-    } catch {
-      const lang = name.split('/')[1];
-      await send(404, existsSync(path.join(root, `${lang}/404.html`)) ? `${lang}/404.html` : '404.html');
-    }
-  });
 }
 
 /** Site URLs a file links to: root-relative attributes and strings, and absolute URLs of the site. */
@@ -136,7 +110,7 @@ beforeAll(async () => {
   live = await boot({ ...config, apiOrigin: API }, silent, now);
   liveServer = createServer(live.app, { logger: silent, refusalPage: live.refusalPage });
   livePort = await listen(liveServer);
-  plain = staticServer(outDir);
+  plain = staticServer(() => outDir);
   plainPort = await listen(plain);
 }, 60_000);
 
