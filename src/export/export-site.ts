@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
 import { createServer } from '../http/create-server.js';
-import { Representation } from '../http/representation.js';
+import { Representation, type Encoding } from '../http/representation.js';
 import { cacheControl, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 
@@ -84,7 +84,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}.export-${process.pid}-${Date.now()}`);
   try {
-    const fetch = (url: string) => request((server.address() as AddressInfo).port, url, agent);
+    const fetch = (url: string, encoding: Encoding = 'identity') => request((server.address() as AddressInfo).port, url, agent, encoding);
     const written = await writeAll(site, config, staging, fetch);
     const nginxConf = path.join(options.outDir, NGINX_FILE);
     await writeFile(path.join(staging, NGINX_FILE), nginxServerBlock({ ...written.nginx, root: options.outDir, exportedAt: options.now?.() ?? new Date() }));
@@ -100,7 +100,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
 }
 
 /** Asks the app for every URL of the plan and writes the answers; returns what the nginx block needs. */
-async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string) => Promise<Answer>) {
+async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string, encoding?: Encoding) => Promise<Answer>) {
   const plan = exportPlan(site.store.index, config.pageSize, site.assets.urls);
   const kinds = ['page', 'asset', 'plainAsset', 'media', 'feed', 'sitemap', 'robots', 'search', 'notFound'] as const;
   const cache = Object.fromEntries(kinds.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
@@ -122,7 +122,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
     if (entry.kind === 'feed') feedType = base;
     else noteType(types, entry, base);
 
-    const sizes = await writeEntry(dir, entry, answer.body, type, answer.headers['last-modified']);
+    const sizes = await writeEntry(dir, entry, answer.body, await compressed(entry.url, answer.body, type, fetch), answer.headers['last-modified']);
     summary.files += sizes.files;
     summary.bytes += answer.body.length;
     summary.gzipBytes += sizes.gzip;
@@ -167,23 +167,35 @@ function noteType(types: Map<string, string>, entry: ExportEntry, type: string):
   types.set(ext, type);
 }
 
-/** The file, and its .gz and .br when the server would compress it, dated as the server dates it. */
-async function writeEntry(dir: string, entry: ExportEntry, body: Buffer, type: string, lastModified: string | undefined) {
+/**
+ * The .gz and .br bodies of an answer, when the server would compress it. Pages, feeds and
+ * sitemaps the server compresses once and keeps (a strong ETag says so): those bytes are
+ * asked for. Files it compresses on the fly are compressed here with the server's settings.
+ */
+async function compressed(url: string, body: Buffer, type: string, fetch: (url: string, encoding?: Encoding) => Promise<Answer>) {
+  if (!COMPRESSIBLE.test(type)) return {};
+  const [gzip, br] = await Promise.all([fetch(url, 'gzip'), fetch(url, 'br')]);
+  const kept = (answer: Answer, encoding: Encoding) => answer.headers['content-encoding'] === encoding && !String(answer.headers.etag).startsWith('W/');
+  if (kept(gzip, 'gzip') && kept(br, 'br')) return { gzip: gzip.body, br: br.body };
+  const rep = new Representation(body, type);
+  return { gzip: rep.gzip, br: rep.br };
+}
+
+/** The file and its compressed copies, dated as the server dates the answer. */
+async function writeEntry(dir: string, entry: ExportEntry, body: Buffer, copiesOf: { gzip?: Buffer; br?: Buffer }, lastModified: string | undefined) {
   if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
   const file = path.join(dir, ...entry.file.split('/'));
   await mkdir(path.dirname(file), { recursive: true });
-  // The server's own compression of the same bytes: the same settings give the same bytes.
-  const rep = COMPRESSIBLE.test(type) ? new Representation(body, type) : undefined;
   const copies: [string, Buffer][] = [[file, body]];
-  if (rep?.gzip) copies.push([`${file}.gz`, rep.gzip]);
-  if (rep?.br) copies.push([`${file}.br`, rep.br]);
+  if (copiesOf.gzip) copies.push([`${file}.gz`, copiesOf.gzip]);
+  if (copiesOf.br) copies.push([`${file}.br`, copiesOf.br]);
   const date = lastModified ? new Date(lastModified) : undefined;
   for (const [name, bytes] of copies) {
     await writeFile(name, bytes, { flag: 'wx' });
     // nginx sends a file's mtime as Last-Modified: the same as the server's, where it sends one.
     if (date) await utimes(name, date, date);
   }
-  return { files: copies.length, gzip: rep?.gzip?.length ?? 0, br: rep?.br?.length ?? 0 };
+  return { files: copies.length, gzip: copiesOf.gzip?.length ?? 0, br: copiesOf.br?.length ?? 0 };
 }
 
 /** Refuses, before any work, an out folder that exists and is neither empty nor an earlier export. */
@@ -209,10 +221,10 @@ async function swapIn(staging: string, dir: string): Promise<void> {
   if (hadOne) await rm(old, { recursive: true, force: true });
 }
 
-/** GET a URL from the app over loopback, asking for the uncompressed bytes. */
-function request(port: number, url: string, agent: Agent): Promise<Answer> {
+/** GET a URL from the app over loopback, in one encoding. */
+function request(port: number, url: string, agent: Agent, encoding: Encoding): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path: url, agent, headers: { 'Accept-Encoding': 'identity', 'User-Agent': 'dknews-export' } }, (res) => {
+    const req = get({ host: '127.0.0.1', port, path: url, agent, headers: { 'Accept-Encoding': encoding, 'User-Agent': 'dknews-export' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('error', reject);
