@@ -7,7 +7,7 @@ import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
 import { createServer } from '../http/create-server.js';
 import { Representation, type Encoding } from '../http/representation.js';
-import { cacheControl, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
+import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 
 /** Requests in flight at once: enough to keep both cores busy, few enough to stay polite. */
@@ -102,8 +102,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
 /** Asks the app for every URL of the plan and writes the answers; returns what the nginx block needs. */
 async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string, encoding?: Encoding) => Promise<Answer>) {
   const plan = exportPlan(site.store.index, config.pageSize, site.assets.urls);
-  const kinds = ['page', 'asset', 'plainAsset', 'media', 'feed', 'sitemap', 'robots', 'search', 'notFound'] as const;
-  const cache = Object.fromEntries(kinds.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
+  const cache = Object.fromEntries(EXPORT_KINDS.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
   const types = new Map<string, string>();
   const charsetTypes = new Set<string>();
   let feedType = '';

@@ -6,9 +6,11 @@ import { sitemapNames } from '../seo/sitemap.js';
 
 /**
  * What an exported URL is, for its Cache-Control (config.cache) and its nginx location:
- * `notFound` is a language's 404 page, sent with no-store like the server's.
+ * `notFound` is a language's 404 page, sent with no-store like the server's. Search results
+ * are never exported.
  */
-export type ExportKind = keyof Config['cache'] | 'notFound';
+export const EXPORT_KINDS = ['page', 'asset', 'plainAsset', 'media', 'feed', 'sitemap', 'robots', 'notFound'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportEntry {
   /** The URL a reader asks for: a path, and ?page=N for a list's pages after the first. */
@@ -19,6 +21,9 @@ export interface ExportEntry {
   /** The status the server answers it with: 404 for the 404 pages, 200 for everything else. */
   status: 200 | 404;
 }
+
+/** A fingerprinted asset URL (see http/assets.ts): name.<10 hex digits>.ext. */
+export const FINGERPRINTED = /^\/assets\/.+\.[0-9a-f]{10}\.[^/.]+$/;
 
 /** Pages 2 and later of every list live here, outside the URL space of the site (see listFile). */
 export const PAGES_DIR = '_pages';
@@ -82,9 +87,6 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
   entries.push({ url: '/404.html', file: '404.html', kind: 'notFound', status: 404 });
   return entries;
 }
-
-/** A fingerprinted asset URL (see http/assets.ts): name.<10 hex digits>.ext. */
-export const FINGERPRINTED = /^\/assets\/.+\.[0-9a-f]{10}\.[^/.]+$/;
 
 /** /ru/404 is no page of the site: the server answers it with the language's 404 page. */
 function notFoundPage(lang: Lang): ExportEntry {
