@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): SiteApp {
 
   // 1. A request id and a log line for every request; security headers on every answer.
   app.use(requestLog(logger));
-  app.use(securityHeaders(config.siteUrl));
+  app.use(securityHeaders(config.siteUrl, config.apiOrigin));
   // 2. Requests no page answers: an address too long to be ours, a method other than reading.
   app.use(refuseUnreadable());
   // 3. Compression for every answer that is worth it (cached answers come compressed already).

@@ -5,7 +5,7 @@ import { PROJECT_ROOT, type Config } from './config.js';
 import { ParseCache } from './content/parse-cache.js';
 import { ContentStore } from './content/store.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
-import { createAssets } from './http/assets.js';
+import { createAssets, type Assets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
 import { warmSearch } from './search/search-index.js';
 import { DEFAULT_LANG } from './i18n/languages.js';
@@ -17,6 +17,8 @@ export interface Site {
   counter: ViewCounter;
   /** Parsed articles and their bodies on disk; closed last, after requests in flight are done. */
   parseCache: ParseCache;
+  /** The fingerprinted files of public/: a static export lists their URLs. */
+  assets: Assets;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */
   refusalPage: (status: number) => string;
 }
@@ -42,5 +44,5 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, parseCache, refusalPage };
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, parseCache, assets, refusalPage };
 }

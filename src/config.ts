@@ -56,6 +56,13 @@ export interface Config {
   responseCacheBytes: number;
   /** Upper bound of the cache of answers to readers' queries (search), in bytes. */
   queryCacheBytes: number;
+  /**
+   * Where pages send what only a running server answers, the view counter and search: '' is
+   * this server (relative URLs); an origin is another server (a static export with
+   * --api-origin); null is nowhere (an export without one leaves the counter's hook and the
+   * search form out). The server itself always runs with ''.
+   */
+  apiOrigin: string | null;
 }
 
 export class ConfigError extends Error {
@@ -99,5 +106,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024,
     queryCacheBytes: 16 * 1024 * 1024,
+    apiOrigin: '',
   };
 }

@@ -8,6 +8,8 @@ export interface Assets {
   url(name: string): string;
   /** Serves /assets/: fingerprinted names for a year, plain names briefly; nothing else. */
   middleware: RequestHandler;
+  /** Every URL the middleware answers, fingerprinted and plain: what a static export copies. */
+  urls: readonly string[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function createAssets(publicDir: string, cache: { asset: string; plainAss
     files.set(`/${name}`, { file, cacheControl: cache.plainAsset });
   }
   return {
+    urls: [...files.keys()].map((file) => `/assets${file}`),
     url(name) {
       const url = byName.get(name);
       if (!url) throw new Error(`Asset "${name}" not found in "${publicDir}"`);

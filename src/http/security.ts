@@ -4,9 +4,12 @@ import helmet from 'helmet';
 /**
  * helmet with a strict Content-Security-Policy: everything from our own origin, no inline
  * script or style, no frames. HSTS and upgrade-insecure-requests only when the site is https.
+ * Pages of a static export talk to an API origin elsewhere: the counter's POST and the search
+ * form may go there, nothing else.
  */
-export function securityHeaders(siteUrl: string): RequestHandler[] {
+export function securityHeaders(siteUrl: string, apiOrigin: string | null = ''): RequestHandler[] {
   const https = siteUrl.startsWith('https:');
+  const api = apiOrigin ? [apiOrigin] : [];
   return [
     helmet({
       contentSecurityPolicy: {
@@ -17,11 +20,11 @@ export function securityHeaders(siteUrl: string): RequestHandler[] {
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...api],
           manifestSrc: ["'self'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
-          formAction: ["'self'"],
+          formAction: ["'self'", ...api],
           frameAncestors: ["'none'"],
           ...(https ? { upgradeInsecureRequests: [] } : {}),
         },

@@ -19,8 +19,8 @@ export interface ArticlePage {
   title: string;
   views: number;
   viewsText: string;
-  /** Where the page's script counts a view. */
-  viewsApi: string;
+  /** Where the page's script counts a view; absent when there is nowhere to count (a static export without an API origin). */
+  viewsApi?: string;
   /** The count's phrase for each plural category, # standing for the number, for the script. */
   viewsForms: string;
   readingTime: string;
@@ -73,7 +73,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       title: typeset(article.title, ctx.lang),
       views,
       viewsText: countText(ctx, 'article.views', views),
-      viewsApi: `/api/views/${ctx.lang}/${article.slug}`,
+      viewsApi: ctx.apiOrigin === null ? undefined : `${ctx.apiOrigin}/api/views/${ctx.lang}/${article.slug}`,
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },

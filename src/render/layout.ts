@@ -56,7 +56,8 @@ export interface LayoutView {
     nav: { name: string; href: string; current: boolean }[];
     topicsHref: string;
     topicsCurrent: boolean;
-    search: { action: string; query: string };
+    /** Absent when nothing answers search (a static export without an API origin). */
+    search?: { action: string; query: string };
     languages: { lang: Lang; name: string; href: string; current: boolean }[];
   };
   footer: {
@@ -117,7 +118,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       }),
       topicsHref: `/${lang}/topics`,
       topicsCurrent: barePath === `/${lang}/topics`,
-      search: { action: `/${lang}/search`, query: meta.searchQuery ?? '' },
+      search: ctx.apiOrigin === null ? undefined : { action: `${ctx.apiOrigin}/${lang}/search`, query: meta.searchQuery ?? '' },
       languages: LANGS.map((other) => ({
         lang: other,
         name: ctx.tIn(other)('lang.self'),

@@ -14,12 +14,17 @@ function json(res: Response, status: number, body: object): void {
 /**
  * POST /api/views/{lang}/{slug}: counts one view of an article and answers {"views": N}, the
  * figure to show. Bots and a repeat from one address within 30 minutes are not counted.
- * Pages never wait for this: a deferred script posts after the page is shown.
+ * Pages never wait for this: a deferred script posts after the page is shown. Pages of a
+ * static export at SITE_URL post here from another origin (npm run export -- --api-origin):
+ * the answer lets SITE_URL read it. The POST has no body and no custom header, so it is a
+ * simple request and needs no preflight.
  */
 export function apiRouter(deps: RouteDeps, logger: Logger): Router {
   const router = Router({ strict: true, caseSensitive: true });
+  const siteOrigin = new URL(deps.config.siteUrl).origin;
 
   router.post('/views/:lang/:slug', async (req, res) => {
+    res.set('Access-Control-Allow-Origin', siteOrigin);
     const length = Number(req.headers['content-length'] ?? 0);
     if (req.headers['transfer-encoding'] || !(length <= MAX_BODY)) return json(res, 413, { error: 'body_too_large' });
     // No body is needed. One that is sent must be small JSON: anything else is a client's mistake.

@@ -65,6 +65,11 @@ function allChildren(index: ContentIndex, siteUrl: string, limit: number): Map<s
   return new Map(LANGS.flatMap((lang) => [...children(index, siteUrl, lang, limit)]));
 }
 
+/** The names of every child sitemap (ru-home, ru-articles-1, …): what /sitemaps/{name}.xml answers. */
+export function sitemapNames(index: ContentIndex, limit = SITEMAP_LIMIT): string[] {
+  return [...allChildren(index, '', limit).keys()];
+}
+
 /** /sitemap.xml: the index of every child sitemap, with the newest change in each. */
 export function sitemapIndex(index: ContentIndex, siteUrl: string, limit = SITEMAP_LIMIT): string {
   const rows = [...allChildren(index, siteUrl, limit)].map(([name, entries]) => {

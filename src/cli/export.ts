@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, PROJECT_ROOT } from '../config.js';
+import { ContentLoadError } from '../content/errors.js';
+import type { EditorLang } from '../content/messages.js';
+import { exportSite, ExportRefused } from '../export/export-site.js';
+import { describeError } from './describe-error.js';
+import { exportMessage, type ExportMessage } from './export-messages.js';
+import type { CliIo } from './io.js';
+import { isFolder } from './is-folder.js';
+
+/** Where the export goes without --out, inside the project. */
+const DEFAULT_OUT = 'dist/site';
+
+/**
+ * `npm run export`: writes the whole site as static files (see export/export-site.ts) and
+ * prints what it wrote. Returns the exit code: 0 done, 1 the export failed, 2 misuse (a bad
+ * option or setting, an --out folder that is someone else's).
+ * @example await runExport(['--out', '/srv/dknews', '--api-origin', 'https://api.dknews.kz'], processIo()) // 0
+ */
+export async function runExport(argv: string[], io: CliIo): Promise<number> {
+  let options;
+  try {
+    options = parseArgs({ args: argv, options: { out: { type: 'string' }, 'api-origin': { type: 'string' }, lang: { type: 'string' } }, strict: true }).values;
+  } catch (error) {
+    return usageError(io, argv.includes('en') ? 'en' : 'ru', 'bad_option', { detail: (error as Error).message });
+  }
+  const lang = options.lang ?? 'ru';
+  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', 'bad_message_lang', { value: lang });
+  const apiOrigin = options['api-origin'] === undefined ? null : originOf(options['api-origin']);
+  if (apiOrigin === undefined) return usageError(io, lang, 'bad_api_origin', { value: options['api-origin']! });
+
+  let config;
+  try {
+    config = loadConfig(io.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr.write(`${exportMessage('bad_config', lang, { detail: lang === 'en' ? error.message : error.message.split('\n').slice(1).join('\n') })}\n`);
+    return 2;
+  }
+  if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
+  if (!io.env.SITE_URL) io.stderr.write(`${exportMessage('site_url_default', lang, { url: config.siteUrl })}\n`);
+
+  const outDir = options.out === undefined ? path.join(PROJECT_ROOT, DEFAULT_OUT) : path.resolve(io.cwd, options.out);
+  const shown = options.out ?? DEFAULT_OUT;
+  // Content problems and failures as JSON lines on stderr; the summary alone on stdout.
+  const logger = pino({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
+  try {
+    const summary = await exportSite({ config, logger, outDir, apiOrigin });
+    const say = (code: ExportMessage, params: Record<string, string | number> = {}) => io.stdout.write(`${exportMessage(code, lang, params)}\n`);
+    say('done', {
+      urls: summary.urls,
+      dir: shown,
+      seconds: (summary.ms / 1000).toFixed(1),
+      files: summary.files,
+      size: size(summary.bytes),
+      gzip: size(summary.gzipBytes),
+      br: size(summary.brBytes),
+    });
+    say(apiOrigin ? 'api_origin' : 'no_api_origin', { origin: apiOrigin ?? '' });
+    say('nginx', { file: path.join(shown, path.basename(summary.nginxConf)) });
+    if (summary.problems) say('problems', { count: summary.problems });
+    return 0;
+  } catch (error) {
+    if (error instanceof ExportRefused) return usageError(io, lang, error.code, { dir: shown });
+    if (error instanceof ContentLoadError) {
+      io.stderr.write(`${exportMessage('broken_site_files', lang, { detail: error.message })}\n`);
+      return 1;
+    }
+    io.stderr.write(`${exportMessage('failed', lang, { detail: describeError(error) })}\n`);
+    return 1;
+  }
+}
+
+/** The origin an --api-origin names (https://api.dknews.kz), or undefined when it is not just an origin. */
+function originOf(value: string): string | undefined {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  const bare = value.replace(/\/$/, '');
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === bare ? url.origin : undefined;
+}
+
+/** Bytes for people: 412 KB, 3.1 MB. */
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function usageError(io: CliIo, lang: EditorLang, code: ExportMessage, params: Record<string, string | number>): number {
+  io.stderr.write(`${exportMessage(code, lang, params)}\n${exportMessage('usage', lang)}\n`);
+  return 2;
+}

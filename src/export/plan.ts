@@ -1,0 +1,94 @@
+import type { Config } from '../config.js';
+import type { ContentIndex } from '../content/build-index.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { pageHref } from '../render/pagination.js';
+import { sitemapNames } from '../seo/sitemap.js';
+
+/**
+ * What an exported URL is, for its Cache-Control (config.cache) and its nginx location:
+ * `notFound` is a language's 404 page, sent with no-store like the server's. Search results
+ * are never exported.
+ */
+export const EXPORT_KINDS = ['page', 'asset', 'plainAsset', 'media', 'feed', 'sitemap', 'robots', 'notFound'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+export interface ExportEntry {
+  /** The URL a reader asks for: a path, and ?page=N for a list's pages after the first. */
+  url: string;
+  /** Where its bytes go, relative to the export folder, with forward slashes. */
+  file: string;
+  kind: ExportKind;
+  /** The status the server answers it with: 404 for the 404 pages, 200 for everything else. */
+  status: 200 | 404;
+}
+
+/** A fingerprinted asset URL (see http/assets.ts): name.<10 hex digits>.ext. */
+export const FINGERPRINTED = /^\/assets\/.+\.[0-9a-f]{10}\.[^/.]+$/;
+
+/** Pages 2 and later of every list live here, outside the URL space of the site (see listFile). */
+export const PAGES_DIR = '_pages';
+
+/** The Cache-Control the server sends for a kind; the export's nginx block sends the same. */
+export function cacheControl(config: Config, kind: ExportKind): string {
+  return kind === 'notFound' ? 'no-store' : config.cache[kind];
+}
+
+/**
+ * The file of page n of a list at basePath (/ru/, /ru/topics/politics). Page 1 is the list's
+ * own page file; later pages, whose URL differs only by ?page=n, which a static host cannot
+ * tell apart, go under _pages/ (/_pages/ru/2.html, /_pages/ru/topics/politics/3.html), where
+ * the nginx block finds them by $arg_page.
+ */
+function listFile(basePath: string, page: number): string {
+  if (page === 1) return pageFile(basePath);
+  return `${PAGES_DIR}${basePath.replace(/\/$/, '')}/${page}.html`;
+}
+
+/** /ru/ → ru/index.html; /ru/news/slug → ru/news/slug.html: served at the URL without redirects. */
+function pageFile(path: string): string {
+  return path.endsWith('/') ? `${path.slice(1)}index.html` : `${path.slice(1)}.html`;
+}
+
+/** A file served at its own path: feeds, sitemaps, robots.txt, assets, media. */
+function sameFile(url: string, kind: ExportKind): ExportEntry {
+  return { url, file: decodeURIComponent(url.slice(1)), kind, status: 200 };
+}
+
+/**
+ * Every public URL of the site as the index has it now, with the file its answer is written
+ * to: pages and every page of every list in every language, topic and author pages, feeds,
+ * sitemaps, robots.txt, assets (fingerprinted and plain), media, and each language's 404 page.
+ * Not exported: search results and the API, which only a running server can answer.
+ */
+export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: readonly string[]): ExportEntry[] {
+  const entries: ExportEntry[] = [];
+  const page = (url: string) => entries.push({ url, file: pageFile(url), kind: 'page', status: 200 });
+  const list = (basePath: string, count: number) => {
+    const pages = Math.max(1, Math.ceil(count / pageSize));
+    for (let n = 1; n <= pages; n++) entries.push({ url: pageHref(basePath, n), file: listFile(basePath, n), kind: 'page', status: 200 });
+  };
+
+  for (const lang of LANGS) {
+    const li = index.langs[lang];
+    list(`/${lang}/`, li.articles.length);
+    for (const article of li.articles) page(article.path);
+    page(`/${lang}/topics`);
+    for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, li.byTopic.get(id)?.length ?? 0);
+    for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, li.byAuthor.get(id)?.length ?? 0);
+    entries.push(sameFile(`/${lang}/rss.xml`, 'feed'));
+    for (const id of index.topics.keys()) entries.push(sameFile(`/${lang}/topics/${id}/rss.xml`, 'feed'));
+    entries.push(notFoundPage(lang));
+  }
+  entries.push(sameFile('/robots.txt', 'robots'), sameFile('/sitemap.xml', 'sitemap'), sameFile('/sitemap-news.xml', 'sitemap'));
+  for (const name of sitemapNames(index)) entries.push(sameFile(`/sitemaps/${name}.xml`, 'sitemap'));
+  for (const url of assetUrls) entries.push(sameFile(url, FINGERPRINTED.test(url) ? 'asset' : 'plainAsset'));
+  for (const name of [...index.media.keys()].sort()) entries.push(sameFile(`/media/${name.split('/').map(encodeURIComponent).join('/')}`, 'media'));
+  // The site's first language answers any other unknown address; static hosts look for /404.html.
+  entries.push({ url: '/404.html', file: '404.html', kind: 'notFound', status: 404 });
+  return entries;
+}
+
+/** /ru/404 is no page of the site: the server answers it with the language's 404 page. */
+function notFoundPage(lang: Lang): ExportEntry {
+  return { url: `/${lang}/404`, file: `${lang}/404.html`, kind: 'notFound', status: 404 };
+}
