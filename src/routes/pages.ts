@@ -57,7 +57,8 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const page = pageNumber(req);
     if (page === undefined) return next();
     const query = normalizeQuery(req.query.q);
-    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page));
+    const canonical = `/${lang}/search${query ? `?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}` : ''}`;
+    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page), canonical);
   });
 
   return router;

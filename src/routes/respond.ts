@@ -19,12 +19,17 @@ const PER_ANSWER = new Set(['x-request-id', 'content-length', 'content-encoding'
 
 interface FastRoute {
   key: string;
+  /** The cache the answer is kept in. */
+  store: ResponseCache;
   cacheControl: string;
   /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
   headers: OutgoingHttpHeaders;
   /** The full heads of the 200 answers for the representation last sent, by encoding. */
   heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
 }
+
+/** Search URLs the fast path knows at most; the least recently answered are forgotten. */
+const KNOWN_QUERY_URLS = 1000;
 
 const serials = new WeakMap<ContentIndex, number>();
 let nextSerial = 1;
@@ -41,6 +46,8 @@ let nextSerial = 1;
 export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: ResponseCache) {
   const caching = deps.config.env !== 'development';
   const fastRoutes = new Map<string, FastRoute>();
+  /** Fast routes of queries (search): any number of URLs, so only the most recent are known. */
+  const queryRoutes = new Map<string, FastRoute>();
 
   function version(): string {
     const index = deps.store.index;
@@ -69,7 +76,10 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     }
     if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));
-      fastRoutes.set(canonicalUrl, { key, cacheControl, headers });
+      const routes = store === cache ? fastRoutes : queryRoutes;
+      routes.delete(canonicalUrl);
+      routes.set(canonicalUrl, { key, store, cacheControl, headers });
+      if (queryRoutes.size > KNOWN_QUERY_URLS) queryRoutes.delete(queryRoutes.keys().next().value!);
     }
     sendRepresentation(req, res, rep, cacheControl);
   }
@@ -77,9 +87,9 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
   /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
   function fast(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const route = fastRoutes.get(req.url ?? '');
+    const route = fastRoutes.get(req.url ?? '') ?? queryRoutes.get(req.url ?? '');
     if (!route) return false;
-    const rep = cache.get(route.key, version());
+    const rep = route.store.get(route.key, version());
     if (!rep) return false;
     if (isConditional(req)) {
       // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
@@ -111,11 +121,11 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
      * An answer to a reader's query (search): kept in a cache of its own, so that a flood of
      * different queries can only push out other queries, never the site's pages.
      */
-    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>) {
+    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>, canonicalUrl: string) {
       return cached(req, res, next, key, deps.config.cache.search, async () => {
         const m = await model();
         return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8' };
-      }, undefined, queries);
+      }, canonicalUrl, queries);
     },
   };
 }

@@ -48,7 +48,8 @@ function get(port: number, path: string, headers: Record<string, string>, method
   });
 }
 
-const urls = [...(await sitemapPaths(site.app, 'https://dknews.example')), '/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/ru/rss.xml', '/kk/topics/economy/rss.xml'];
+const search = `/ru/search?q=${encodeURIComponent('Казахстан')}`;
+const urls = [...(await sitemapPaths(site.app, 'https://dknews.example')), '/sitemap.xml', '/sitemap-news.xml', '/robots.txt', '/ru/rss.xml', '/kk/topics/economy/rss.xml', search];
 
 describe('the fast path', () => {
   it('knows the site’s canonical URLs once Express has answered them', async () => {
@@ -88,6 +89,8 @@ describe('the fast path', () => {
   it('leaves other URLs to Express: query strings, unknown pages, other methods', async () => {
     const before = fastServed.length;
     expect((await get(fastPort, '/ru/?utm_source=x', {})).status).toBe(200);
+    expect((await get(fastPort, `${search}&utm_source=x`, {})).status).toBe(200);
+    expect((await get(fastPort, '/ru/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD+', {})).status).toBe(200);
     expect((await get(fastPort, '/ru/nope', {})).status).toBe(404);
     expect((await get(fastPort, '/ru/', {}, 'POST')).status).toBe(405);
     expect(fastServed.length).toBe(before);
