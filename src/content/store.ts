@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { MemoryBodies, type BodyStore } from './bodies.js';
 import { buildIndex, type ContentIndex } from './build-index.js';
 import type { GoodParse } from './last-good.js';
+import { parseInParallel } from './parse-parallel.js';
 import { ContentLoadError, type ContentError } from './errors.js';
 import { loadContent } from './load.js';
 import type { ContentSources } from './types.js';
@@ -54,7 +55,13 @@ export class ContentStore {
 
   /** Reads the content folder and swaps in a new index. At start a broken site.yml, authors.yml or topics.yml throws. */
   async load(): Promise<ContentIndex> {
-    return this.#apply(await this.#read());
+    const sources = await this.#read();
+    // A first start with thousands of new files: parse them on every core first.
+    const started = performance.now();
+    const parsed = await parseInParallel(sources, this.#lastGood(), this.#bodies, (files, threads) =>
+      this.#options.logger.info({ files, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel'),
+    );
+    return this.#apply(sources, parsed);
   }
 
   /**
@@ -119,17 +126,17 @@ export class ContentStore {
   }
 
   /** Builds an index from these sources and swaps it in; nothing changes if the build throws. */
-  #apply(sources: ContentSources): ContentIndex {
-    const index = this.#build(sources);
+  #apply(sources: ContentSources, lastGood = this.#lastGood()): ContentIndex {
+    const index = this.#build(sources, lastGood);
     // Kept for the scheduled publication's rebuild, without texts: the parses are in the index.
     this.#sources = { ...sources, articles: sources.articles.map((source) => (source.stamp === undefined ? source : { ...source, text: undefined, unread: true })) };
     this.#swap(index);
     return index;
   }
 
-  #build(sources: ContentSources): ContentIndex {
+  #build(sources: ContentSources, lastGood = this.#lastGood()): ContentIndex {
     const { includeDrafts } = this.#options;
-    return buildIndex(sources, { now: this.#now(), includeDrafts, lastGood: this.#lastGood(), bodies: this.#bodies });
+    return buildIndex(sources, { now: this.#now(), includeDrafts, lastGood, bodies: this.#bodies });
   }
 
   #swap(index: ContentIndex): void {

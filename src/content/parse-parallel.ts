@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { BodyStore } from './bodies.js';
+import type { GoodParse } from './last-good.js';
+import { parseAuthors, parseTopics } from './parse-data.js';
+import type { ArticleBody, ContentSources, SourceFile } from './types.js';
+
+/** Below this many files to parse, starting threads costs more than it saves. */
+const PARALLEL_FROM = 400;
+/** More threads than this gain little: the main thread still builds the index alone. */
+const MAX_THREADS = 4;
+
+export interface ParallelTask {
+  files: SourceFile[];
+  authors: string[];
+  topics: string[];
+  media: string[];
+}
+
+export interface ParsedInParallel {
+  relativePath: string;
+  good: GoodParse;
+  body: ArticleBody;
+}
+
+// Compiled, the worker is a .js file beside this one; run from the TypeScript sources (the
+// tests), there is none, and everything is parsed on the main thread as before.
+const WORKER = new URL('./parse-worker.js', import.meta.url);
+const HAS_WORKER = existsSync(fileURLToPath(WORKER)) && import.meta.url.endsWith('.js');
+
+/**
+ * Parses the article files that need it on every core, before the index is built: the first
+ * start at tens of thousands of files. Only good parses come back; they join `lastGood` under
+ * their stamps and their bodies go into the body store, so buildIndex reuses them as it reuses
+ * a previous build's. Files with problems are left to buildIndex, which reports them.
+ * Returns `lastGood` itself when there is too little to parse or no second core.
+ */
+export async function parseInParallel(
+  sources: ContentSources,
+  lastGood: ReadonlyMap<string, GoodParse> | undefined,
+  bodies: BodyStore,
+  onDone?: (files: number, threads: number) => void,
+): Promise<ReadonlyMap<string, GoodParse> | undefined> {
+  const files = sources.articles.filter((s) => !s.unread && s.text !== undefined && s.stamp !== undefined && lastGood?.get(s.relativePath)?.stamp !== s.stamp);
+  const threads = Math.min(MAX_THREADS, availableParallelism());
+  const authors = parseAuthors(sources.authors, sources.root).value;
+  const topics = parseTopics(sources.topics, sources.root).value;
+  if (!HAS_WORKER || threads < 2 || files.length < PARALLEL_FROM || !authors || !topics) return lastGood;
+
+  const base = { authors: authors.map((a) => a.id), topics: topics.map((t) => t.id), media: [...sources.media.keys()] };
+  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
+  const results = await Promise.all(shares.map((share) => run({ ...base, files: share })));
+  const merged = new Map(lastGood);
+  const replaced: string[] = [];
+  for (const { relativePath, good, body } of results.flat()) {
+    const previous = merged.get(relativePath);
+    if (previous) replaced.push(previous.article.bodyId);
+    bodies.put(relativePath, good, body);
+    merged.set(relativePath, good);
+  }
+  bodies.commit(replaced);
+  onDone?.(files.length, threads);
+  return merged;
+}
+
+function run(task: ParallelTask): Promise<ParsedInParallel[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: task });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`A parsing thread stopped with code ${code}`));
+    });
+  });
+}
