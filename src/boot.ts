@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { ContentStore } from './content/store.js';
+import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
 import { createAssets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
@@ -31,7 +32,8 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   });
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
-  const counter = new SqliteViewCounter(config.dataDir, logger);
+  // Redis when several machines serve the site; else SQLite, which the processes of one machine share.
+  const counter = config.redisUrl ? await RedisViewCounter.open(config.redisUrl, logger) : new SqliteViewCounter(config.dataDir, logger);
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
