@@ -93,8 +93,8 @@ export class RedisViewCounter implements ViewCounter {
     this.#logger = logger.child({ redis: `${this.#redis.options.host}:${this.#redis.options.port}` });
     this.#redis.defineCommand('countView', { numberOfKeys: 2, lua: COUNT_VIEW });
     this.#redis.on('ready', () => void this.#load());
-    this.#redis.on('error', (error: Error) => this.#down(error, 'connecting'));
-    this.#redis.on('close', () => this.#down(new Error('Connection to Redis closed'), 'connected'));
+    this.#redis.on('error', (error: Error) => this.#down('connecting', error));
+    this.#redis.on('close', () => this.#down('connection lost'));
   }
 
   counted(slug: string): number {
@@ -111,7 +111,7 @@ export class RedisViewCounter implements ViewCounter {
         this.#up();
         return { counted: counted === 1, total };
       } catch (error) {
-        this.#down(error, 'counting a view');
+        this.#down('counting a view', error);
       }
     }
     return { counted: false, total: this.#known.get(slug) ?? 0 };
@@ -145,7 +145,7 @@ export class RedisViewCounter implements ViewCounter {
       for (const [slug, views] of Object.entries(counts)) this.#remember(slug, Number(views));
       this.#up();
     } catch (error) {
-      this.#down(error, 'reading the counts');
+      this.#down('reading the counts', error);
     }
   }
 
@@ -164,7 +164,7 @@ export class RedisViewCounter implements ViewCounter {
       const views = await this.#redis.hmget(COUNTS, ...slugs);
       slugs.forEach((slug, i) => this.#remember(slug, Number(views[i] ?? 0)));
     } catch (error) {
-      this.#down(error, 'reading counts');
+      this.#down('reading counts', error);
     }
   }
 
@@ -180,14 +180,15 @@ export class RedisViewCounter implements ViewCounter {
     this.#settle();
   }
 
-  #down(error: unknown, doing: string): void {
+  #down(doing: string, error?: unknown): void {
     if (this.#state === 'closed') return;
+    const details = error === undefined ? {} : { err: error };
     if (this.#state === 'down') {
-      this.#logger.debug({ err: error }, `Redis still unavailable (${doing})`);
+      this.#logger.debug(details, `Redis still unavailable (${doing})`);
       return;
     }
     this.#logger.error(
-      { err: error },
+      details,
       `View counter cannot use Redis (${doing}): pages show the last known counts and new views are not counted until it answers again. Reconnecting by itself.`,
     );
     this.#state = 'down';
