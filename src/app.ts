@@ -51,6 +51,8 @@ export function createApp(deps: AppDeps): SiteApp {
   app.set('views', path.join(PROJECT_ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.set('view cache', config.env !== 'development');
+  // Behind nginx, req.ip is the reader's address from X-Forwarded-For, but only from trusted proxies.
+  app.set('trust proxy', config.trustProxy);
 
   // 1. A request id and a log line for every request; security headers on every answer.
   app.use(requestLog(logger));

@@ -4,6 +4,7 @@ import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { ParseCache } from './content/parse-cache.js';
 import { ContentStore } from './content/store.js';
+import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
 import { createAssets, type Assets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
@@ -40,7 +41,8 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   });
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
-  const counter = new SqliteViewCounter(config.dataDir, logger);
+  // Redis when several machines serve the site; else SQLite, which the processes of one machine share.
+  const counter = config.redisUrl ? await RedisViewCounter.open(config.redisUrl, logger) : new SqliteViewCounter(config.dataDir, logger);
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -6,6 +7,34 @@ const parent = path.resolve(import.meta.dirname, '..');
 export const PROJECT_ROOT = path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
 
 const port = z.coerce.number().int().min(0).max(65535);
+
+/** Express's names for address ranges that may be proxies. */
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `loopback`, an IP address, or a subnet such as 10.0.0.0/8 or fd00::/8. */
+function isProxyAddress(text: string): boolean {
+  const [address = '', prefix, ...rest] = text.split('/');
+  if (PROXY_RANGES.has(text)) return true;
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which clients are proxies whose X-Forwarded-For is believed: a number of hops (1 for one nginx
+ * in front), or the proxies' addresses. There is no "true": trusting every client would let any
+ * reader pick the address the counter sees.
+ */
+const trustProxy = z.string().transform((value, ctx) => {
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((part) => part.trim());
+  if (list.every(isProxyAddress)) return list;
+  ctx.addIssue({
+    code: 'custom',
+    message: 'must be the number of proxies in front (e.g. 1), or their addresses separated by commas: loopback, linklocal, uniquelocal, an IP or a subnet such as 10.0.0.0/8',
+  });
+  return z.NEVER;
+});
 
 const EnvSchema = z.object({
   PORT: port.default(3000),
@@ -24,6 +53,9 @@ const EnvSchema = z.object({
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
   // How long a page is fresh, in seconds: browsers and a proxy cache (deploy/nginx.conf) keep it that long.
   PAGE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).default(1),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export interface Config {
@@ -37,6 +69,12 @@ export interface Config {
   logLevel: string;
   /** Reload content when files under contentDir change (CONTENT_WATCH, on unless 0). */
   contentWatch: boolean;
+  /** Processes serving the port (WEB_CONCURRENCY); 1 runs the server alone, as a single process. */
+  webConcurrency: number;
+  /** Where view counts live when several machines serve the site (REDIS_URL); else SQLite in dataDir. */
+  redisUrl: string | undefined;
+  /** Express's 'trust proxy' (TRUST_PROXY): hops or proxy addresses; false believes no X-Forwarded-For. */
+  trustProxy: false | number | string[];
   /** Articles per list page (home, topic, author). */
   pageSize: number;
   /** Cache-Control per kind of answer; one place for every lifetime. */
@@ -79,7 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+      return `  ${name}=${JSON.stringify(withoutPassword(env[name]))}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
@@ -93,6 +131,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     contentWatch: e.CONTENT_WATCH,
+    webConcurrency: e.WEB_CONCURRENCY,
+    redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY ?? false,
     pageSize: 20,
     cache: {
       page: `public, max-age=${e.PAGE_MAX_AGE}, stale-while-revalidate=600`,
@@ -108,4 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryCacheBytes: 16 * 1024 * 1024,
     apiOrigin: '',
   };
+}
+
+/** A URL's credentials (redis://:secret@host) are not repeated in an error message. */
+function withoutPassword(value: string | undefined): string | undefined {
+  return value?.replace(/\/\/[^/@]*@/, '//***@');
 }

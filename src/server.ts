@@ -1,9 +1,12 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
 import { boot } from './boot.js';
-import { ConfigError, loadConfig } from './config.js';
+import { runPrimary } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { ContentLoadError } from './content/errors.js';
 import { createServer } from './http/create-server.js';
-import { warm } from './http/warm.js';
+import { warm, warmOwn } from './http/warm.js';
 import { createLogger } from './logger.js';
 
 /** How long requests in flight may take to finish after SIGTERM or SIGINT. */
@@ -17,10 +20,11 @@ try {
   console.error(error.message);
   process.exit(2);
 }
-const logger = createLogger(config.logLevel);
+// With several processes, every line says which worker wrote it.
+const logger = cluster.isWorker ? createLogger(config.logLevel).child({ worker: cluster.worker!.id }) : createLogger(config.logLevel);
 
 // A process in an unknown state is worse than none: log, exit non-zero, let the supervisor
-// (systemd, Docker, Kubernetes) start a fresh one.
+// (systemd, Docker, Kubernetes, or the cluster's primary) start a fresh one.
 process.on('uncaughtException', (error) => {
   logger.fatal({ err: error }, 'Uncaught exception; exiting for the supervisor to restart');
   process.exit(1);
@@ -30,43 +34,54 @@ process.on('unhandledRejection', (reason) => {
   process.exit(1);
 });
 
-try {
-  const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
-  const server = createServer(app, { logger, refusalPage });
-  server.listen(config.port, config.host, () => {
-    // The port actually bound: PORT=0 asks the system for a free one.
-    const port = (server.address() as AddressInfo).port;
-    logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
-    void warm(port, store.index, logger);
-  });
-  if (config.contentWatch) store.watch();
-  // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
-  process.on('SIGHUP', () => void store.reload('SIGHUP'));
+if (cluster.isPrimary && config.webConcurrency > 1) runPrimary({ workers: config.webConcurrency, logger, graceMs: GRACE_MS });
+else await serve(config, logger);
 
-  const stop = (signal: string) => {
-    logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
-    store.close();
-    server.close(() => {
-      counter.close();
-      parseCache.close();
-      logger.info('Stopped');
-      process.exit(0);
+/** One server: the whole process when WEB_CONCURRENCY is 1, else one worker of the cluster. */
+async function serve(config: Config, logger: Logger): Promise<void> {
+  try {
+    const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
+    const server = createServer(app, { logger, refusalPage });
+    server.listen(config.port, config.host, () => {
+      // The port actually bound: PORT=0 asks the system for a free one.
+      const port = (server.address() as AddressInfo).port;
+      logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+      // A worker's requests to the shared port may reach another worker: it warms itself privately.
+      void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
-    server.closeIdleConnections();
-    setTimeout(() => {
-      logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
-      server.closeAllConnections();
-      counter.close();
-      parseCache.close();
-      process.exit(0);
-    }, GRACE_MS).unref();
-  };
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  process.once('SIGINT', () => stop('SIGINT'));
-} catch (error) {
-  if (error instanceof ContentLoadError) {
-    logger.fatal(error.message);
-    process.exit(1);
+    if (config.contentWatch) store.watch();
+    // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
+    process.on('SIGHUP', () => void store.reload('SIGHUP'));
+
+    let stopping = false;
+    const stop = (signal: string) => {
+      // Ctrl-C in a terminal reaches a worker twice: from the terminal, and from the primary.
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
+      store.close();
+      server.close(() => {
+        counter.close();
+        parseCache.close();
+        logger.info('Stopped');
+        process.exit(0);
+      });
+      server.closeIdleConnections();
+      setTimeout(() => {
+        logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
+        server.closeAllConnections();
+        counter.close();
+        parseCache.close();
+        process.exit(0);
+      }, GRACE_MS).unref();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  } catch (error) {
+    if (error instanceof ContentLoadError) {
+      logger.fatal(error.message);
+      process.exit(1);
+    }
+    throw error;
   }
-  throw error;
 }

@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
 /** How long to wait before trying a failed database again. */
 const RETRY_MS = 60 * 1000;
+/** How long a writer waits for another process's write lock before giving up on one view. */
+const BUSY_TIMEOUT_MS = 2000;
 /** Forget old visits every so many counted views. */
 const PRUNE_EVERY = 500;
 
@@ -19,11 +21,22 @@ export interface CountResult {
 
 /** Views counted by the site, by article; what the front matter carried over is added by the caller. */
 export interface ViewCounter {
-  /** The counted views of an article; its last known figure when the database fails. */
+  /**
+   * The counted views of an article; its last known figure when the store fails. Never waits:
+   * pages are rendered with it.
+   */
   counted(slug: string): number;
-  /** Counts a view unless this visitor was counted for this article within 30 minutes. */
-  record(slug: string, visitor: string, now?: number): CountResult;
+  /**
+   * Counts a view unless this visitor was counted for this article within 30 minutes. SQLite
+   * answers at once; a networked store answers a promise, settled within its own timeout.
+   */
+  record(slug: string, visitor: string, now?: number): CountResult | Promise<CountResult>;
   close(): void;
+}
+
+/** A visitor as stored: a salted hash, never the address itself. */
+export function hashVisitor(salt: string, visitor: string): string {
+  return createHash('sha256').update(salt).update(visitor).digest('base64url').slice(0, 22);
 }
 
 const SCHEMA = `
@@ -44,7 +57,9 @@ interface Statements {
 
 /**
  * View counts in SQLite (DATA_DIR/views.sqlite, WAL): every counted view is committed before
- * it is answered, so it survives kill -9. Visitors are kept only as salted hashes, for 30
+ * it is answered, so it survives kill -9. Several processes (WEB_CONCURRENCY) share the file:
+ * WAL lets them read while one writes, and a writer waits for the lock (the busy timeout)
+ * instead of failing. Visitors are kept only as salted hashes, for 30
  * minutes. When the database cannot be opened or fails (missing folder rights, a corrupt file),
  * nothing is counted, the last known figures are shown, the problem is logged, and opening is
  * tried again a minute later.
@@ -88,7 +103,7 @@ export class SqliteViewCounter implements ViewCounter {
     const sql = this.#ready(now);
     if (sql) {
       try {
-        const result = sql.count(slug, this.#hash(visitor), now);
+        const result = sql.count(slug, hashVisitor(this.#salt, visitor), now);
         this.#known.set(slug, result.total);
         if (result.counted && ++this.#sincePrune >= PRUNE_EVERY) {
           this.#sincePrune = 0;
@@ -117,7 +132,7 @@ export class SqliteViewCounter implements ViewCounter {
     let db: Database.Database | undefined;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      db = new Database(this.file, { timeout: 2000 });
+      db = new Database(this.file, { timeout: BUSY_TIMEOUT_MS });
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode loses nothing when the process dies, only on power loss.
       db.pragma('synchronous = NORMAL');
@@ -165,11 +180,13 @@ export class SqliteViewCounter implements ViewCounter {
     return (db.prepare('SELECT value FROM meta WHERE key = ?').get('salt') as { value: string }).value;
   }
 
-  #hash(visitor: string): string {
-    return createHash('sha256').update(this.#salt).update(visitor).digest('base64url').slice(0, 22);
-  }
-
   #fail(error: unknown, doing: string): void {
+    // Another process held the write lock for longer than the busy timeout: this view is not
+    // counted, but the database is fine, so the next one is tried as usual.
+    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') {
+      this.logger.warn({ err: error, file: this.file }, `View counter busy while ${doing}; this view is not counted`);
+      return;
+    }
     this.logger.error({ err: error, file: this.file }, `View counter failed while ${doing}; showing the last known counts`);
     this.close();
     this.#retryAt = Date.now() + RETRY_MS;

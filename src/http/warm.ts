@@ -1,4 +1,5 @@
-import { request } from 'node:http';
+import { request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { ContentIndex } from '../content/build-index.js';
 import { LANGS } from '../i18n/languages.js';
@@ -34,4 +35,23 @@ export async function warm(port: number, index: ContentIndex, logger: Logger): P
     });
   }
   logger.info({ pages: paths.length, ms: Math.round(performance.now() - started) }, 'Warmed the home pages, newest articles, feeds and sitemaps');
+}
+
+/**
+ * Warms a cluster worker's own caches. Requests to the shared port are handed to any worker,
+ * so the worker renders its pages through a loopback listener of its own (exclusive: not
+ * shared with the other workers), closed when done.
+ */
+export async function warmOwn(server: Server, index: ContentIndex, logger: Logger): Promise<void> {
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen({ host: '127.0.0.1', port: 0, exclusive: true }, resolve);
+    });
+  } catch (error) {
+    logger.warn({ err: error }, 'No loopback port for the warm-up; pages are rendered on first request');
+    return;
+  }
+  await warm((server.address() as AddressInfo).port, index, logger);
+  server.close();
 }

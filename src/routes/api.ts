@@ -38,7 +38,7 @@ export function apiRouter(deps: RouteDeps, logger: Logger): Router {
     const agent = req.get('user-agent') ?? '';
     // A client that does not say what it is, is not a reader's browser.
     if (!agent || isbot(agent)) return json(res, 200, { views: article.views + deps.counter.counted(slug), counted: false });
-    const { total, counted } = deps.counter.record(slug, req.ip ?? req.socket.remoteAddress ?? '');
+    const { total, counted } = await deps.counter.record(slug, req.ip ?? req.socket.remoteAddress ?? '');
     return json(res, 200, { views: article.views + total, counted });
   });
 

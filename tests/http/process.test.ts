@@ -1,11 +1,13 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { VALID } from '../helpers.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { copyContent, VALID } from '../helpers.js';
+import { until } from './until.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
@@ -14,7 +16,7 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like
 function start(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
   const child = spawn(process.execPath, ['dist/src/server.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', CONTENT_DIR: VALID, DATA_DIR: dataDir, CONTENT_WATCH: '0', LOG_LEVEL: 'info' },
+    env: serverEnv(dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -24,6 +26,10 @@ function start(dataDir: string): Promise<{ child: ChildProcess; origin: string }
       if (entry.msg === 'DKNews.kz is serving') resolve({ child, origin: `http://127.0.0.1:${entry.port}` });
     });
   });
+}
+
+function serverEnv(dataDir: string, more: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, PORT: '0', HOST: '127.0.0.1', CONTENT_DIR: VALID, DATA_DIR: dataDir, CONTENT_WATCH: '0', LOG_LEVEL: 'info', ...more };
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
@@ -80,5 +86,120 @@ describe('the server process', () => {
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     expect((await exited(child)).code).toBe(2);
     expect(stderr).toMatch(/^Invalid configuration in the environment:\n {2}PORT="eighty": /);
+  });
+});
+
+interface LogLine {
+  msg: string;
+  worker?: number;
+  pid?: number;
+  port?: number;
+  req?: { method: string; url: string };
+}
+
+/** Clusters a failed test left running: killing the primary ends its workers too. */
+const clusters: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of clusters.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+/** The server with WEB_CONCURRENCY=2 behind a trusted proxy (the test), every log line kept. */
+async function startCluster(dataDir: string) {
+  const child = spawn(process.execPath, ['dist/src/server.js'], {
+    cwd: ROOT,
+    env: serverEnv(dataDir, { WEB_CONCURRENCY: '2', TRUST_PROXY: 'loopback' }),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  clusters.push(child);
+  const lines: LogLine[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
+  const said = (msg: string) => lines.filter((l) => l.msg === msg);
+  await until('two workers serving', () => said('DKNews.kz is serving').length === 2, 20_000);
+  const origin = `http://127.0.0.1:${said('DKNews.kz is serving')[0]!.port}`;
+  /** The workers whose log shows they answered a view count. */
+  const countedBy = () => new Set(lines.filter((l) => l.msg === 'request' && l.req?.method === 'POST').map((l) => l.worker));
+  return { child, origin, said, countedBy };
+}
+
+/** A request on a connection of its own: the primary hands each new connection to the next worker. */
+function onNewConnection(origin: string, method: string, path: string, headers: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${origin}${path}`, { method, agent: false, headers }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** One reader's view, told apart from other readers by the trusted proxy's X-Forwarded-For. */
+const countAs = async (origin: string, reader: string) =>
+  JSON.parse(await onNewConnection(origin, 'POST', '/api/views/ru/first-story', { 'User-Agent': BROWSER, 'X-Forwarded-For': reader })) as { views: number; counted: boolean };
+
+describe('several processes (WEB_CONCURRENCY=2)', () => {
+  it('two workers share the port and the counts (200 readers at once, none lost); SIGHUP reloads both; SIGTERM stops both, exit 0', async () => {
+    const { child, origin, said, countedBy } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')));
+    const readers = Array.from({ length: 200 }, (_, i) => `198.51.${Math.floor(i / 250)}.${i % 250}`);
+    const answers = await Promise.all(readers.map((reader) => countAs(origin, reader)));
+    expect(answers.every((a) => a.counted)).toBe(true);
+    // Every view got its own figure: no two writers read the same count.
+    expect(new Set(answers.map((a) => a.views)).size).toBe(200);
+    expect(await count(origin, 'Googlebot/2.1')).toEqual({ views: 205, counted: false });
+    await until('both workers counting', () => countedBy().size === 2);
+
+    // Each worker warmed its own cache: /ru/ on new connections, to both workers, is answered by
+    // the fast path (not logged), without rendering it again.
+    await until('both workers warmed', () => said('Warmed the home pages, newest articles, feeds and sitemaps').length === 2);
+    const homeRendered = () => said('request').filter((l) => l.req?.url === '/ru/').map((l) => l.worker);
+    expect(homeRendered().sort()).toEqual([1, 2]);
+    for (let i = 0; i < 6; i++) await onNewConnection(origin, 'GET', '/ru/', { 'Accept-Encoding': 'br' });
+    expect(homeRendered().sort()).toEqual([1, 2]);
+
+    child.kill('SIGHUP');
+    await until('both workers reloading', () => said('Content reloaded').length === 2);
+    expect(new Set(said('Content reloaded').map((l) => l.worker))).toEqual(new Set([1, 2]));
+
+    const stopped = exited(child);
+    child.kill('SIGTERM');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+    expect(said('Stopped').map((l) => l.worker ?? 'primary').sort()).toEqual([1, 2, 'primary']);
+  });
+
+  it('replaces a worker that dies', async () => {
+    const { child, origin, said, countedBy } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')));
+    const victim = said('Worker started')[0]!;
+    process.kill(victim.pid!, 'SIGKILL');
+    await until('a third worker serving', () => said('DKNews.kz is serving').length === 3, 20_000);
+    expect(said('Worker died; starting another')).toEqual([expect.objectContaining({ worker: victim.worker, pid: victim.pid, signal: 'SIGKILL' })]);
+    const third = said('Worker started')[2]!;
+    expect(third.pid).not.toBe(victim.pid);
+    let reader = 0;
+    await until('the new worker counting', async () => {
+      await countAs(origin, `203.0.113.${reader++}`);
+      return countedBy().has(third.worker);
+    });
+
+    const stopped = exited(child);
+    child.kill('SIGTERM');
+    expect(await stopped).toEqual({ code: 0, signal: null });
+  });
+
+  it('exits 1 when the workers cannot start (a broken site.yml), instead of restarting them forever', async () => {
+    const broken = await copyContent(VALID);
+    writeFileSync(path.join(broken.dir, 'site.yml'), 'founded: "давно"\n');
+    const child = spawn(process.execPath, ['dist/src/server.js'], {
+      cwd: ROOT,
+      env: serverEnv(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')), { WEB_CONCURRENCY: '2', CONTENT_DIR: broken.dir }),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    clusters.push(child);
+    const lines: LogLine[] = [];
+    createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
+    expect(await exited(child)).toEqual({ code: 1, signal: null });
+    await broken.remove();
+    expect(lines.map((l) => l.msg)).toContain('A worker could not start; stopping (its log says why)');
+    expect(lines.some((l) => l.worker !== undefined && l.msg.includes('site.yml'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPEAT_WINDOW_MS, SqliteViewCounter } from '../../src/counter/view-counter.js';
@@ -54,6 +55,33 @@ describe('the view counter', () => {
     const bytes = Buffer.concat([c.file, `${c.file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
     expect(bytes.length).toBeGreaterThan(0);
     expect(bytes.includes('203.0.113.7')).toBe(false);
+  });
+});
+
+describe('several processes on one database', () => {
+  it('share counts and readers', () => {
+    const one = counter();
+    const two = counter(one.dir);
+    expect(one.c.record('story', 'a', T)).toEqual({ counted: true, total: 1 });
+    expect(two.c.record('story', 'a', T + 1)).toEqual({ counted: false, total: 1 });
+    expect(two.c.record('story', 'b', T + 2)).toEqual({ counted: true, total: 2 });
+    expect(one.c.counted('story')).toBe(2);
+  });
+
+  it('a write lock held past the busy timeout costs one view, not the counter', () => {
+    const { c, dir, logs } = counter();
+    c.record('story', 'a', T);
+    const other = new Database(path.join(dir, 'views.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(c.record('story', 'b', T + 1)).toEqual({ counted: false, total: 1 });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(logs.find((l) => l.level === 40)?.msg).toBe('View counter busy while counting a view; this view is not counted');
+    expect(c.healthy).toBe(true);
+    expect(c.record('story', 'b', T + 2)).toEqual({ counted: true, total: 2 });
   });
 });
 

@@ -1,0 +1,87 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Logger } from 'pino';
+
+/** A worker that dies sooner than this after starting is failing, not unlucky: its successor waits. */
+const STEADY_MS = 10_000;
+/** The first wait before replacing a failing worker; it doubles with each further failure, up to the next. */
+const FIRST_BACKOFF_MS = 1000;
+const MAX_BACKOFF_MS = 30_000;
+/** Workers stop by themselves within their grace period; one still running this much later is killed. */
+const KILL_MARGIN_MS = 5000;
+
+export interface PrimaryOptions {
+  workers: number;
+  logger: Logger;
+  /** How long a worker may take to finish its requests after SIGTERM. */
+  graceMs: number;
+}
+
+/**
+ * The primary process when WEB_CONCURRENCY > 1. It serves nothing itself: it starts the workers
+ * (each a whole server with its own content and caches, all sharing the port), replaces one
+ * that dies, passes SIGHUP on to every worker, and on SIGTERM or SIGINT stops them and exits
+ * once they have finished their requests. A worker that cannot start before any has served
+ * (a broken site.yml) stops everything with exit code 1, as the single process would.
+ */
+export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
+  const live = new Map<number, { worker: Worker; startedAt: number }>();
+  let served = false;
+  let stopping = false;
+  let exitCode = 0;
+  let failures = 0;
+
+  const fork = () => {
+    if (stopping) return;
+    const worker = cluster.fork();
+    live.set(worker.id, { worker, startedAt: Date.now() });
+    worker.once('listening', () => (served = true));
+    logger.info({ worker: worker.id, pid: worker.process.pid }, 'Worker started');
+  };
+
+  const exitWhenDone = () => {
+    if (live.size > 0) return;
+    logger.info({ code: exitCode }, 'Stopped');
+    process.exit(exitCode);
+  };
+
+  const stop = (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    logger.info({ reason, workers: live.size }, 'Stopping: every worker finishes its requests in flight');
+    for (const { worker } of live.values()) worker.process.kill('SIGTERM');
+    setTimeout(() => {
+      logger.warn({ workers: live.size }, 'Workers still running after the grace period; killing them');
+      for (const { worker } of live.values()) worker.process.kill('SIGKILL');
+    }, graceMs + KILL_MARGIN_MS).unref();
+    exitWhenDone();
+  };
+
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (live.get(worker.id)?.startedAt ?? 0);
+    live.delete(worker.id);
+    if (stopping) {
+      // Killed by SIGTERM: a worker still starting, before it could drain anything.
+      if (code !== 0 && signal !== 'SIGTERM') exitCode = 1;
+      return exitWhenDone();
+    }
+    if (!served) {
+      logger.fatal({ worker: worker.id, code, signal }, 'A worker could not start; stopping (its log says why)');
+      return stop('a worker could not start', 1);
+    }
+    failures = lived < STEADY_MS ? failures + 1 : 0;
+    const delay = failures === 0 ? 0 : Math.min(FIRST_BACKOFF_MS * 2 ** (failures - 1), MAX_BACKOFF_MS);
+    logger.error({ worker: worker.id, pid: worker.process.pid, code, signal, restartInMs: delay }, 'Worker died; starting another');
+    setTimeout(fork, delay);
+  });
+
+  process.on('SIGTERM', () => stop('SIGTERM', 0));
+  process.on('SIGINT', () => stop('SIGINT', 0));
+  // Content reload by hand reaches every worker: each has its own copy of the content.
+  process.on('SIGHUP', () => {
+    for (const { worker } of live.values()) worker.process.kill('SIGHUP');
+  });
+
+  logger.info({ workers }, 'Starting the workers');
+  for (let i = 0; i < workers; i++) fork();
+}
