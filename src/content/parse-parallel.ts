@@ -51,27 +51,35 @@ export async function parseInParallel(
 
   const base = { authors: authors.map((a) => a.id), topics: topics.map((t) => t.id), media: [...sources.media.keys()] };
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
-  const results = await Promise.all(shares.map((share) => run({ ...base, files: share })));
   const merged = new Map(lastGood);
   const replaced: string[] = [];
-  for (const { relativePath, good, body } of results.flat()) {
-    const previous = merged.get(relativePath);
-    if (previous) replaced.push(previous.article.bodyId);
-    bodies.put(relativePath, good, body);
-    merged.set(relativePath, good);
-  }
+  // Each batch goes into the body store as it arrives: no thread holds a whole share's bodies.
+  const take = (batch: ParsedInParallel[]) => {
+    for (const { relativePath, good, body } of batch) {
+      const previous = merged.get(relativePath);
+      if (previous) replaced.push(previous.article.bodyId);
+      bodies.put(relativePath, good, body);
+      merged.set(relativePath, good);
+    }
+  };
+  await Promise.all(shares.map((share) => run({ ...base, files: share }, take)));
   bodies.commit(replaced);
   onDone?.(files.length, threads);
   return merged;
 }
 
-function run(task: ParallelTask): Promise<ParsedInParallel[]> {
+/** Runs one thread on its share; resolves at its empty batch, which says it is done. */
+function run(task: ParallelTask, take: (batch: ParsedInParallel[]) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: task });
-    worker.once('message', resolve);
+    worker.on('message', (batch: ParsedInParallel[]) => {
+      if (batch.length) take(batch);
+      else resolve();
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`A parsing thread stopped with code ${code}`));
+      else resolve();
     });
   });
 }

@@ -30,10 +30,14 @@ export class Representation {
     this.identity = typeof body === 'string' ? Buffer.from(body) : body;
     this.hash = createHash('sha256').update(this.identity).digest('base64url').slice(0, 27);
     if (this.identity.length >= MIN_COMPRESS) {
-      this.gzip = gzipSync(this.identity, { level: 9 });
-      this.br = brotliCompressSync(this.identity, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
-      });
+      // zlib's sync output is a slice of a 16 KB chunk (or of a bigger one): copied to its own
+      // exact-size memory, so that the cache holds what it counts.
+      this.gzip = Buffer.from(gzipSync(this.identity, { level: 9 }));
+      this.br = Buffer.from(
+        brotliCompressSync(this.identity, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: this.identity.length },
+        }),
+      );
     }
     this.size = this.identity.length + (this.gzip?.length ?? 0) + (this.br?.length ?? 0);
   }

@@ -1,8 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -202,4 +202,43 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     expect(lines.map((l) => l.msg)).toContain('A worker could not start; stopping (its log says why)');
     expect(lines.some((l) => l.worker !== undefined && l.msg.includes('site.yml'))).toBe(true);
   });
+});
+
+describe('a first start at hundreds of articles', () => {
+  it('parses the files on every core, reports a broken one with its line, and a restart parses none', async () => {
+    const contentDir = mkdtempSync(path.join(tmpdir(), 'dknews-many-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), '--count', '300', '--out', contentDir, '--seed', '7']);
+    writeFileSync(path.join(contentDir, 'news/broken-one.ru.md'), '---\ntitle: Сломано\ndate: 2026-01-22T09:00\nauthor: nobody-at-all\ntopics: [politics]\n---\nТекст.\n');
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-many-data-'));
+    const run = async () => {
+      const child = spawn(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: serverEnv(dataDir, { CONTENT_DIR: contentDir }), stdio: ['ignore', 'pipe', 'inherit'] });
+      clusters.push(child);
+      const lines: (LogLine & { files?: number; threads?: number; line?: number; field?: string })[] = [];
+      createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
+      await until('serving', () => lines.some((l) => l.msg === 'DKNews.kz is serving'), 60_000);
+      const origin = `http://127.0.0.1:${lines.find((l) => l.msg === 'DKNews.kz is serving')!.port}`;
+      return { child, lines, origin };
+    };
+
+    const first = await run();
+    const parallel = first.lines.find((l) => l.msg === 'Parsed the new article files in parallel');
+    const files = readdirSync(path.join(contentDir, 'news'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+    expect(files).toBeGreaterThan(400);
+    // All but the broken file come back from the threads; one core means no threads at all.
+    if (availableParallelism() > 1) expect(parallel).toMatchObject({ files, threads: Math.min(4, availableParallelism()) });
+    else expect(parallel).toBeUndefined();
+    const problem = first.lines.find((l) => String(l.msg).includes('broken-one.ru.md'));
+    expect(problem).toMatchObject({ line: 4, field: 'author' });
+    const home = await (await fetch(`${first.origin}/ru/`)).text();
+    const href = /<a href="(\/ru\/news\/[^"]+)"/.exec(home)![1]!;
+    expect(await (await fetch(`${first.origin}${href}`)).text()).toMatch(/<div class="article__body">\s*<p>/);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toEqual({ code: 0, signal: null });
+
+    const second = await run();
+    expect(second.lines.find((l) => l.msg === 'Parsed the new article files in parallel')).toBeUndefined();
+    expect(await (await fetch(`${second.origin}${href}`)).text()).toMatch(/<div class="article__body">\s*<p>/);
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toEqual({ code: 0, signal: null });
+  }, 90_000);
 });
