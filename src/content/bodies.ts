@@ -15,9 +15,13 @@ export interface BodyStore {
   commit(dropped: Iterable<string>): void;
 }
 
-/** Bodies in memory: for tools and tests. */
+/**
+ * Bodies in memory: for tools and tests. A replaced body is forgotten one build late, so that
+ * a request still on the previous version (a search across a reload) can read it.
+ */
 export class MemoryBodies implements BodyStore {
   readonly #bodies = new Map<string, ArticleBody>();
+  #retired = new Set<string>();
 
   get(id: string): ArticleBody | undefined {
     return this.#bodies.get(id);
@@ -25,9 +29,11 @@ export class MemoryBodies implements BodyStore {
 
   put(_relativePath: string, good: GoodParse, body: ArticleBody): void {
     this.#bodies.set(good.article.bodyId, body);
+    this.#retired.delete(good.article.bodyId);
   }
 
   commit(dropped: Iterable<string>): void {
-    for (const id of dropped) this.#bodies.delete(id);
+    for (const id of this.#retired) this.#bodies.delete(id);
+    this.#retired = new Set(dropped);
   }
 }

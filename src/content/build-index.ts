@@ -4,7 +4,7 @@ import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
 import { MemoryBodies, type BodyStore } from './bodies.js';
 import { parseWithLastGood, type GoodParse } from './last-good.js';
-import type { SiteLink } from './parse-article.js';
+import { parseArticle, type ArticleContext, type SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { articleFileName } from './slug.js';
 import type { Article, ArticleBody, ContentSources, Person, Site, Topic } from './types.js';
@@ -39,6 +39,10 @@ export interface ContentIndex {
   lastGood: ReadonlyMap<string, GoodParse>;
   /** Where the articles' bodies are: read them with bodyOf(). */
   bodies: BodyStore;
+  /** Makes a body again from its file, should the store have lost it (a deleted cache file). */
+  recover: (article: Article) => ArticleBody | undefined;
+  /** How many article files this build parsed; the others' parses were reused. */
+  parsed: number;
   /** Files served from their last good version because their current text has problems. */
   servedFromLastGood: string[];
   /** The earliest date at which an article not yet published becomes public. */
@@ -61,8 +65,8 @@ export interface BuildOptions {
 }
 
 /** The body of an article of this index. */
-export function bodyOf(index: Pick<ContentIndex, 'bodies'>, article: Article): ArticleBody {
-  const body = index.bodies.get(article.bodyId);
+export function bodyOf(index: Pick<ContentIndex, 'bodies' | 'recover'>, article: Article): ArticleBody {
+  const body = index.bodies.get(article.bodyId) ?? index.recover(article);
   if (!body) throw new Error(`The body of ${article.file} (${article.bodyId}) is not in the body store`);
   return body;
 }
@@ -90,6 +94,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   const linking: { article: Article; siteLinks: readonly SiteLink[] }[] = [];
   const lastGood = new Map<string, GoodParse>();
   const bodies = options.bodies ?? new MemoryBodies();
+  let parsedFiles = 0;
   const servedFromLastGood: string[] = [];
   const redirects = new Map<string, string>();
   const aliasOwner = new Map<string, string>();
@@ -101,6 +106,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   for (const source of files) {
     const parsed = parseWithLastGood(source, context, options.lastGood, sources.readText);
     problems.push(...parsed.problems);
+    if (!parsed.reused) parsedFiles++;
     const article = parsed.article;
     if (!article || !parsed.good) continue;
     lastGood.set(source.relativePath, parsed.good);
@@ -163,9 +169,23 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     problems,
     lastGood,
     bodies,
+    recover: recoverer(sources.readText, context),
+    parsed: parsedFiles,
     servedFromLastGood,
     nextPublication,
     builtAt: options.now,
+  };
+}
+
+/**
+ * Parses an article's file again for its body. Only the file's reader and the references are
+ * kept, not the sources, so that no file text outlives the build.
+ */
+function recoverer(readText: ContentSources['readText'], context: ArticleContext): ContentIndex['recover'] {
+  return (article) => {
+    const relativePath = article.bodyId.slice(0, article.bodyId.lastIndexOf('@'));
+    const text = readText?.(relativePath);
+    return text === undefined ? undefined : parseArticle({ file: article.file, relativePath, text }, context).body;
   };
 }
 

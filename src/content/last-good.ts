@@ -20,6 +20,8 @@ export interface ParsedWithLastGood extends ParsedArticle {
   good?: GoodParse;
   /** True when the current text has problems and the article comes from the last good parse. */
   fromLastGood?: boolean;
+  /** True when the file was not parsed: its previous parse is still good. */
+  reused?: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ export function parseWithLastGood(
   const previous = lastGood?.get(source.relativePath);
   const usable = previous !== undefined && fits(previous, context);
   if (usable && source.stamp !== undefined && source.stamp === previous.stamp) {
-    return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, problems: [], good: previous };
+    return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, problems: [], good: previous, reused: true };
   }
   // Left unread because it was parsed before, but that parse no longer fits: read it after all.
   const text = source.unread ? readText?.(source.relativePath) : source.text;

@@ -51,7 +51,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
 }
 
 /**
- * One article file with its stamp (size and modification time, to the nanosecond), its text
+ * One article file with its stamp (see stampOf), its text
  * left unread when the stamp is the one it was last parsed under. Undefined when it is gone.
  */
 function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
@@ -76,8 +76,12 @@ function readArticleSource(contentDir: string, root: string, relativePath: strin
   }
 }
 
-function stampOf(stats: { size: bigint; mtimeNs: bigint }): string {
-  return `${stats.size}:${stats.mtimeNs}`;
+/**
+ * Size, inode, and the modification and change times to the nanosecond. Tools can set a file's
+ * mtime back (cp -p, tar, rsync -t), never its ctime: any write changes the stamp.
+ */
+function stampOf(stats: { size: bigint; ino: bigint; mtimeNs: bigint; ctimeNs: bigint }): string {
+  return `${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`;
 }
 
 /** site.yml, authors.yml and topics.yml alone, for tools that need no articles. */

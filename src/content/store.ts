@@ -104,7 +104,7 @@ export class ContentStore {
     try {
       const index = this.#apply(await this.#read());
       const articles = Object.values(index.langs).reduce((sum, lang) => sum + lang.articles.length, 0);
-      logger.info({ reason, articles, problems: index.problems.length, ms: Math.round(performance.now() - started) }, 'Content reloaded');
+      logger.info({ reason, articles, parsed: index.parsed, problems: index.problems.length, ms: Math.round(performance.now() - started) }, 'Content reloaded');
     } catch (error) {
       if (error instanceof ContentLoadError) {
         for (const problem of error.problems) this.#logProblem(problem);

@@ -9,8 +9,8 @@ export interface SourceFile {
   relativePath: string;
   text: string | undefined;
   /**
-   * Size and modification time as the loader saw them. The same stamp means the same text: a
-   * file whose stamp a previous build already parsed is not parsed again.
+   * Size, inode, modification and change time as the loader saw them. The same stamp means the
+   * same text: a file whose stamp a previous build already parsed is not parsed again.
    */
   stamp?: string;
   /** The loader left the text unread because a previous build parsed this very stamp. */

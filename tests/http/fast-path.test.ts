@@ -24,6 +24,7 @@ afterAll(() => {
   expressOnly.close();
   site.store.close();
   site.counter.close();
+  site.parseCache.close();
 });
 
 interface Answer {

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
@@ -28,62 +27,85 @@ function stop(site: Site): void {
 afterAll(() => running.forEach(stop));
 
 const title = async (site: Site) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(site.app).get('/ru/news/second-story').expect(200)).text)![1];
-
-/** Changes the file's words but not its size or modification time: its stamp stays the same. */
-function editKeepingStamp(from: string, to: string): void {
-  expect(Buffer.byteLength(from)).toBe(Buffer.byteLength(to));
-  expect(original).toContain(from);
-  const { atime, mtime } = statSync(file);
-  writeFileSync(file, original.replace(from, to));
-  utimesSync(file, atime, mtime);
-}
+const bodyOf = async (site: Site) => (await request(site.app).get('/ru/news/second-story')).text.match(/<div class="article__body[^]*?<\/div>/)?.[0];
+const tempDir = () => mkdtempSync(path.join(tmpdir(), 'dknews-parse-'));
 
 describe('the parse cache in DATA_DIR', () => {
   it('lets a restart reuse the parses of unchanged files, bodies included', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-parse-'));
-    // A whole second, which utimes can set again exactly (it cannot set nanoseconds).
-    utimesSync(file, new Date('2026-01-26T08:00:00Z'), new Date('2026-01-26T08:00:00Z'));
+    const dataDir = tempDir();
     const first = await start(dataDir);
-    const before = await title(first);
-    const body = (await request(first.app).get('/ru/news/second-story')).text.match(/<div class="article__body[^]*?<\/div>/)?.[0];
+    expect(first.store.index.parsed).toBeGreaterThan(3);
+    const body = await bodyOf(first);
     expect(body).toContain('<p>');
     stop(first);
-    // Same size, same time: a restart trusts the stamp, so the page still shows the parse it remembers.
-    editKeepingStamp('Вторая', 'Другая');
     const second = await start(dataDir);
-    expect(await title(second)).toBe(before);
-    expect((await request(second.app).get('/ru/news/second-story')).text.match(/<div class="article__body[^]*?<\/div>/)?.[0]).toBe(body);
+    expect(second.store.index.parsed).toBe(0);
+    expect(await bodyOf(second)).toBe(body);
     stop(second);
-    writeFileSync(file, original);
   });
 
-  it('parses a file again when its stamp changed', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-parse-'));
+  it('parses a file again when it was written, even with its old size and modification time', async () => {
+    const dataDir = tempDir();
+    const at = new Date('2026-01-26T08:00:00Z');
+    utimesSync(file, at, at);
     stop(await start(dataDir));
-    writeFileSync(file, original.replace('Вторая', 'Третья'));
+    // Same length, same mtime: only the change time (which no tool can set back) tells.
+    expect(Buffer.byteLength('Вторая')).toBe(Buffer.byteLength('Другая'));
+    writeFileSync(file, original.replace('Вторая', 'Другая'));
+    utimesSync(file, at, at);
     const site = await start(dataDir);
-    expect(await title(site)).toMatch(/^Третья/);
-    stop(site);
-    writeFileSync(file, original);
-  });
-
-  it('drops parses made by another version of the parser', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-parse-'));
-    utimesSync(file, new Date('2026-01-26T08:00:00Z'), new Date('2026-01-26T08:00:00Z'));
-    stop(await start(dataDir));
-    const db = new Database(path.join(dataDir, 'parse-cache.sqlite'));
-    db.prepare("UPDATE meta SET value = 'an older parser' WHERE key = 'parser'").run();
-    db.close();
-    editKeepingStamp('Вторая', 'Другая');
-    const site = await start(dataDir);
+    expect(site.store.index.parsed).toBe(1);
     expect(await title(site)).toMatch(/^Другая/);
     stop(site);
     writeFileSync(file, original);
   });
 
+  it('keeps each parser version in a file of its own, and removes other versions’ files unused for a day', async () => {
+    const dataDir = tempDir();
+    const old = path.join(dataDir, 'parse-cache-olderversion1.sqlite');
+    const recent = path.join(dataDir, 'parse-cache-otherversion2.sqlite');
+    writeFileSync(old, '');
+    writeFileSync(recent, '');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    utimesSync(old, twoDaysAgo, twoDaysAgo);
+    const site = await start(dataDir);
+    expect(path.basename(site.parseCache.file)).toMatch(/^parse-cache-[\w-]{16}\.sqlite$/);
+    expect(existsSync(site.parseCache.file)).toBe(true);
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(recent)).toBe(true);
+    stop(site);
+  });
+
+  it('keeps a replaced body readable for requests still on the previous version', async () => {
+    const site = await start(tempDir());
+    const before = site.store.index;
+    const article = before.langs.ru.bySlug.get('second-story')!;
+    writeFileSync(file, original.replace('Вторая', 'Третья'));
+    await site.store.reload();
+    expect(site.store.index.langs.ru.bySlug.get('second-story')!.bodyId).not.toBe(article.bodyId);
+    expect(site.parseCache.get(article.bodyId)?.html).toContain('<p>');
+    stop(site);
+    writeFileSync(file, original);
+  });
+
+  it('makes a lost body again from its file', async () => {
+    const site = await start(tempDir());
+    const article = site.store.index.langs.ru.bySlug.get('second-story')!;
+    const body = site.parseCache.get(article.bodyId)!.html;
+    // Retired, then purged ten minutes later: gone from the cache, as if the file had been deleted.
+    site.parseCache.commit([article.bodyId]);
+    site.parseCache.commit([], Date.now() + 11 * 60 * 1000);
+    expect(site.parseCache.get(article.bodyId)).toBeUndefined();
+    expect(await bodyOf(site)).toContain(body.trim().slice(0, 40));
+    stop(site);
+  });
+
   it('is only a cache: a damaged file is reported and the site serves from memory', async () => {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-parse-'));
-    writeFileSync(path.join(dataDir, 'parse-cache.sqlite'), 'not a database, just bytes '.repeat(100));
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    const cacheFile = first.parseCache.file;
+    stop(first);
+    writeFileSync(cacheFile, 'not a database, just bytes '.repeat(100));
     const site = await start(dataDir);
     expect(await title(site)).toMatch(/^Вторая/);
     expect(site.logs.find((l) => l.level === 40 && String(l.msg).startsWith('Parse cache unavailable'))).toBeDefined();

@@ -14,6 +14,7 @@ async function twoReaders(env: Record<string, string>) {
   } finally {
     site.store.close();
     site.counter.close();
+    site.parseCache.close();
   }
 }
 
