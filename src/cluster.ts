@@ -24,7 +24,7 @@ export interface PrimaryOptions {
  * (a broken site.yml) stops everything with exit code 1, as the single process would.
  */
 export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
-  const live = new Map<number, { worker: Worker; startedAt: number }>();
+  const live = new Map<number, { worker: Worker; startedAt: number; listening?: boolean }>();
   let served = false;
   let stopping = false;
   let exitCode = 0;
@@ -33,8 +33,12 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
   const fork = () => {
     if (stopping) return;
     const worker = cluster.fork();
-    live.set(worker.id, { worker, startedAt: Date.now() });
-    worker.once('listening', () => (served = true));
+    const entry: { worker: Worker; startedAt: number; listening?: boolean } = { worker, startedAt: Date.now() };
+    live.set(worker.id, entry);
+    worker.once('listening', () => {
+      served = true;
+      entry.listening = true;
+    });
     logger.info({ worker: worker.id, pid: worker.process.pid }, 'Worker started');
   };
 
@@ -77,9 +81,10 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
 
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
-  // Content reload by hand reaches every worker: each has its own copy of the content.
+  // Content reload by hand reaches every worker serving: each has its own copy of the content.
+  // One still starting is reading the content now, and might not yet handle the signal.
   process.on('SIGHUP', () => {
-    for (const { worker } of live.values()) worker.process.kill('SIGHUP');
+    for (const { worker, listening } of live.values()) if (listening) worker.process.kill('SIGHUP');
   });
 
   logger.info({ workers }, 'Starting the workers');

@@ -39,6 +39,12 @@ else await serve(config, logger);
 
 /** One server: the whole process when WEB_CONCURRENCY is 1, else one worker of the cluster. */
 async function serve(config: Config, logger: Logger): Promise<void> {
+  // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
+  // Handled from the first moment (Node's default would end the process): one that arrives
+  // while content is still loading reloads once loading is done.
+  let reload: (() => void) | undefined;
+  let hupWhileLoading = false;
+  process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
   try {
     const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
     const server = createServer(app, { logger, refusalPage });
@@ -50,8 +56,8 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
     if (config.contentWatch) store.watch();
-    // SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
-    process.on('SIGHUP', () => void store.reload('SIGHUP'));
+    reload = () => void store.reload('SIGHUP');
+    if (hupWhileLoading) reload();
 
     let stopping = false;
     const stop = (signal: string) => {
