@@ -5,6 +5,12 @@ import { pinoHttp } from 'pino-http';
 
 const CLIENT_ID = /^[\w.-]{1,64}$/;
 
+/** The request's id: the one a proxy sent in X-Request-Id when it looks like one, else a new one. */
+export function requestId(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && CLIENT_ID.test(sent) ? sent : randomUUID();
+}
+
 /**
  * One log line per request, and a request id on every line logged while it is answered
  * (req.log). An id sent by a proxy in X-Request-Id is kept when it looks like one; it is sent
@@ -14,8 +20,7 @@ export function requestLog(logger: Logger) {
   return pinoHttp<IncomingMessage, ServerResponse>({
     logger,
     genReqId(req, res) {
-      const sent = req.headers['x-request-id'];
-      const id = typeof sent === 'string' && CLIENT_ID.test(sent) ? sent : randomUUID();
+      const id = requestId(req);
       res.setHeader('X-Request-Id', id);
       return id;
     },

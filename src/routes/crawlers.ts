@@ -42,12 +42,14 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
 
   router.get('/sitemap-news.xml', (req, res, next) => {
     const now = deps.now();
-    // The 48-hour window moves with the clock: one cached answer per minute at most.
-    return respond.cached(req, res, next, `sitemap-news:${Math.floor(now.getTime() / 60_000)}`, cache.sitemap, () => ({
+    // The 48-hour window moves with the clock: one cached answer per minute at most, which the
+    // fast path gives up at the end of its minute.
+    const minute = Math.floor(now.getTime() / 60_000);
+    return respond.cached(req, res, next, `sitemap-news:${minute}`, cache.sitemap, () => ({
       body: newsSitemap(index(), siteUrl, now),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), '/sitemap-news.xml');
+    }), '/sitemap-news.xml', undefined, new Date((minute + 1) * 60_000));
   });
 
   return router;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { ContentIndex } from '../content/build-index.js';
 import { yearIn } from '../i18n/format.js';
 import { Representation, type Encoding } from '../http/representation.js';
 import type { ResponseCache } from '../http/response-cache.js';
+import { requestId } from '../http/request-log.js';
 import { headOf, isConditional, negotiate, sendRepresentation } from '../http/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
@@ -24,6 +24,8 @@ interface FastRoute {
   cacheControl: string;
   /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
   headers: OutgoingHttpHeaders;
+  /** When the answer stops being current by the clock alone (the news sitemap's window), in ms. */
+  until?: number;
   /** The full heads of the 200 answers for the representation last sent, by encoding. */
   heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
 }
@@ -65,6 +67,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     build: () => Promise<Built | undefined> | Built | undefined,
     canonicalUrl?: string,
     store = cache,
+    until?: Date,
   ) {
     const v = version();
     let rep = caching ? store.get(key, v) : undefined;
@@ -72,13 +75,15 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
       const built = await build();
       if (!built) return next();
       rep = new Representation(built.body, built.type, built.lastModified);
-      if (caching) store.set(key, v, rep);
+      // Content may have changed while this was built (a search waits for its index): such an
+      // answer is sent, not kept, lest it empty a cache that has moved on.
+      if (caching && v === version()) store.set(key, v, rep);
     }
     if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));
       const routes = store === cache ? fastRoutes : queryRoutes;
       routes.delete(canonicalUrl);
-      routes.set(canonicalUrl, { key, store, cacheControl, headers });
+      routes.set(canonicalUrl, { key, store, cacheControl, headers, until: until?.getTime() });
       if (queryRoutes.size > KNOWN_QUERY_URLS) queryRoutes.delete(queryRoutes.keys().next().value!);
     }
     sendRepresentation(req, res, rep, cacheControl);
@@ -88,12 +93,12 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
   function fast(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const route = fastRoutes.get(req.url ?? '') ?? queryRoutes.get(req.url ?? '');
-    if (!route) return false;
+    if (!route || (route.until !== undefined && deps.now().getTime() >= route.until)) return false;
     const rep = route.store.get(route.key, version());
     if (!rep) return false;
     if (isConditional(req)) {
       // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
-      res.setHeader('X-Request-Id', randomUUID());
+      res.setHeader('X-Request-Id', requestId(req));
       for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
       sendRepresentation(req, res, rep, route.cacheControl);
       return true;
@@ -102,7 +107,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
     if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
     const head = (route.heads.byEncoding[encoding] ??= headOf(rep, encoding, route.cacheControl, route.headers));
-    res.writeHead(200, ['X-Request-Id', randomUUID(), ...head]);
+    res.writeHead(200, ['X-Request-Id', requestId(req), ...head]);
     res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
     return true;
   }

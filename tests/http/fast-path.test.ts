@@ -87,6 +87,38 @@ describe('the fast path', () => {
     }
   });
 
+  it('keeps a proxy’s request id, as the app does', async () => {
+    const id = await new Promise<string | undefined>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: fastPort, path: '/ru/', headers: { 'X-Request-Id': 'nginx-4f2a9c' } }, (res) => {
+        res.resume();
+        resolve(res.headers['x-request-id'] as string | undefined);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(fastServed.at(-1)).toBe('/ru/');
+    expect(id).toBe('nginx-4f2a9c');
+  });
+
+  it('lets the news sitemap’s 48-hour window move: its answer is given up at the end of its minute', async () => {
+    const clock = new Date('2026-01-27T12:00:00Z');
+    const news = await testSite(CONTENT, { now: clock });
+    const server = createServer(news.app, { logger: news.logger, refusalPage: news.refusalPage });
+    const port = await listen(server);
+    try {
+      const seed = '/ru/news/kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain(seed);
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain(seed);
+      clock.setTime(clock.getTime() + 3 * 24 * 3600 * 1000);
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).not.toContain(seed);
+    } finally {
+      server.close();
+      news.store.close();
+      news.counter.close();
+      news.parseCache.close();
+    }
+  });
+
   it('leaves other URLs to Express: query strings, unknown pages, other methods', async () => {
     const before = fastServed.length;
     expect((await get(fastPort, '/ru/?utm_source=x', {})).status).toBe(200);
