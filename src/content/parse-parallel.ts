@@ -42,6 +42,7 @@ export async function parseInParallel(
   lastGood: ReadonlyMap<string, GoodParse> | undefined,
   bodies: BodyStore,
   onDone?: (files: number, threads: number) => void,
+  onError?: (error: unknown) => void,
 ): Promise<ReadonlyMap<string, GoodParse> | undefined> {
   const files = sources.articles.filter((s) => !s.unread && s.text !== undefined && s.stamp !== undefined && lastGood?.get(s.relativePath)?.stamp !== s.stamp);
   const threads = Math.min(MAX_THREADS, availableParallelism());
@@ -62,9 +63,14 @@ export async function parseInParallel(
       merged.set(relativePath, good);
     }
   };
-  await Promise.all(shares.map((share) => run({ ...base, files: share }, take)));
+  try {
+    await Promise.all(shares.map((share) => run({ ...base, files: share }, take)));
+    onDone?.(files.length, threads);
+  } catch (error) {
+    // Threads that cannot start (a process limit) or fail: the main thread parses what is left.
+    onError?.(error);
+  }
   bodies.commit(replaced);
-  onDone?.(files.length, threads);
   return merged;
 }
 

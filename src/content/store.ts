@@ -58,8 +58,13 @@ export class ContentStore {
     const sources = await this.#read();
     // A first start with thousands of new files: parse them on every core first.
     const started = performance.now();
-    const parsed = await parseInParallel(sources, this.#lastGood(), this.#bodies, (files, threads) =>
-      this.#options.logger.info({ files, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel'),
+    const { logger } = this.#options;
+    const parsed = await parseInParallel(
+      sources,
+      this.#lastGood(),
+      this.#bodies,
+      (files, threads) => logger.info({ files, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel'),
+      (error) => logger.warn({ err: error }, 'Parsing in parallel failed; the rest is parsed on the main thread'),
     );
     return this.#apply(sources, parsed);
   }

@@ -34,7 +34,7 @@ export interface SearchPage {
 export async function searchPage(ctx: PageContext, query: string, pageNumber: number): Promise<PageView<SearchPage> | undefined> {
   const { lang, t } = ctx;
   const withQuery = (l: string) => (query ? `/${l}/search?q=${encodeURIComponent(query)}` : `/${l}/search`);
-  const found = query ? await search(ctx.index, lang, query) : { hits: [], prefixes: [] };
+  const found = query ? await search(ctx.index, lang, query) : { hits: [], total: 0, prefixes: [] };
   const page = paginate(found.hits, pageNumber, PER_PAGE, withQuery(lang));
   if (!page) return undefined;
   const none = query !== '' && found.hits.length === 0;
@@ -51,7 +51,7 @@ export async function searchPage(ctx: PageContext, query: string, pageNumber: nu
     page: {
       query,
       heading: query ? t('search.results', { query }) : t('search.heading'),
-      summary: !query ? t('search.empty') : none ? t('search.none', { query }) : countText(ctx, 'list.count', found.hits.length),
+      summary: !query ? t('search.empty') : none ? t('search.none', { query }) : countText(ctx, 'list.count', found.total),
       results: page.items.map(({ article }) => ({
         href: article.path,
         titleHtml: highlight(article.title, found.prefixes, lang),

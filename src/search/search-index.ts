@@ -3,7 +3,7 @@ import type { BodyStore } from '../content/bodies.js';
 import { bodyOf, type ContentIndex } from '../content/build-index.js';
 import type { Article } from '../content/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
-import { Segment } from './segment.js';
+import { Segment, type SearchDoc } from './segment.js';
 import { queryTerm, WORD } from './terms.js';
 
 /** Longest query we read; the rest is cut, never an error. */
@@ -15,7 +15,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** The best MAX_HITS matches, best first. */
   hits: SearchHit[];
+  /** How many articles match in all. */
+  total: number;
   /** The query's terms as prefixes of index terms, for highlighting. */
   prefixes: string[];
 }
@@ -51,6 +54,12 @@ const lineages = new WeakMap<BodyStore, Lineage>();
 const synced = new WeakMap<ContentIndex, Promise<Lineage>>();
 /** Results of recent queries per content version: a popular query is matched and ranked once. */
 const answered = new WeakMap<ContentIndex, Map<string, Promise<SearchResult>>>();
+/** Words of a query that count; the rest are ignored. */
+const MAX_WORDS = 8;
+/** Shorter query words are matched whole, not as prefixes. */
+const MIN_PREFIX = 3;
+/** Results kept of a query: 50 pages of 10. Past that, a reader refines the query. */
+export const MAX_HITS = 500;
 /** Queries remembered per content version; the oldest is forgotten first. */
 const REMEMBERED_QUERIES = 500;
 
@@ -128,20 +137,22 @@ async function syncLang(index: ContentIndex, lang: Lang, search: LangSearch): Pr
   }
   const adding = rebuild ? [...wanted] : fresh;
   if (!adding.length) return;
-  const segment = await Segment.build(
-    adding.map(([key, article]) => ({
-      id: key,
-      fields: [
-        { text: article.title, weight: WEIGHT.title },
-        { text: article.lead, weight: WEIGHT.lead },
-        { text: topicNames(index, lang, article), weight: WEIGHT.topics },
-        { text: authorName(index, lang, article), weight: WEIGHT.author },
-        { text: bodyOf(index, article).text, weight: WEIGHT.text },
-      ],
-    })),
-    lang,
-    () => nextTurn(),
-  );
+  // A generator: each body is read as its document is indexed, between turns of the event loop.
+  const docs = function* (): Generator<SearchDoc> {
+    for (const [key, article] of adding) {
+      yield {
+        id: key,
+        fields: [
+          { text: article.title, weight: WEIGHT.title },
+          { text: article.lead, weight: WEIGHT.lead },
+          { text: topicNames(index, lang, article), weight: WEIGHT.topics },
+          { text: authorName(index, lang, article), weight: WEIGHT.author },
+          { text: bodyOf(index, article).text, weight: WEIGHT.text },
+        ],
+      };
+    }
+  };
+  const segment = await Segment.build(docs(), lang, () => nextTurn());
   search.segments.push(segment);
   search.retired.set(segment, new Set());
   segment.ids.forEach((key, doc) => search.current.set(key, { segment, doc }));
@@ -183,8 +194,9 @@ export function search(index: ContentIndex, lang: Lang, query: string): Promise<
 }
 
 async function match(index: ContentIndex, lang: Lang, query: string): Promise<SearchResult> {
-  const prefixes = [...new Set(tokenize(query).map((w) => queryTerm(w, lang)))];
-  if (!prefixes.length) return { hits: [], prefixes: [] };
+  // Every word must match; past a few, more words only narrow what is already narrow.
+  const prefixes = [...new Set(tokenize(query).map((w) => queryTerm(w, lang)))].slice(0, MAX_WORDS);
+  if (!prefixes.length) return { hits: [], total: 0, prefixes: [] };
   const search = (await syncedWith(index)).langs[lang];
   const articles = articlesByKey(index, lang);
   const total = search.current.size;
@@ -197,7 +209,8 @@ async function match(index: ContentIndex, lang: Lang, query: string): Promise<Se
     for (const prefix of prefixes) {
       // The best of the terms a query word matches counts once per document.
       const best = new Float32Array(segment.size);
-      for (const { term, from, to } of segment.termsStartingWith(prefix)) {
+      // A word of one or two letters matches itself only: as a prefix it would match half the language.
+      for (const { term, from, to } of prefix.length < MIN_PREFIX ? segment.exactly(prefix) : segment.termsStartingWith(prefix)) {
         const weight = idf(term);
         for (let p = from; p < to; p++) {
           const doc = segment.doc(p);
@@ -218,5 +231,5 @@ async function match(index: ContentIndex, lang: Lang, query: string): Promise<Se
     });
   }
   hits.sort((a, b) => b.score - a.score || b.article.date.getTime() - a.article.date.getTime());
-  return { hits, prefixes };
+  return { hits: hits.slice(0, MAX_HITS), total: hits.length, prefixes };
 }

@@ -43,6 +43,12 @@ export class Segment {
     }
   }
 
+  /** The term itself, if the segment has it, with the range of its postings. */
+  *exactly(term: string): Generator<{ term: string; from: number; to: number }> {
+    const i = lowerBound(this.terms, term);
+    if (this.terms[i] === term) yield { term, from: this.offsets[i]!, to: this.offsets[i + 1]! };
+  }
+
   doc(posting: number): number {
     return this.docs[posting]!;
   }

@@ -100,3 +100,17 @@ describe('snippets', () => {
     expect(html).toBe(`… ${'слово '.repeat(4)}<mark>Цзянсу</mark> ${'конец '.repeat(7).trim()} …`);
   });
 });
+
+describe('queries that would cost too much', () => {
+  it('match one- and two-letter words whole, not as prefixes', async () => {
+    // «в» is no prefix of «взаимодействие»: a lone short word finds only itself.
+    expect(await slugs('ru', 'Цзянсу в')).toEqual([SEED]);
+    expect((await search(seed, 'ru', 'ц')).hits).toEqual([]);
+  });
+
+  it('count at most eight words: the ninth and later change nothing', async () => {
+    const eight = 'Казахстан Китай провинции Цзянсу сотрудничество курултая товарооборот Нанкин';
+    expect(await slugs('ru', eight)).toEqual([SEED]);
+    expect(await slugs('ru', `${eight} футбол`)).toEqual([SEED]);
+  });
+});
