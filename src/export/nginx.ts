@@ -103,7 +103,8 @@ export function nginxServerBlock(o: NginxOptions): string {
     '# A precompressed copy is never an address of its own.',
     ...location('~ "\\.(gz|br)$"', ['return 404;']),
     ...location(`~ "^/${LANG_GROUP}$"`, ['return 301 /$1/$is_args$args;']),
-    ...location(`~ "^/${LANG_GROUP}/(.+?)/+$"`, ['return 301 /$1/$2$is_args$args;']),
+    // $uri is decoded: a %0D%0A in the address must not reach the Location header as a line break.
+    ...location(`~ "^/${LANG_GROUP}/([^\\x00-\\x20\\x7f]+?)/+$"`, ['return 301 /$1/$2$is_args$args;']),
     '# The 404 pages: only ever an answer, never an address.',
     ...location(`~ "^/${LANG_GROUP}/404(\\.html)?$"`, serve('notFound', 'internal;')),
     ...location('= /404.html', serve('notFound', 'internal;')),

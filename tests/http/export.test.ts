@@ -376,4 +376,12 @@ describe('the exported nginx block', () => {
       '/ru/news/first-story?page=2', '/ru/rss.xml?x=1',
     ]) await compare(url);
   });
+
+  it('never lets an encoded line break out of an address into a header', async () => {
+    for (const url of ['/ru/x%0DSet-Cookie:%20taken=1/', '/ru/x%0D%0ASet-Cookie:%20taken=1/', '/ru/x%0ASet-Cookie:%20taken=1/']) {
+      const answer = await fetchRaw(port, url);
+      expect(answer.headers['set-cookie'], url).toBeUndefined();
+      expect(answer.status, url).toBe(404);
+    }
+  });
 });
