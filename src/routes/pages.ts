@@ -57,8 +57,10 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const page = pageNumber(req);
     if (page === undefined) return next();
     const query = normalizeQuery(req.query.q);
-    const canonical = `/${lang}/search${query ? `?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}` : ''}`;
-    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page), canonical);
+    // The fast path learns this very URL (as a form sends it, + for spaces, or as our links
+    // write it) when it says nothing but the query as read and the page: never junk parameters.
+    const plain = Object.keys(req.query).every((name) => name === 'q' || (name === 'page' && page > 1)) && req.query.q === query && query !== '';
+    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page), plain ? req.originalUrl : undefined);
   });
 
   return router;

@@ -126,7 +126,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
      * An answer to a reader's query (search): kept in a cache of its own, so that a flood of
      * different queries can only push out other queries, never the site's pages.
      */
-    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>, canonicalUrl: string) {
+    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>, canonicalUrl?: string) {
       return cached(req, res, next, key, deps.config.cache.search, async () => {
         const m = await model();
         return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8' };

@@ -87,6 +87,14 @@ describe('the fast path', () => {
     }
   });
 
+  it('learns a search as a form sends it, with + for spaces', async () => {
+    const form = '/ru/search?q=%D0%9A%D0%B8%D1%82%D0%B0%D0%B9+%D0%A6%D0%B7%D1%8F%D0%BD%D1%81%D1%83';
+    const viaExpress = await get(fastPort, form, {});
+    const before = fastServed.length;
+    expect(await get(fastPort, form, {})).toEqual(viaExpress);
+    expect(fastServed.length).toBe(before + 1);
+  });
+
   it('keeps a proxy’s request id, as the app does', async () => {
     const id = await new Promise<string | undefined>((resolve, reject) => {
       const req = httpRequest({ host: '127.0.0.1', port: fastPort, path: '/ru/', headers: { 'X-Request-Id': 'nginx-4f2a9c' } }, (res) => {
@@ -123,6 +131,7 @@ describe('the fast path', () => {
     const before = fastServed.length;
     expect((await get(fastPort, '/ru/?utm_source=x', {})).status).toBe(200);
     expect((await get(fastPort, `${search}&utm_source=x`, {})).status).toBe(200);
+    expect((await get(fastPort, `${search}&page=1`, {})).status).toBe(200);
     expect((await get(fastPort, '/ru/search?q=%D0%9A%D0%B0%D0%B7%D0%B0%D1%85%D1%81%D1%82%D0%B0%D0%BD+', {})).status).toBe(200);
     expect((await get(fastPort, '/ru/nope', {})).status).toBe(404);
     expect((await get(fastPort, '/ru/', {}, 'POST')).status).toBe(405);
