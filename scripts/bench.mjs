@@ -125,6 +125,7 @@ function readOptions() {
     skipBuild: values['skip-build'],
     // Seconds of load: part 1 warm-up and measure, part 2 warm-up and measure.
     durations: values.quick ? { warm1: 1, measure1: 2, warm2: 1, measure2: 2 } : { warm1: 2, measure1: 10, warm2: 1, measure2: 5 },
+    settleMs: values.quick ? 5_000 : 30_000,
     // The crawl before memory is read: whichever bound comes first.
     crawl: { maxUrls: 3000, maxMs: values.quick ? 10_000 : 40_000 },
   };
@@ -281,6 +282,11 @@ async function scaleBenchmark(context) {
   }
   await warmCrawl(context, server, result.notes);
   result.memory = memory(server.child.pid);
+  // Right after the crawl the heap still holds its garbage; V8 gives it back once the process
+  // has been idle for a while. Both figures are printed: the peak and what the process settles at.
+  context.log(`part 2: ${context.settleMs / 1000} s idle, then resident memory again`);
+  await new Promise((resolve) => setTimeout(resolve, context.settleMs));
+  result.settled = memory(server.child.pid);
   result.loads = await loadPages(context, server);
   const after = memory(server.child.pid);
   result.notes.push(`resident memory after the wrk runs: ${mb(after.rss)}; peak (VmHWM): ${mb(after.hwm)}`);
@@ -416,7 +422,9 @@ function targetsTable(part1, part2, options) {
     const rss = part2.memory?.rss;
     rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/, empty DATA_DIR`, seconds(part2.firstAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.firstAnswerMs === undefined ? undefined : part2.firstAnswerMs <= TARGETS.firstAnswerMs)]);
     rows.push([`part 2 (${n} articles): spawn → first 200 of /ru/, restart`, seconds(part2.restartAnswerMs), `≤ ${TARGETS.firstAnswerMs / 1000} s`, met(part2.restartAnswerMs === undefined ? undefined : part2.restartAnswerMs <= TARGETS.firstAnswerMs)]);
-    rows.push([`part 2: resident memory (VmRSS) after the crawl`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
+    rows.push([`part 2: resident memory (VmRSS) right after the crawl`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
+    const settled = part2.settled?.rss;
+    rows.push([`part 2: resident memory after the crawl, settled (${options.settleMs / 1000} s idle)`, mb(settled), `≤ ${mb(TARGETS.rssKB)}`, met(settled === undefined || Number.isNaN(settled) ? undefined : settled <= TARGETS.rssKB)]);
     for (const { label, result } of part2.loads) {
       const figure = result.error ? `n/a (${result.error})` : `p99 ${ms(result.p99)}  (p50 ${ms(result.p50)}, ${rps(result.rps)} req/s${result.non2xx ? `, ${result.non2xx} non-2xx` : ''})`;
       rows.push([`part 2: ${label}`, figure, `p99 ≤ ${TARGETS.part2P99} ms`, met(result.p99 === undefined ? undefined : result.p99 <= TARGETS.part2P99)]);
