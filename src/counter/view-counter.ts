@@ -6,6 +6,8 @@ import type { Logger } from 'pino';
 
 /** A reader counted once per article per this much time. */
 export const REPEAT_WINDOW_MS = 30 * 60 * 1000;
+/** How long to wait before opening again a database another process held at our first try. */
+const BUSY_RETRY_MS = 250;
 /** How long to wait before trying a failed database again. */
 const RETRY_MS = 60 * 1000;
 /** How long a writer waits for another process's write lock before giving up on one view. */
@@ -145,6 +147,12 @@ export class SqliteViewCounter implements ViewCounter {
       this.logger.info({ file: this.file }, 'View counter ready');
     } catch (error) {
       db?.close();
+      if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+        // Another process (a worker starting at the same moment) holds the file: soon free again.
+        this.#retryAt = now + BUSY_RETRY_MS;
+        this.logger.warn({ err: error, file: this.file }, 'View counter busy while opening; trying again at the next view');
+        return;
+      }
       this.#retryAt = now + RETRY_MS;
       this.logger.error(
         { err: error, file: this.file },

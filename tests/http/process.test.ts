@@ -118,7 +118,9 @@ async function startCluster(dataDir: string) {
   const origin = `http://127.0.0.1:${said('DKNews.kz is serving')[0]!.port}`;
   /** The workers whose log shows they answered a view count. */
   const countedBy = () => new Set(lines.filter((l) => l.msg === 'request' && l.req?.method === 'POST').map((l) => l.worker));
-  return { child, origin, said, countedBy };
+  /** Warnings and errors the processes logged: what a failed assertion should show. */
+  const troubles = () => JSON.stringify(lines.filter((l) => ((l as { level?: number }).level ?? 0) >= 40));
+  return { child, origin, said, countedBy, troubles };
 }
 
 /** A request on a connection of its own: the primary hands each new connection to the next worker. */
@@ -140,10 +142,10 @@ const countAs = async (origin: string, reader: string) =>
 
 describe('several processes (WEB_CONCURRENCY=2)', () => {
   it('two workers share the port and the counts (200 readers at once, none lost); SIGHUP reloads both; SIGTERM stops both, exit 0', async () => {
-    const { child, origin, said, countedBy } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')));
+    const { child, origin, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')));
     const readers = Array.from({ length: 200 }, (_, i) => `198.51.${Math.floor(i / 250)}.${i % 250}`);
     const answers = await Promise.all(readers.map((reader) => countAs(origin, reader)));
-    expect(answers.every((a) => a.counted)).toBe(true);
+    expect(answers.every((a) => a.counted), troubles()).toBe(true);
     // Every view got its own figure: no two writers read the same count.
     expect(new Set(answers.map((a) => a.views)).size).toBe(200);
     expect(await count(origin, 'Googlebot/2.1')).toEqual({ views: 205, counted: false });

@@ -85,6 +85,24 @@ describe('several processes on one database', () => {
   });
 });
 
+describe('a database another process holds while this one opens it', () => {
+  it('is opened again at the next view, not a minute later', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dknews-views-'));
+    const other = new Database(path.join(dir, 'views.sqlite'));
+    other.exec('BEGIN EXCLUSIVE; CREATE TABLE held (x); ');
+    let opened: ReturnType<typeof counter>;
+    try {
+      opened = counter(dir);
+      expect(opened.c.healthy).toBe(false);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(opened.logs.find((l) => l.level === 40)?.msg).toBe('View counter busy while opening; trying again at the next view');
+    expect(opened.c.record('story', 'a', Date.now() + 300)).toEqual({ counted: true, total: 1 });
+  });
+});
+
 describe('when the database cannot be used', () => {
   it('a data folder that cannot be created: nothing counted, zero shown, the problem logged', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'dknews-views-')), 'a-file');
