@@ -122,40 +122,43 @@ function syncedWith(index: ContentIndex): Promise<Lineage> {
 
 async function syncLang(index: ContentIndex, lang: Lang, search: LangSearch): Promise<void> {
   const wanted = articlesByKey(index, lang);
-  for (const [key, at] of search.current) {
-    if (wanted.has(key)) continue;
-    search.current.delete(key);
-    search.retired.get(at.segment)!.add(at.doc);
-  }
+  const gone = [...search.current].filter(([key]) => !wanted.has(key));
   const fresh = [...wanted].filter(([key]) => !search.current.has(key));
-  const retired = [...search.retired.values()].reduce((sum, docs) => sum + docs.size, 0);
+  const retired = gone.length + [...search.retired.values()].reduce((sum, docs) => sum + docs.size, 0);
   const rebuild = search.segments.length >= MAX_SEGMENTS || retired > MAX_RETIRED_SHARE * wanted.size;
+  const adding = rebuild ? [...wanted] : fresh;
+  // Built aside, then swapped in at once: a search meanwhile sees the index as it was.
+  const segment = adding.length ? await Segment.build(documents(index, lang, adding), lang, () => nextTurn()) : undefined;
   if (rebuild) {
     search.segments = [];
     search.retired.clear();
     search.current.clear();
-  }
-  const adding = rebuild ? [...wanted] : fresh;
-  if (!adding.length) return;
-  // A generator: each body is read as its document is indexed, between turns of the event loop.
-  const docs = function* (): Generator<SearchDoc> {
-    for (const [key, article] of adding) {
-      yield {
-        id: key,
-        fields: [
-          { text: article.title, weight: WEIGHT.title },
-          { text: article.lead, weight: WEIGHT.lead },
-          { text: topicNames(index, lang, article), weight: WEIGHT.topics },
-          { text: authorName(index, lang, article), weight: WEIGHT.author },
-          { text: bodyOf(index, article).text, weight: WEIGHT.text },
-        ],
-      };
+  } else {
+    for (const [key, at] of gone) {
+      search.current.delete(key);
+      search.retired.get(at.segment)!.add(at.doc);
     }
-  };
-  const segment = await Segment.build(docs(), lang, () => nextTurn());
+  }
+  if (!segment) return;
   search.segments.push(segment);
   search.retired.set(segment, new Set());
   segment.ids.forEach((key, doc) => search.current.set(key, { segment, doc }));
+}
+
+/** The documents of these articles, each body read as its document is indexed. */
+function* documents(index: ContentIndex, lang: Lang, articles: [string, Article][]): Generator<SearchDoc> {
+  for (const [key, article] of articles) {
+    yield {
+      id: key,
+      fields: [
+        { text: article.title, weight: WEIGHT.title },
+        { text: article.lead, weight: WEIGHT.lead },
+        { text: topicNames(index, lang, article), weight: WEIGHT.topics },
+        { text: authorName(index, lang, article), weight: WEIGHT.author },
+        { text: bodyOf(index, article).text, weight: WEIGHT.text },
+      ],
+    };
+  }
 }
 
 /** Brings the search index up to a new content version ahead of the first query (after a load or reload). */
