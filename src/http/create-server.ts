@@ -39,6 +39,12 @@ export function createServer(app: RequestListener & { fastPath?: (req: IncomingM
   const listener: RequestListener = app.fastPath ? (req, res) => void (fastOrNot(app.fastPath!, req, res, logger) || app(req, res)) : app;
   const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, listener);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    // The client hung up (a closed keep-alive connection, a load tester stopping): nothing to
+    // answer and nothing wrong; a warning per connection would drown the log.
+    if (error.code === 'ECONNRESET' || error.code === 'EPIPE') {
+      socket.destroy();
+      return;
+    }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
     logger.warn({ code: error.code, status, remote: socket.remoteAddress }, 'Refused a request Node could not read');
     if (!socket.writable || (socket as Socket & { _httpMessage?: unknown })._httpMessage) {

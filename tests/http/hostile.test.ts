@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/http/create-server.js';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
@@ -228,5 +228,24 @@ describe('after all of that', () => {
   it('the server still answers', async () => {
     await expectStillServing();
     expect((await get(port, '/ru/news/first-story')).status).toBe(200);
+  });
+});
+
+describe('a client that hangs up in the middle of its request', () => {
+  it('is let go without a warning: the log is for problems, not for closed connections', async () => {
+    const warnings = () => site.logs.filter((l) => l.msg === 'Refused a request Node could not read').length;
+    const before = warnings();
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write('GET /ru/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Half: ');
+        setTimeout(() => socket.resetAndDestroy(), 50);
+      });
+      socket.on('close', () => resolve());
+      socket.on('error', () => undefined);
+    });
+    // A malformed request still gets its warning: the difference is the hang-up.
+    expect((await rawRequest(port, 'GET /ru/ HTTP/1.1\nHost: x\nBad Header\n')).status).toBe(400);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(warnings()).toBe(before + 1);
   });
 });
