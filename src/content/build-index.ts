@@ -102,7 +102,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   let nextPublication: Date | undefined;
 
   // Sorted so that, of two files with one slug, the same one wins on every machine.
-  const files = [...sources.articles].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  const files = [...sources.articles].sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   for (const source of files) {
     const parsed = parseWithLastGood(source, context, options.lastGood, sources.readText);
     problems.push(...parsed.problems);
