@@ -28,11 +28,11 @@ export interface ParsedInParallel {
 // Compiled, the worker is a .js file beside this one; run from the TypeScript sources (the
 // tests), there is none, and everything is parsed on the main thread as before.
 const WORKER = new URL('./parse-worker.js', import.meta.url);
-const HAS_WORKER = existsSync(fileURLToPath(WORKER)) && import.meta.url.endsWith('.js');
+const HAS_WORKER = existsSync(fileURLToPath(WORKER));
 
 /**
  * Parses the article files that need it on every core, before the index is built: the first
- * start at tens of thousands of files. Only good parses come back; they join `lastGood` under
+ * start at tens of thousands of files, or a reload after thousands arrived at once. Only good parses come back; they join `lastGood` under
  * their stamps and their bodies go into the body store, so buildIndex reuses them as it reuses
  * a previous build's. Files with problems are left to buildIndex, which reports them.
  * Returns `lastGood` itself when there is too little to parse or no second core.
@@ -46,9 +46,11 @@ export async function parseInParallel(
 ): Promise<ReadonlyMap<string, GoodParse> | undefined> {
   const files = sources.articles.filter((s) => !s.unread && s.text !== undefined && s.stamp !== undefined && lastGood?.get(s.relativePath)?.stamp !== s.stamp);
   const threads = Math.min(MAX_THREADS, availableParallelism());
+  if (!HAS_WORKER || threads < 2 || files.length < PARALLEL_FROM) return lastGood;
   const authors = parseAuthors(sources.authors, sources.root).value;
   const topics = parseTopics(sources.topics, sources.root).value;
-  if (!HAS_WORKER || threads < 2 || files.length < PARALLEL_FROM || !authors || !topics) return lastGood;
+  // Broken site files: buildIndex reports them, with nothing parsed for it in vain.
+  if (!authors || !topics) return lastGood;
 
   const base = { authors: authors.map((a) => a.id), topics: topics.map((t) => t.id), media: [...sources.media.keys()] };
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));

@@ -55,18 +55,7 @@ export class ContentStore {
 
   /** Reads the content folder and swaps in a new index. At start a broken site.yml, authors.yml or topics.yml throws. */
   async load(): Promise<ContentIndex> {
-    const sources = await this.#read();
-    // A first start with thousands of new files: parse them on every core first.
-    const started = performance.now();
-    const { logger } = this.#options;
-    const parsed = await parseInParallel(
-      sources,
-      this.#lastGood(),
-      this.#bodies,
-      (files, threads) => logger.info({ files, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel'),
-      (error) => logger.warn({ err: error }, 'Parsing in parallel failed; the rest is parsed on the main thread'),
-    );
-    return this.#apply(sources, parsed);
+    return this.#apply(...(await this.#read()));
   }
 
   /**
@@ -107,7 +96,7 @@ export class ContentStore {
     const { logger } = this.#options;
     const started = performance.now();
     try {
-      const index = this.#apply(await this.#read());
+      const index = this.#apply(...(await this.#read()));
       const articles = Object.values(index.langs).reduce((sum, lang) => sum + lang.articles.length, 0);
       logger.info({ reason, articles, parsed: index.parsed, problems: index.problems.length, ms: Math.round(performance.now() - started) }, 'Content reloaded');
     } catch (error) {
@@ -120,10 +109,24 @@ export class ContentStore {
     }
   }
 
-  /** Reads the content folder; article files parsed before under their current stamp are left unread. */
-  #read(): Promise<ContentSources> {
+  /**
+   * Reads the content folder (article files parsed before under their current stamp are left
+   * unread) and, when thousands of files are new (a first start), parses them on every core.
+   * Returns the sources and the parses to build from.
+   */
+  async #read(): Promise<[ContentSources, ReadonlyMap<string, GoodParse> | undefined]> {
     const lastGood = this.#lastGood();
-    return loadContent(this.#options.contentDir, { parsedStamp: (relativePath) => lastGood?.get(relativePath)?.stamp });
+    const sources = await loadContent(this.#options.contentDir, { parsedStamp: (relativePath) => lastGood?.get(relativePath)?.stamp });
+    const started = performance.now();
+    const { logger } = this.#options;
+    const parsed = await parseInParallel(
+      sources,
+      lastGood,
+      this.#bodies,
+      (files, threads) => logger.info({ files, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel'),
+      (error) => logger.warn({ err: error }, 'Parsing in parallel failed; the rest is parsed on the main thread'),
+    );
+    return [sources, parsed];
   }
 
   #lastGood(): ReadonlyMap<string, GoodParse> | undefined {
