@@ -18,6 +18,7 @@ import { crawlerRouter, feedRouter } from './routes/crawlers.js';
 import { errorHandler, notFound } from './routes/errors.js';
 import { health } from './routes/health.js';
 import { media } from './routes/media.js';
+import type { MediaLibrary } from './media/library.js';
 import { pageRouter } from './routes/pages.js';
 import { redirects } from './routes/redirects.js';
 import { createResponder } from './routes/respond.js';
@@ -29,6 +30,8 @@ export interface AppDeps {
   assets: Assets;
   logger: Logger;
   counter: ViewCounter;
+  /** Derivatives of the media files; /media/_/… answers 404 without it. */
+  images?: MediaLibrary;
   /** The clock; tests set it. */
   now?: () => Date;
 }
@@ -65,7 +68,8 @@ export function createApp(deps: AppDeps): SiteApp {
   app.get('/healthz', health(store));
   // 5. Files: fingerprinted assets from public/, content images from content/media/.
   app.use('/assets', assets.middleware);
-  app.use('/media', media(config, store));
+  app.get('/favicon.ico', assets.favicon);
+  app.use('/media', media(config, store, deps.images));
   // 6. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));
   // 7. The API: view counts, JSON in and out, its own methods and errors.

@@ -4,6 +4,7 @@ import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
 import { ParseCache } from './content/parse-cache.js';
 import { ContentStore } from './content/store.js';
+import { MediaLibrary } from './media/library.js';
 import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
 import { createAssets, type Assets } from './http/assets.js';
@@ -18,6 +19,8 @@ export interface Site {
   counter: ViewCounter;
   /** Parsed articles and their bodies on disk; closed last, after requests in flight are done. */
   parseCache: ParseCache;
+  /** Originals in content/media/ and their derivatives. */
+  images: MediaLibrary;
   /** The fingerprinted files of public/: a static export lists their URLs. */
   assets: Assets;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */
@@ -27,6 +30,7 @@ export interface Site {
 /** Everything the server needs, loaded and checked once: content, UI strings, assets, the view counter. */
 export async function boot(config: Config, logger: Logger, now?: () => Date): Promise<Site> {
   const parseCache = new ParseCache(config.dataDir, logger);
+  const images = new MediaLibrary({ contentDir: config.contentDir, dataDir: config.dataDir, logger });
   const store = new ContentStore({
     contentDir: config.contentDir,
     bodies: parseCache,
@@ -36,8 +40,12 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
     now,
     // The search index follows every new content version; built off the request path, so the
     // first search after a change does not pay for it.
-    onSwap: (index) =>
-      setImmediate(() => warmSearch(index).catch((error: unknown) => logger.warn({ err: error }, 'Search index not built ahead; the first search will try again'))),
+    images,
+    onSwap: (index) => {
+      setImmediate(() => warmSearch(index).catch((error: unknown) => logger.warn({ err: error }, 'Search index not built ahead; the first search will try again')));
+      // The rest of every ladder, in the background: a reader who comes first gets it made at once.
+      void images.warm();
+    },
   });
   const [i18n] = await Promise.all([createI18n(), store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
@@ -46,5 +54,5 @@ export async function boot(config: Config, logger: Logger, now?: () => Date): Pr
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now }), store, counter, parseCache, assets, refusalPage };
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now, images }), store, counter, parseCache, images, assets, refusalPage };
 }

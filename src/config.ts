@@ -85,6 +85,8 @@ export interface Config {
     /** The same files under their plain names, for the few places that cannot be fingerprinted. */
     plainAsset: string;
     media: string;
+    /** Derivatives of media files (/media/_/<hash>/…): their URL changes with the original's bytes. */
+    derivative: string;
     feed: string;
     sitemap: string;
     robots: string;
@@ -140,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       asset: 'public, max-age=31536000, immutable',
       plainAsset: 'public, max-age=3600',
       media: 'public, max-age=86400',
+      derivative: 'public, max-age=31536000, immutable',
       feed: 'public, max-age=300',
       sitemap: 'public, max-age=300',
       robots: 'public, max-age=3600',

@@ -46,7 +46,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   let hupWhileLoading = false;
   process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
   try {
-    const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
+    const { app, store, counter, parseCache, images, refusalPage } = await boot(config, logger);
     const server = createServer(app, { logger, refusalPage });
     server.listen(config.port, config.host, () => {
       // The port actually bound: PORT=0 asks the system for a free one.
@@ -66,6 +66,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       stopping = true;
       logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
       store.close();
+      images.close();
       server.close(() => {
         counter.close();
         parseCache.close();

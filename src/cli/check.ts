@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildIndex } from '../content/build-index.js';
 import { ContentLoadError, type ContentError } from '../content/errors.js';
 import { loadContent } from '../content/load.js';
+import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../content/messages.js';
 import { formatProblemLine } from './format-problem.js';
 import { describeError } from './describe-error.js';
@@ -40,7 +41,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let problems: ContentError[];
   let checked: number;
   try {
-    const sources = await loadContent(dir, { from: io.cwd });
+    const loaded = await loadContent(dir, { from: io.cwd });
+    // Every picture is read as the server reads it (format, size, weight); nothing is written.
+    const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
     checked = sources.articles.length;
     problems = problemsOf(() => buildIndex(sources, EVERYTHING_PUBLISHED).problems);
   } catch (error) {
@@ -49,8 +52,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
 
   for (const problem of sortByPlace(problems)) io.stdout.write(`${formatProblemLine(problem, lang)}\n`);
-  io.stdout.write(`${problems.length ? cliMessage('problems_found', lang, { count: problems.length }) : cliMessage('no_problems', lang, { count: checked })}\n`);
-  return problems.length ? 1 : 0;
+  const errors = problems.filter((p) => !p.warning).length;
+  const warnings = problems.length - errors;
+  if (errors) io.stdout.write(`${cliMessage('problems_found', lang, { count: errors })}\n`);
+  if (warnings) io.stdout.write(`${cliMessage('warnings_found', lang, { count: warnings })}\n`);
+  if (!errors) io.stdout.write(`${cliMessage('no_problems', lang, { count: checked })}\n`);
+  return errors ? 1 : 0;
 }
 
 /** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */

@@ -7,6 +7,8 @@ import { parseWithLastGood, type GoodParse } from './last-good.js';
 import { parseArticle, type ArticleContext, type SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { articleFileName } from './slug.js';
+import type { MediaFacts } from '../media/facts.js';
+import { imageProblems, withImageFacts } from '../media/join.js';
 import type { Article, ArticleBody, ContentSources, Person, Site, Topic } from './types.js';
 
 export interface LangIndex {
@@ -29,6 +31,8 @@ export interface ContentIndex {
   redirects: Map<string, string>;
   /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
   media: ReadonlyMap<string, number>;
+  /** What each media file is (size, content hash, colour…), when the server or check looked. */
+  images: ReadonlyMap<string, MediaFacts>;
   /**
    * Every problem found. A file with a problem of its own is left out (or served from its last
    * good version); a problem between files — a translation without its Russian original, a link
@@ -107,8 +111,9 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     const parsed = parseWithLastGood(source, context, options.lastGood, sources.readText);
     problems.push(...parsed.problems);
     if (!parsed.reused) parsedFiles++;
-    const article = parsed.article;
-    if (!article || !parsed.good) continue;
+    if (!parsed.article || !parsed.good) continue;
+    const article = withImageFacts(parsed.article, sources.images);
+    problems.push(...imageProblems(article, parsed.good, sources.images));
     lastGood.set(source.relativePath, parsed.good);
     if (parsed.body) bodies.put(source.relativePath, parsed.good, parsed.body);
     if (parsed.fromLastGood) servedFromLastGood.push(source.file);
@@ -166,6 +171,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     translations,
     redirects,
     media: sources.media,
+    images: sources.images ?? new Map(),
     problems,
     lastGood,
     bodies,

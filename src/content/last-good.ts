@@ -13,6 +13,8 @@ export interface GoodParse {
   siteLinks: SiteLink[];
   /** Media files the body shows: they must still exist for the parse to be reused. */
   media: string[];
+  /** The line of each of `media` in the file (absent in parses cached before it was kept). */
+  mediaLines?: number[];
 }
 
 export interface ParsedWithLastGood extends ParsedArticle {
@@ -42,7 +44,7 @@ export function parseWithLastGood(
   const previous = lastGood?.get(source.relativePath);
   const usable = previous !== undefined && fits(previous, context);
   if (usable && source.stamp !== undefined && source.stamp === previous.stamp) {
-    return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, problems: [], good: previous, reused: true };
+    return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, mediaLines: previous.mediaLines, problems: [], good: previous, reused: true };
   }
   // Left unread because it was parsed before, but that parse no longer fits: read it after all.
   const text = source.unread ? readText?.(source.relativePath) : source.text;
@@ -50,10 +52,10 @@ export function parseWithLastGood(
   if (source.unread && text === undefined) return { problems: [] };
   const parsed = parseArticle({ ...source, text, unread: false }, context);
   if (parsed.article) {
-    return { ...parsed, good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [] } };
+    return { ...parsed, good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [], mediaLines: parsed.mediaLines } };
   }
   if (!usable) return parsed;
-  return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, problems: parsed.problems, good: previous, fromLastGood: true };
+  return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, mediaLines: previous.mediaLines, problems: parsed.problems, good: previous, fromLastGood: true };
 }
 
 /** Whether an earlier parse still holds: its author, topics and images all still exist. */

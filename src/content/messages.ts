@@ -128,6 +128,22 @@ export const MESSAGES = {
     ru: (p) => `Ссылка «${p.href}» ведёт на статью, которой нет.${p.suggestion ? ` Может быть, «${p.suggestion}»?` : ''} Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.`,
     en: (p) => `The link "${p.href}" points to an article that does not exist.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Check the path: /lang/news/slug, the slug being the article's file name.`,
   },
+  image_unreadable: {
+    ru: (p) => `Файл «${p.src}» не читается как изображение (${p.detail}). Сохраните его заново как JPEG, PNG, WebP или AVIF.`,
+    en: (p) => `The file "${p.src}" cannot be read as an image (${p.detail}). Save it again as JPEG, PNG, WebP or AVIF.`,
+  },
+  image_too_heavy: {
+    ru: (p) => `Оригинал «${p.src}» весит ${p.mb} МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.`,
+    en: (p) => `The original "${p.src}" is ${p.mb} MB, over 10 MB. Readers get smaller copies, but such a file is slow to keep and process: save the photo as JPEG at quality 85–90 %.`,
+  },
+  image_too_narrow: {
+    ru: (p) => `Изображение «${p.src}» шириной ${p.width} пикселей, а для крупных превью в Google Discover и соцсетях нужно не меньше 1200. Найдите фото крупнее.`,
+    en: (p) => `The image "${p.src}" is ${p.width} pixels wide; large previews in Google Discover and social networks need at least 1200. Find a larger photo.`,
+  },
+  image_size_wrong: {
+    ru: (p) => `Указан размер ${p.typed}, а файл «${p.src}» — ${p.actual}. Размер читается из файла сам: удалите width и height.`,
+    en: (p) => `The size given is ${p.typed}, but the file "${p.src}" is ${p.actual}. The size is read from the file: remove width and height.`,
+  },
   file_missing: {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,
@@ -135,6 +151,9 @@ export const MESSAGES = {
 } satisfies Record<string, Message>;
 
 export type ProblemCode = keyof typeof MESSAGES;
+
+/** Problems that leave the content as it is: `npm run check` reports them and still passes. */
+export const WARNINGS: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['image_too_heavy', 'image_too_narrow', 'image_size_wrong']);
 
 export function message(code: ProblemCode, params: Params, lang: EditorLang): string {
   const entry: Message = MESSAGES[code];

@@ -30,6 +30,8 @@ export interface ParsedArticle {
   siteLinks?: SiteLink[];
   /** The media files the body shows (under media/), set with the article. */
   media?: string[];
+  /** The line of each of `media` in the file. */
+  mediaLines?: number[];
   problems: ContentError[];
 }
 
@@ -105,11 +107,14 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
   const media: string[] = [];
+  const mediaLines: number[] = [];
   for (const image of body.images) {
     const src = mediaPath(image.src);
     if (src === undefined) continue;
-    if (context.media.has(src)) media.push(src);
-    else problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
+    if (context.media.has(src)) {
+      media.push(src);
+      mediaLines.push(split.bodyLine + image.line - 1);
+    } else problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
   }
 
   if (problems.length || !front || !date) return { problems };
@@ -118,6 +123,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
     problems,
     siteLinks: body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 })),
     media,
+    mediaLines,
     body: { html: body.html, text: body.text },
     article: {
       slug: name.slug,
@@ -131,7 +137,14 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       updated,
       author: flat(front.author),
       topics: front.topics.map(flat),
-      image: front.image && { ...front.image, src: flat(imageSrc!), alt: flat(front.image.alt), credit: front.image.credit === undefined ? undefined : flat(front.image.credit) },
+      image: front.image && {
+        src: flat(imageSrc!),
+        alt: flat(front.image.alt),
+        credit: front.image.credit === undefined ? undefined : flat(front.image.credit),
+        line: yaml.locate(['image', 'src']).line,
+        // The size comes from the file (see media/join.ts); what an editor typed is only checked.
+        typed: front.image.width === undefined && front.image.height === undefined ? undefined : { width: front.image.width, height: front.image.height },
+      },
       views: front.views,
       draft: front.draft,
       aliases: front.aliases.map(flat),

@@ -13,7 +13,7 @@ for (const source of files) {
   if (parsed.article && parsed.body) {
     batch.push({
       relativePath: source.relativePath,
-      good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [] },
+      good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [], mediaLines: parsed.mediaLines },
       body: parsed.body,
     });
   }

@@ -6,6 +6,7 @@ import { parseInParallel } from './parse-parallel.js';
 import { ContentLoadError, type ContentError } from './errors.js';
 import { loadContent } from './load.js';
 import type { ContentSources } from './types.js';
+import type { MediaFacts } from '../media/facts.js';
 import { watchContent, type ContentWatcher } from './watch.js';
 
 export interface ContentStoreOptions {
@@ -17,6 +18,8 @@ export interface ContentStoreOptions {
   onSwap?: (index: ContentIndex) => void;
   /** Where article bodies are kept; in memory unless given (see parse-cache.ts). */
   bodies?: BodyStore;
+  /** Reads what each media file is (src/media/library.ts); without it, articles' pictures have no facts. */
+  images?: { survey(names: Iterable<string>): Promise<ReadonlyMap<string, MediaFacts>> };
   /** Parses remembered from an earlier run, by relative path: files with the same stamp are not parsed again. */
   remembered?: ReadonlyMap<string, GoodParse>;
 }
@@ -116,7 +119,8 @@ export class ContentStore {
    */
   async #read(): Promise<[ContentSources, ReadonlyMap<string, GoodParse> | undefined]> {
     const lastGood = this.#lastGood();
-    const sources = await loadContent(this.#options.contentDir, { parsedStamp: (relativePath) => lastGood?.get(relativePath)?.stamp });
+    const loaded = await loadContent(this.#options.contentDir, { parsedStamp: (relativePath) => lastGood?.get(relativePath)?.stamp });
+    const sources = { ...loaded, images: await this.#options.images?.survey(loaded.media.keys()) };
     const started = performance.now();
     const { logger } = this.#options;
     const parsed = await parseInParallel(

@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
+import type { ImageFacts, MediaFacts } from '../media/facts.js';
 import type { Localized } from './schema.js';
 
 /** A file as the loader read it. `text` is undefined when the bytes are not valid UTF-8. */
@@ -26,6 +27,8 @@ export interface ContentSources {
   media: ReadonlyMap<string, number>;
   /** How the content folder is written in messages, e.g. "content". */
   root: string;
+  /** What each media file is, read from the file itself (src/media/); absent when nobody looked (tests of parsing alone). */
+  images?: ReadonlyMap<string, MediaFacts>;
   /** Reads an article file the loader left unread, for when its earlier parse cannot be reused. */
   readText?: (relativePath: string) => string | undefined;
 }
@@ -35,8 +38,15 @@ export interface ArticleImage {
   src: string;
   alt: string;
   credit?: string;
+  /** As the file itself says (after EXIF orientation), once its facts are known; never as typed. */
   width?: number;
   height?: number;
+  /** The line of `image.src` in the file, for messages about the picture. */
+  line?: number;
+  /** Width and height as the editor typed them, checked against the file's. */
+  typed?: { width?: number; height?: number };
+  /** The facts of the file (content hash, format, colour…), joined at each build so a replaced photo shows at once. */
+  facts?: ImageFacts;
 }
 
 export interface Article {

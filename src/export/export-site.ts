@@ -18,6 +18,8 @@ export const NGINX_FILE = 'nginx.conf';
 const PER_ANSWER = new Set([
   'x-request-id', 'content-length', 'content-encoding', 'content-type', 'cache-control', 'etag', 'last-modified',
   'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'accept-ranges',
+  // Per kind of file: images may be shown by other origins (feed readers), pages may not.
+  'cross-origin-resource-policy',
 ]);
 
 /** Text formats worth compressing, as the server's compression() decides for its files; images are not. */
@@ -108,6 +110,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
   const charsetTypes = new Set<string>();
   let feedType = '';
   let security: [string, string][] | undefined;
+  const corp: Partial<Record<ExportKind, string>> = {};
   const summary = { urls: plan.length, files: 0, bytes: 0, gzipBytes: 0, brBytes: 0 };
 
   await eachLimited(plan, CONCURRENCY, async (entry) => {
@@ -115,6 +118,8 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
     check(entry, answer, cache[entry.kind]);
     const headers = siteHeaders(answer);
     security ??= headers;
+    const corpOf = String(answer.headers['cross-origin-resource-policy'] ?? '');
+    if ((corp[entry.kind] ??= corpOf) !== corpOf) throw new Error(`${entry.url}: Cross-Origin-Resource-Policy "${corpOf}" differs from the other files of its kind (${entry.kind})`);
     if (JSON.stringify(headers) !== JSON.stringify(security)) throw new Error(`${entry.url}: the server sent other security headers than for the first URL; the nginx block could not send both`);
     const type = String(answer.headers['content-type']);
     const [base = '', ...params] = type.split(';').map((part) => part.trim());
@@ -134,6 +139,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
     nginx: {
       serverName: new URL(config.siteUrl).hostname,
       securityHeaders: security ?? [],
+      corp,
       cacheControl: cache,
       types,
       charsetTypes,

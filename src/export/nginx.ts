@@ -11,6 +11,8 @@ export interface NginxOptions {
   serverName: string;
   /** Headers every answer of the server carries (CSP, HSTS, …), as the server sent them. */
   securityHeaders: [string, string][];
+  /** Cross-Origin-Resource-Policy per kind of file, as the server sent it. */
+  corp: Partial<Record<ExportKind, string>>;
   /** Cache-Control per kind of file. */
   cacheControl: Record<ExportKind, string>;
   /** File extension → MIME type without parameters, as the server answered each exported file. */
@@ -41,7 +43,11 @@ export function nginxServerBlock(o: NginxOptions): string {
   const others = LANGS.filter((l) => l !== DEFAULT_LANG).join('|');
   // Headers are set once for the whole server: a location with an add_header of its own would
   // drop all of them. Each location sets only $dk_cache, which is empty (not sent) on redirects.
-  const serve = (kind: ExportKind, ...lines: string[]) => [...lines, `set $dk_cache ${literal(o.cacheControl[kind])};`];
+  const serve = (kind: ExportKind, ...lines: string[]) => [
+    ...lines,
+    `set $dk_cache ${literal(o.cacheControl[kind])};`,
+    ...(o.corp[kind] && o.corp[kind] !== o.corp.page ? [`set $dk_corp ${literal(o.corp[kind])};`] : []),
+  ];
   const location = (match: string, lines: string[]) => [`location ${match} {`, ...lines.map((l) => `    ${l}`), '}', ''];
   const aliases = [...o.redirects].filter(([from]) => SAFE_PATH.test(from)).sort(([a], [b]) => a.localeCompare(b));
   const skipped = o.redirects.size - aliases.length;
@@ -73,6 +79,8 @@ export function nginxServerBlock(o: NginxOptions): string {
     '# Every answer carries the headers the server sends on every answer, and its kind\'s Cache-Control.',
     'set $dk_cache "";',
     'add_header Cache-Control $dk_cache always;',
+    `set $dk_corp ${literal(o.corp.page ?? 'same-origin')};`,
+    'add_header Cross-Origin-Resource-Policy $dk_corp always;',
     ...o.securityHeaders.map(([name, value]) => `add_header ${name} ${literal(value)} always;`),
     '',
     '# The 404 page in the language of the address; Russian for anything else.',
@@ -119,6 +127,8 @@ export function nginxServerBlock(o: NginxOptions): string {
     '# Assets: fingerprinted names for a year, plain names briefly; content images.',
     ...location('~ "^/assets/.+\\.[0-9a-f]{10}\\.[^/.]+$"', serve('asset', 'try_files $uri =404;')),
     ...location('~ "^/assets/"', serve('plainAsset', 'try_files $uri =404;')),
+    ...location('= /favicon.ico', serve('plainAsset', 'try_files $uri =404;')),
+    ...location('~ "^/media/_/[0-9a-f]{20}/"', serve('derivative', 'try_files $uri =404;')),
     ...location('~ "^/media/"', serve('media', 'try_files $uri =404;')),
     '# Anything else is not an address of the site.',
     ...location('/', ['return 404;']),

@@ -1,3 +1,5 @@
+import { isImage } from '../media/facts.js';
+import { allVariants, derivativeUrl } from '../media/ladder.js';
 import type { Config } from '../config.js';
 import type { ContentIndex } from '../content/build-index.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
@@ -9,7 +11,7 @@ import { sitemapNames } from '../seo/sitemap.js';
  * `notFound` is a language's 404 page, sent with no-store like the server's. Search results
  * are never exported.
  */
-export const EXPORT_KINDS = ['page', 'asset', 'plainAsset', 'media', 'feed', 'sitemap', 'robots', 'notFound'] as const;
+export const EXPORT_KINDS = ['page', 'asset', 'plainAsset', 'media', 'derivative', 'feed', 'sitemap', 'robots', 'notFound'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 export interface ExportEntry {
@@ -83,6 +85,13 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
   for (const name of sitemapNames(index)) entries.push(sameFile(`/sitemaps/${name}.xml`, 'sitemap'));
   for (const url of assetUrls) entries.push(sameFile(url, FINGERPRINTED.test(url) ? 'asset' : 'plainAsset'));
   for (const name of [...index.media.keys()].sort()) entries.push(sameFile(`/media/${name.split('/').map(encodeURIComponent).join('/')}`, 'media'));
+  // Every derivative of every image: the pages' srcset, the crawlers' crops, the feeds' copy.
+  const hashes = new Set<string>();
+  for (const facts of index.images.values()) {
+    if (!isImage(facts) || hashes.has(facts.hash)) continue;
+    hashes.add(facts.hash);
+    for (const variant of allVariants(facts)) entries.push(sameFile(derivativeUrl(facts.hash, variant), 'derivative'));
+  }
   // The site's first language answers any other unknown address; static hosts look for /404.html.
   entries.push({ url: '/404.html', file: '404.html', kind: 'notFound', status: 404 });
   return entries;

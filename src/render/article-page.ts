@@ -9,6 +9,8 @@ import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from './typography.js';
 import { bodyOf } from '../content/build-index.js';
+import { bodyWithPictures } from './body-pictures.js';
+import { crawlerImagesOf } from './crawler-images.js';
 
 const RELATED = 4;
 /** Words a minute of an unhurried reader of news. */
@@ -41,9 +43,8 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
   const author = ctx.index.authors.get(article.author)!;
   const versions = ctx.index.translations.get(article.slug) ?? {};
   const url = absoluteUrl(ctx.siteUrl, article.path);
-  const image = article.image
-    ? { url: absoluteUrl(ctx.siteUrl, `/media/${article.image.src}`), width: article.image.width, height: article.image.height, alt: article.image.alt }
-    : defaultImage(ctx);
+  const crawlerImages = crawlerImagesOf(ctx, article);
+  const image = crawlerImages?.og ?? defaultImage(ctx);
   const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
   const mainTopic = topics[0];
   const list = ctx.index.langs[ctx.lang].articles;
@@ -62,7 +63,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       noindex: article.draft,
       article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
       structuredData: [
-        newsArticle(ctx.index, article, publisher(ctx), image.url),
+        newsArticle(ctx.index, article, publisher(ctx), crawlerImages?.ratios ?? [image.url]),
         breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
       ],
     }),
@@ -77,10 +78,10 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
-      image: imageView(ctx, article),
+      image: imageView(ctx, article, { slot: 'article', main: true }),
       published: dateView(ctx, article.date),
       updated: article.updated && dateView(ctx, article.updated),
-      html: bodyOf(ctx.index, article).html,
+      html: bodyWithPictures(bodyOf(ctx.index, article).html, ctx.index.images),
       topics,
       share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
       older: position >= 0 ? link(list[position + 1]) : undefined,

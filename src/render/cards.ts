@@ -1,12 +1,11 @@
 import type { Article } from '../content/types.js';
 import { typeset } from './typography.js';
+import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';
 import { dateView, type DateView, type PageContext } from './context.js';
 
 export interface ImageView {
-  src: string;
-  alt: string;
-  width?: number;
-  height?: number;
+  /** The responsive picture; absent when the file cannot be read as an image. */
+  picture?: PictureView;
   credit?: string;
 }
 
@@ -19,14 +18,15 @@ export interface CardView {
   image?: ImageView;
 }
 
-export function imageView(ctx: PageContext, article: Article): ImageView | undefined {
+/**
+ * An article's picture in a slot of the layout. `alt` is the editor's, except on cards, where
+ * the title beside the picture already says what the link is (the picture is decoration there).
+ */
+export function imageView(ctx: PageContext, article: Article, options: Omit<PictureOptions, 'alt'> & { alt?: string }): ImageView | undefined {
   const image = article.image;
   if (!image) return undefined;
   return {
-    src: `/media/${image.src}`,
-    alt: image.alt,
-    width: image.width,
-    height: image.height,
+    picture: pictureView(image.facts ?? ctx.index.images.get(image.src), { ...options, alt: options.alt ?? image.alt }),
     credit: image.credit && ctx.t('article.photo', { credit: image.credit }),
   };
 }
@@ -37,13 +37,13 @@ export function topicLink(ctx: PageContext, id: string): { name: string; href: s
 }
 
 /** An article as a list item: home, topic and author pages, related articles. */
-export function cardView(ctx: PageContext, article: Article): CardView {
+export function cardView(ctx: PageContext, article: Article, picture: { slot?: Slot; main?: boolean } = {}): CardView {
   return {
     href: article.path,
     title: typeset(article.title, ctx.lang),
     lead: typeset(article.lead, ctx.lang),
     date: dateView(ctx, article.date),
     topic: article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
-    image: imageView(ctx, article),
+    image: imageView(ctx, article, { slot: picture.slot ?? 'card', main: picture.main, alt: '' }),
   };
 }

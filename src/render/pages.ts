@@ -46,8 +46,10 @@ function listPage(
 ): PageView<ListPage> | undefined {
   const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
   if (!page) return undefined;
-  const cards = page.items.map((a) => cardView(ctx, a));
-  const lead = meta.leadStory && pageNumber === 1 ? cards.shift() : undefined;
+  // The first picture of a list is its largest contentful paint: loaded first, not lazily.
+  const leadStory = meta.leadStory && pageNumber === 1;
+  const cards = page.items.map((a, i) => cardView(ctx, a, { slot: leadStory && i === 0 ? 'lead' : 'card', main: i === 0 }));
+  const lead = leadStory ? cards.shift() : undefined;
   const suffix = pageNumber > 1 ? ` — ${ctx.t('pagination.page', { page: pageNumber })}` : '';
   return {
     layout: layoutView(ctx, {

@@ -3,9 +3,25 @@ import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from './xml.js';
+import { isImage } from '../media/facts.js';
+import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
+import { bodyForFeeds } from '../render/body-pictures.js';
 
 const FEED_SIZE = 50;
-const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif', svg: 'image/svg+xml' };
+const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', heif: 'image/avif', svg: 'image/svg+xml', tiff: 'image/tiff' };
+
+/**
+ * The picture a feed item carries: the feed's JPEG (PNG with transparency) of at most 1280 px,
+ * with its real type and length; the original when that copy is not made (no DATA_DIR); none
+ * when the file is not a readable image.
+ */
+function enclosureOf(index: ContentIndex, src: string): { path: string; length: number; type: string; width?: number; height?: number } | undefined {
+  const facts = index.images.get(src);
+  if (!isImage(facts)) return undefined;
+  if (facts.feedBytes === undefined) return { path: `/media/${src.split('/').map(encodeURIComponent).join('/')}`, length: facts.bytes, type: IMAGE_TYPES[facts.format] ?? 'application/octet-stream', width: facts.width, height: facts.height };
+  const variant = feedVariant(facts);
+  return { path: derivativeUrl(facts.hash, variant), length: facts.feedBytes, type: MIME[fallbackFormat(facts)], width: variant.width, height: heightAt(facts, variant.width) };
+}
 
 export interface FeedInput {
   index: ContentIndex;
@@ -32,11 +48,10 @@ function item(input: FeedInput, article: Article): string {
   const url = `${siteUrl}${article.path}`;
   const author = index.authors.get(article.author)!.name[lang];
   const image = article.image;
-  const imageUrl = image && `${siteUrl}/media/${image.src}`;
-  const figure = image
-    ? `<figure><img src="${xmlEscape(imageUrl!)}" alt="${xmlEscape(image.alt)}"${image.width ? ` width="${image.width}" height="${image.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
+  const enclosure = image && enclosureOf(index, image.src);
+  const figure = image && enclosure
+    ? `<figure><img src="${xmlEscape(`${siteUrl}${enclosure.path}`)}" alt="${xmlEscape(image.alt)}"${enclosure.width ? ` width="${enclosure.width}" height="${enclosure.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
     : '';
-  const ext = image?.src.split('.').pop()?.toLowerCase() ?? '';
   const body = bodyOf(index, article);
   return [
     '<item>',
@@ -50,8 +65,8 @@ function item(input: FeedInput, article: Article): string {
       return name ? [`<category>${xmlEscape(name)}</category>`] : [];
     }),
     `<description>${xmlEscape(article.lead)}</description>`,
-    ...(image ? [`<enclosure url="${xmlEscape(imageUrl!)}" length="${index.media.get(image.src) ?? 0}" type="${IMAGE_TYPES[ext] ?? 'application/octet-stream'}"/>`] : []),
-    `<content:encoded>${cdata(figure + absolutize(body.html, siteUrl))}</content:encoded>`,
+    ...(enclosure ? [`<enclosure url="${xmlEscape(`${siteUrl}${enclosure.path}`)}" length="${enclosure.length}" type="${enclosure.type}"/>`] : []),
+    `<content:encoded>${cdata(figure + absolutize(bodyForFeeds(body.html, index.images), siteUrl))}</content:encoded>`,
     `<yandex:full-text>${xmlEscape(body.text)}</yandex:full-text>`,
     '</item>',
   ].join('\n');

@@ -44,7 +44,7 @@ export function homeStructuredData(index: ContentIndex, lang: Lang, publisher: P
 }
 
 /** NewsArticle as Google News reads it. */
-export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrl: string): object {
+export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrls: readonly string[]): object {
   const author = index.authors.get(article.author)!;
   const url = `${publisher.siteUrl}${article.path}`;
   const section = index.topics.get(article.topics[0]!)?.name[article.lang];
@@ -53,7 +53,7 @@ export function newsArticle(index: ContentIndex, article: Article, publisher: Pu
     '@type': 'NewsArticle',
     headline: headline(article.title),
     description: article.lead,
-    image: [imageUrl],
+    image: imageUrls,
     datePublished: isoLocal(article.date),
     dateModified: isoLocal(article.updated ?? article.date),
     author: [{ '@type': 'Person', name: author.name[article.lang], jobTitle: author.role[article.lang], url: `${publisher.siteUrl}/${article.lang}/authors/${author.id}` }],
