@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,4 +39,9 @@ export async function copyContent(from: string): Promise<{ dir: string; remove: 
   const dir = await mkdtemp(path.join(tmpdir(), 'dknews-content-'));
   await cp(from, dir, { recursive: true });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** The derivatives' folder of a media file: the first 20 hex digits of its SHA-256 (see src/media/ladder.ts). */
+export function mediaHash(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 20);
 }

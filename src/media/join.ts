@@ -17,9 +17,16 @@ export function withImageFacts(article: Article, images: ReadonlyMap<string, Med
   const facts = image && images?.get(image.src);
   if (!image) return article;
   if (!isImage(facts)) return image.facts || image.width ? { ...article, image: { ...image, facts: undefined, width: undefined, height: undefined } } : article;
-  if (image.facts?.hash === facts.hash && image.width === facts.width) return article;
-  return { ...article, image: { ...image, width: facts.width, height: facts.height, facts } };
+  if (image.facts === facts) return article;
+  // The same parse joined with the same facts is the same article: a reload keeps unchanged articles as they were.
+  const earlier = joined.get(article);
+  if (earlier?.image?.facts === facts) return earlier;
+  const result = { ...article, image: { ...image, width: facts.width, height: facts.height, facts } };
+  joined.set(article, result);
+  return result;
 }
+
+const joined = new WeakMap<Article, Article>();
 
 /**
  * What is wrong with an article's pictures: a file sharp cannot read is an error; an original

@@ -50,6 +50,8 @@ export class MediaLibrary {
   #warming: Promise<void> | undefined;
   #warmAgain = false;
   #closed = false;
+  /** How many times each derivative (`<hash>/<name>`) was encoded by this process: once, however many asked. */
+  readonly encodes = new Map<string, number>();
 
   constructor(options: MediaLibraryOptions) {
     this.#options = options;
@@ -186,7 +188,9 @@ export class MediaLibrary {
         return { file: target, bytes: (await stat(target)).size, type };
       } catch {
         const source = file ?? this.#original(this.#byHash.get(hash)?.name ?? '');
-        const bytes = await makeVariant(await this.#master(hash, source, facts.width), facts, variant);
+        const master = await this.#master(hash, source, facts.width);
+        this.encodes.set(key, (this.encodes.get(key) ?? 0) + 1);
+        const bytes = await makeVariant(master, facts, variant);
         await mkdir(path.dirname(target), { recursive: true });
         // Written aside and renamed: a reader never gets half a file, another process never a torn one.
         const aside = `${target}.${process.pid}.tmp`;

@@ -154,7 +154,7 @@ describe('npm run export', () => {
       'ru/news/first-story.html', 'ru/news/second-story.html', 'en/news/first-story.html',
       '_pages/ru/2.html', '_pages/ru/topics/economy/2.html', '_pages/ru/authors/anna/2.html',
       'robots.txt', 'sitemap.xml', 'sitemap-news.xml', 'sitemaps/ru-articles-1.xml', 'sitemaps/en-home.xml',
-      'media/pixel.png', '404.html', 'nginx.conf',
+      'media/photo.png', '404.html', 'nginx.conf',
     ]));
     expect(files.some((f) => /^assets\/css\/site\.[0-9a-f]{10}\.css$/.test(f))).toBe(true);
     expect(files).toContain('assets/css/site.css');

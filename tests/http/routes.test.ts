@@ -37,7 +37,7 @@ describe('article page', () => {
       '5 просмотров',
       'Анна Иванова</a>',
       'Корреспондент',
-      '<img src="/media/pixel.png" alt="Точка" width="1" height="1"',
+      'width="1200" height="800" alt="Точка" loading="eager" decoding="async" fetchpriority="high">',
       'Фото: Автор снимка',
       '<time datetime="2026-01-20T09:00:00+05:00">20 января 2026, 09:00</time>',
       '<h2>Подзаголовок</h2>',
@@ -157,7 +157,7 @@ describe('files', () => {
   });
 
   it('serves media the index knows, never dotfiles or paths outside', async () => {
-    await request(app).get('/media/pixel.png').expect(200).expect('content-type', 'image/png');
+    await request(app).get('/media/photo.png').expect(200).expect('content-type', 'image/png');
     await request(app).get('/media/.hidden').expect(404);
     await request(app).get('/media/..%2fsite.yml').expect(404);
     await request(app).get('/assets/..%2f..%2fpackage.json').expect(404);

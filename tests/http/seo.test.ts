@@ -4,10 +4,11 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
-import { FIXTURES, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+import { FIXTURES, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { hreflangs, jsonLdBlocks, metaTags, sitemapPaths, xml } from './crawl.js';
 
 const SITE = 'https://dknews.example';
+const PHOTO = `${SITE}/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}`;
 const { app, store } = await testSite(VALID, { now: FIXTURE_NOW, pageSize: 1 });
 afterAll(() => store.close());
 
@@ -166,9 +167,9 @@ describe('the head of every page', () => {
       ['og:url', `${SITE}/ru/news/first-story`],
       ['og:locale', 'ru_RU'],
       ['og:locale:alternate', 'en_US'],
-      ['og:image', `${SITE}/media/pixel.png`],
-      ['og:image:width', '1'],
-      ['og:image:height', '1'],
+      ['og:image', `${PHOTO}/og.jpg`],
+      ['og:image:width', '1200'],
+      ['og:image:height', '630'],
       ['og:image:alt', 'Точка'],
       ['article:published_time', '2026-01-20T09:00:00+05:00'],
       ['article:modified_time', '2026-01-20T09:00:00+05:00'],
@@ -177,7 +178,7 @@ describe('the head of every page', () => {
       ['twitter:card', 'summary_large_image'],
       ['twitter:title', 'Первая новость'],
       ['twitter:description', 'Первый абзац — с тире.'],
-      ['twitter:image', `${SITE}/media/pixel.png`],
+      ['twitter:image', `${PHOTO}/og.jpg`],
       ['twitter:image:alt', 'Точка'],
       ['theme-color', '#0b4f8a'],
     ]);
@@ -263,9 +264,11 @@ describe('RSS feeds', () => {
       category: ['Политика', 'Экономика'],
       'yandex:full-text': 'Текст второй новости.',
     });
-    expect(first.enclosure).toEqual({ '@url': `${SITE}/media/pixel.png`, '@length': String(statSync(path.join(VALID, 'media/pixel.png')).size), '@type': 'image/png' });
+    // The feed's copy of the photo: a JPEG at most 1280 px wide, with its real length.
+    const copy = await request(app).get(`${PHOTO.slice(SITE.length)}/1200.jpg`).expect(200).expect('content-type', 'image/jpeg');
+    expect(first.enclosure).toEqual({ '@url': `${PHOTO}/1200.jpg`, '@length': String(copy.body.length), '@type': 'image/jpeg' });
     expect(first['content:encoded']).toBe(
-      `<figure><img src="${SITE}/media/pixel.png" alt="Точка" width="1" height="1"><figcaption>Автор снимка</figcaption></figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
+      `<figure><img src="${PHOTO}/1200.jpg" alt="Точка" width="1200" height="800"><figcaption>Автор снимка</figcaption></figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
     );
   });
 

@@ -74,7 +74,7 @@ describe('a link in a body to one of our articles that does not exist', () => {
 });
 
 describe('an image in a body', () => {
-  const context = { authors: ['anna'], topics: ['economy'], media: new Set(['pixel.png']) };
+  const context = { authors: ['anna'], topics: ['economy'], media: new Set(['photo.png']) };
 
   it('is reported when its file is not in media', async () => {
     const invalid = await loadContent(path.join(FIXTURES, 'invalid'), { from: FIXTURES });
@@ -87,7 +87,7 @@ describe('an image in a body', () => {
   });
 
   it('passes when the file is there', () => {
-    const { problems } = parseArticle(article('news/pic.ru.md', 'Текст.\n\n![Точка](/media/pixel.png)'), context);
+    const { problems } = parseArticle(article('news/pic.ru.md', 'Текст.\n\n![Точка](/media/photo.png)'), context);
     expect(problems).toEqual([]);
   });
 });
