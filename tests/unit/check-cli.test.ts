@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { cliMessage } from '../../src/cli/messages.js';
 import { FIXTURES, VALID } from '../helpers.js';
+import { makePhoto } from '../photo.js';
 
 const PROJECT = path.resolve(FIXTURES, '../..');
 const made: string[] = [];
@@ -100,6 +101,44 @@ describe('npm run check on broken content', () => {
       // Files claim aliases in path order, as on the server once both are public.
       'content/news/second-story.ru.md:1  aliases  Старый адрес «/ru/old/123» уже указан в content/news/later.ru.md.\nНайдено проблем: 1\n',
     );
+  });
+});
+
+describe('npm run check on pictures', () => {
+  const story = (image: string, body = 'Текст.') =>
+    `---\ntitle: Снимок\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage:\n${image}\n---\n${body}\n`;
+
+  it('warns about an 18 MB original, one narrower than 1200 px and a wrong typed size, and still passes', async () => {
+    const cwd = await tree({
+      'news/heavy.ru.md': story('  src: heavy.png\n  alt: Снимок'),
+      'news/narrow.ru.md': story('  src: narrow.jpg\n  alt: Снимок\n  width: 800\n  height: 600'),
+    });
+    // A 3000×2000 photo stored without compression: 18 MB, as a camera or a careless export makes it.
+    await makePhoto(path.join(cwd, 'content/media/heavy.png'), { width: 3000, height: 2000, compression: 0 });
+    await makePhoto(path.join(cwd, 'content/media/narrow.jpg'), { width: 800, height: 500, format: 'jpeg' });
+    const result = await check([], cwd);
+    expect(result.stdout.split('\n')).toEqual([
+      'content/news/heavy.ru.md:7  image.src  предупреждение: Оригинал «heavy.png» весит 17,2 МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.',
+      'content/news/narrow.ru.md:7  image.src  предупреждение: Изображение «narrow.jpg» шириной 800 пикселей, а для крупных превью в Google Discover и соцсетях нужно не меньше 1200. Найдите фото крупнее.',
+      'content/news/narrow.ru.md:7  image  предупреждение: Указан размер 800×600, а файл «narrow.jpg» — 800×500. Размер читается из файла сам: удалите width и height.',
+      'Предупреждений: 3 (сайт работает, но их стоит исправить)',
+      'Проблем нет: проверено 7 статей',
+      '',
+    ]);
+    expect(result.code).toBe(0);
+  });
+
+  it('fails on a file that is not an image, and on a missing one, naming line and field', async () => {
+    const cwd = await tree({
+      'media/fake.jpg': 'this is text, not a JPEG',
+      'news/fake.ru.md': story('  src: fake.jpg\n  alt: Снимок'),
+      'news/gone.ru.md': story('  src: photo.png\n  alt: Снимок', 'Текст.\n\n![Схема](/media/gone.png)'),
+    });
+    const result = await check(['--lang', 'en'], cwd);
+    expect(result.stdout).toMatch(/^content\/news\/fake\.ru\.md:7 {2}image\.src {2}The file "fake\.jpg" cannot be read as an image \(.+\)\. Save it again as JPEG, PNG, WebP or AVIF\.$/m);
+    expect(result.stdout).toContain('content/news/gone.ru.md:12  body  The image "gone.png" is not in the media folder. Put the file at content/media/gone.png or fix the path.\n');
+    expect(result.stdout).toContain('Problems found: 2\n');
+    expect(result.code).toBe(1);
   });
 });
 
