@@ -133,7 +133,7 @@ export const MESSAGES = {
     en: (p) => `The file "${p.src}" cannot be read as an image (${p.detail}). Save it again as JPEG, PNG, WebP or AVIF.`,
   },
   image_too_heavy: {
-    ru: (p) => `Оригинал «${p.src}» весит ${p.mb} МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.`,
+    ru: (p) => `Оригинал «${p.src}» весит ${String(p.mb).replace('.', ',')} МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.`,
     en: (p) => `The original "${p.src}" is ${p.mb} MB, over 10 MB. Readers get smaller copies, but such a file is slow to keep and process: save the photo as JPEG at quality 85–90 %.`,
   },
   image_too_narrow: {

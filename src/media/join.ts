@@ -3,7 +3,7 @@ import type { Article } from '../content/types.js';
 import { isImage, type MediaFacts } from './facts.js';
 
 /** Originals heavier than this get a warning: readers never download them, but they are slow to keep and process. */
-export const HEAVY_BYTES = 10 * 1024 * 1024;
+export const HEAVY_BYTES = 10_000_000;
 /** Google Discover and large social previews want images at least this wide. */
 export const WIDE_ENOUGH = 1200;
 
@@ -58,5 +58,5 @@ export function imageProblems(article: Article, body: { media: readonly string[]
 function common(facts: MediaFacts | undefined, src: string, report: (code: 'image_unreadable' | 'image_too_heavy', params: Record<string, string | number>) => void): void {
   if (!facts) return;
   if (!isImage(facts)) report('image_unreadable', { src, detail: facts.unreadable });
-  else if (facts.bytes > HEAVY_BYTES) report('image_too_heavy', { src, mb: (facts.bytes / 1024 / 1024).toFixed(1).replace('.', ',') });
+  else if (facts.bytes > HEAVY_BYTES) report('image_too_heavy', { src, mb: (facts.bytes / 1e6).toFixed(1) });
 }
