@@ -47,6 +47,8 @@ export class MediaLibrary {
   #byHash = new Map<string, { name: string; facts: ImageFacts }>();
   #making = new Map<string, Promise<Derivative>>();
   #masters = new Map<string, Promise<Master>>();
+  /** Originals whose every derivative this process has seen on disk: later warm-ups skip them. */
+  #complete = new Set<string>();
   #warming: Promise<void> | undefined;
   #warmAgain = false;
   #closed = false;
@@ -102,14 +104,19 @@ export class MediaLibrary {
       do {
         this.#warmAgain = false;
         for (const [hash, { facts }] of this.#byHash) {
-          for (const variant of allVariants(facts)) {
+          if (this.#complete.has(hash)) continue;
+          let made = 0;
+          const variants = allVariants(facts);
+          for (const variant of variants) {
             if (this.#closed || !this.#byHash.has(hash)) break;
             try {
               await this.#derive(hash, facts, variant);
+              made++;
             } catch (error) {
               this.#options.logger?.warn({ err: error, hash, variant: variantName(variant) }, 'A derivative could not be made; it will be tried again when asked for');
             }
           }
+          if (made === variants.length) this.#complete.add(hash);
           this.#masters.delete(hash);
         }
       } while (this.#warmAgain && !this.#closed);
