@@ -4,6 +4,7 @@ import { parseYaml } from './frontmatter.js';
 import { AuthorsFile, SiteFile, TopicsFile } from './schema.js';
 import type { Person, Site, SourceFile, Topic } from './types.js';
 import { validate } from './validate.js';
+import { yamlProblems } from './yaml-hints.js';
 
 interface Parsed<T> {
   value?: T;
@@ -18,9 +19,7 @@ function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name
   if (!source.text.trim()) return { problems: [new ContentError(source.file, 1, '', 'empty_file')] };
   const yaml = parseYaml(source.text);
   if (yaml.errors.length) {
-    return {
-      problems: yaml.errors.map((e) => new ContentError(source.file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)),
-    };
+    return { problems: yamlProblems(source.file, yaml.errors) };
   }
   return validate(schema, yaml, source.file);
 }
