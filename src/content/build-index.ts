@@ -83,7 +83,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   if (!site.value || !authors.value || !topics.value) {
     throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
   }
-  const problems: ContentError[] = [];
+  // What is left of their problems are warnings (a role falling back to another language).
+  const problems: ContentError[] = [...site.problems, ...authors.problems, ...topics.problems];
   const context = {
     authors: authors.value.map((a) => a.id),
     topics: topics.value.map((t) => t.id),

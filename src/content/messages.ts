@@ -87,6 +87,10 @@ export const MESSAGES = {
     ru: (p) => `Файл «${p.name}» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md.${p.suggestion ? ` Переименуйте его в «${p.suggestion}».` : ''}`,
     en: (p) => `The file "${p.name}" is not published: articles are files ending in .ru.md, .kk.md or .en.md.${p.suggestion ? ` Rename it to "${p.suggestion}".` : ''}`,
   },
+  role_fallback: {
+    ru: (p) => `У автора ${p.id} нет должности на ${LANG_PREPOSITIONAL[p.lang as string] ?? p.lang} (role.${p.lang}): там будет показана «${p.fallback}». Добавьте в role строку «${p.lang}: …».`,
+    en: (p) => `The author ${p.id} has no role in ${LANG_NAME_EN[p.lang as string] ?? p.lang} (role.${p.lang}): "${p.fallback}" is shown there. Add a line "${p.lang}: …" to role.`,
+  },
   expected_whole_number: {
     ru: (p) => `Нужно целое неотрицательное число, а указано «${p.value}».`,
     en: (p) => `Expected a whole number of 0 or more, got "${p.value}".`,
@@ -178,6 +182,12 @@ export const MESSAGES = {
 } satisfies Record<string, Message>;
 
 export type ProblemCode = keyof typeof MESSAGES;
+
+/** Problems that leave everything online and the check passing: said, but not counted as errors. */
+export const WARNINGS: ReadonlySet<ProblemCode> = new Set(['role_fallback']);
+
+const LANG_PREPOSITIONAL: Record<string, string> = { ru: 'русском', kk: 'казахском', en: 'английском' };
+const LANG_NAME_EN: Record<string, string> = { ru: 'Russian', kk: 'Kazakh', en: 'English' };
 
 /** What a field holds, for a message about a value of the wrong type: «Поле author — это …». */
 const EXPECTED: Record<string, Record<EditorLang, string>> = {

@@ -1,4 +1,5 @@
 import { yearIn } from '../i18n/format.js';
+import { russianIdentifiers, type TextPart } from './foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
 import { jsonLd } from '../seo/json-ld.js';
@@ -61,7 +62,8 @@ export interface LayoutView {
     languages: { lang: Lang; name: string; href: string; current: boolean }[];
   };
   footer: {
-    registration: string;
+    /** The registration notice, its number marked as Russian on other languages' pages. */
+    registration: TextPart[];
     copyright: string;
     ageMark?: string;
     address?: string;
@@ -128,7 +130,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       })),
     },
     footer: {
-      registration: site.registration[lang],
+      registration: russianIdentifiers(site.registration[lang], lang),
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
       address: site.contacts.address?.[lang],

@@ -121,6 +121,22 @@ describe('npm run check with a broken site-wide file', () => {
   });
 });
 
+describe('npm run check with a warning only', () => {
+  it('prints a role missing in a language as a warning and exits 0', async () => {
+    const cwd = await tree({ 'authors.yml': 'anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n  role: { ru: Корреспондент, en: Correspondent }\n' });
+    expect(await check([], cwd)).toEqual({
+      code: 0,
+      stdout: [
+        'content/authors.yml:3:3  anna.role.kk  Предупреждение: У автора anna нет должности на казахском (role.kk): там будет показана «Корреспондент». Добавьте в role строку «kk: …».',
+        'Предупреждений: 1 (сайт работает, но их стоит исправить)',
+        'Проблем нет: проверено 5 статей',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+});
+
 describe('npm run check misused', () => {
   it('exits 2 when the folder does not exist', async () => {
     expect(await check(['--dir', 'nowhere'], PROJECT)).toEqual({
