@@ -1,3 +1,4 @@
+import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
 import { russianIdentifiers, type TextPart } from './foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
@@ -32,10 +33,14 @@ export interface PageMeta {
   next?: string;
   /** The query to show in the header's search box, on search pages. */
   searchQuery?: string;
+  /** In development, whose content problems the page lists: its own file's, or all of them (the home page). */
+  problemsOf?: string | 'all';
 }
 
 export interface LayoutView {
   lang: Lang;
+  /** npm run dev only: the content version the live reload compares, and the problems to list. */
+  dev?: { version: string; title: string; problems: { where: string; field: string; message: string }[] };
   title: string;
   description: string;
   /** Absent on noindex pages (errors, search results): there is nothing to canonicalise. */
@@ -82,6 +87,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
+    dev: ctx.dev ? devView(ctx, meta.problemsOf) : undefined,
     title,
     description,
     canonical: meta.noindex ? undefined : url,
@@ -148,4 +154,14 @@ export function defaultImage(ctx: PageContext): SocialImage {
 /** The publisher as structured data names it, with its raster logo. */
 export function publisher(ctx: PageContext): Publisher {
   return { siteUrl: ctx.siteUrl, logoUrl: absoluteUrl(ctx.siteUrl, ctx.asset('icon-512.png')), logoSize: 512 };
+}
+
+/** The development banner's problems, in Russian, the editors' language: file:line, field, message. */
+function devView(ctx: PageContext, problemsOf: PageMeta['problemsOf']): NonNullable<LayoutView['dev']> {
+  const problems = problemsOf === undefined ? [] : ctx.index.problems.filter((p) => problemsOf === 'all' || p.file === problemsOf);
+  return {
+    version: contentVersion(ctx.index),
+    title: ctx.tIn('ru')('dev.problems', { count: problems.length }),
+    problems: problems.map((p) => ({ where: p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`, field: p.field, message: p.describe('ru') })),
+  };
 }

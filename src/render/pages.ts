@@ -42,7 +42,7 @@ function listPage(
   articles: readonly Article[],
   pageNumber: number,
   basePath: string,
-  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
+  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'problemsOf'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
 ): PageView<ListPage> | undefined {
   const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
   if (!page) return undefined;
@@ -57,6 +57,7 @@ function listPage(
       alternates: meta.alternates,
       structuredData: meta.structuredData,
       feeds: meta.feeds,
+      problemsOf: meta.problemsOf,
       prev: page.pagination.prev,
       next: page.pagination.next,
     }),
@@ -73,6 +74,7 @@ export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPag
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
     leadStory: true,
+    problemsOf: 'all',
     structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
   });
 }
