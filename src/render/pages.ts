@@ -154,7 +154,8 @@ export function errorPage(ctx: PageContext, status: number): PageView<ErrorPage>
   const known = [400, 404, 405, 413, 414, 431, 500].includes(status) ? status : status >= 500 ? 500 : 400;
   const heading = ctx.t(`error.${known}.title`);
   return {
-    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
+    // In development a 404 lists every content problem: a new article with an error has no page yet.
+    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true, problemsOf: known === 404 ? 'all' : undefined }),
     t: ctx.t,
     page: { status, heading, text: ctx.t(`error.${known}.text`), homeHref: `/${ctx.lang}/`, homeText: ctx.t('error.home') },
   };

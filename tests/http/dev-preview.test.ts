@@ -51,6 +51,11 @@ describe('npm run dev: the problems banner', () => {
     expect(banner((await request(dev.app).get('/ru/news/first-story').expect(200)).text)).toBeUndefined();
   });
 
+  it('lists every problem on a 404, where a new article with an error would be', async () => {
+    const { text } = await request(dev.app).get('/ru/news/broken').expect(404);
+    expect(visible(banner(text))).toContain('news/broken.ru.md:5:10 topics.0 Неизвестная тема «ekonomika».');
+  });
+
   it('is never shown in production', async () => {
     const { text } = await request(production.app).get('/ru/').expect(200);
     expect(text).not.toContain('dev-problems');
