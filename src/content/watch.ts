@@ -20,6 +20,7 @@ export interface WatchOptions {
   /**
    * How often the folder's file stamps are compared with the last look, for filesystems whose
    * change events never arrive (network mounts, some container bind mounts); 0 turns it off.
+   * On a large archive the period grows to 50 times the last comparison's duration.
    */
   rescanMs?: number;
   /** False: stamps only, no change events (how the backstop is tested). */
@@ -90,15 +91,25 @@ export async function watchContent(dir: string, options: WatchOptions): Promise<
       options.onError(error);
     }
   }
-  const interval = rescanMs > 0 ? setInterval(() => void rescan(), rescanMs) : undefined;
-  interval?.unref();
+  // The next rescan waits at least RESCAN_SHARE times as long as the last one took, so that
+  // on a large archive the backstop never takes more than about 2 % of one core.
+  let rescanTimer: NodeJS.Timeout | undefined;
+  const schedule = (wait: number) => {
+    if (closed || rescanMs <= 0) return;
+    rescanTimer = setTimeout(() => {
+      const started = performance.now();
+      void rescan().then(() => schedule(Math.max(rescanMs, RESCAN_SHARE * (performance.now() - started))));
+    }, wait);
+    rescanTimer.unref();
+  };
+  schedule(rescanMs);
 
   return {
     rescan,
     async close() {
       closed = true;
       clearTimeout(timer);
-      clearInterval(interval);
+      clearTimeout(rescanTimer);
       await subscription?.unsubscribe();
     },
   };
@@ -119,6 +130,9 @@ function differences(before: ReadonlyMap<string, string>, after: ReadonlyMap<str
   for (const folder of before.keys()) if (!after.has(folder)) paths.push(folder);
   return paths;
 }
+
+/** A rescan's period is at least this many times its duration. */
+const RESCAN_SHARE = 50;
 
 /** Entries stat-ed between two turns of the event loop: a rescan never holds up requests for long. */
 const STATS_PER_TURN = 512;

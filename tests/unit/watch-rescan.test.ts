@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { watchContent } from '../../src/content/watch.js';
+import { until } from '../http/until.js';
 
 // The backstop alone (no change events), as on a network mount where inotify says nothing:
 // rescan() compares the files' stamps with the last look and reports the folders that differ.
@@ -50,5 +51,18 @@ describe('the stamp rescan', () => {
     await writeFile(path.join(dir, 'news/.a.ru.md.swp'), 'x');
     await writeFile(path.join(dir, 'news/a.ru.md~'), 'x');
     expect(await rescan()).toEqual([]);
+  });
+});
+
+describe('the periodic rescan', () => {
+  it('reports a change by itself, with no change events at all', async () => {
+    const seen: string[][] = [];
+    const periodic = await watchContent(dir, { onChange: (paths) => seen.push(paths), onError: (error) => { throw error; }, events: false, rescanMs: 20, debounceMs: 0 });
+    try {
+      await writeFile(path.join(dir, 'news/periodic.ru.md'), 'new');
+      await until('the periodic rescan to report news/', () => seen.some((paths) => paths.includes('news')));
+    } finally {
+      await periodic.close();
+    }
   });
 });
