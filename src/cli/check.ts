@@ -3,7 +3,6 @@ import { parseArgs } from 'node:util';
 import { buildIndex } from '../content/build-index.js';
 import { ContentLoadError, type ContentError } from '../content/errors.js';
 import { loadContent } from '../content/load.js';
-import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../content/messages.js';
 import { formatProblemLine } from './format-problem.js';
 import { describeError } from './describe-error.js';
@@ -41,9 +40,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let problems: ContentError[];
   let checked: number;
   try {
-    const loaded = await loadContent(dir, { from: io.cwd });
-    // Every picture is read as the server reads it (format, size, weight); nothing is written.
-    const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
+    const sources = await loadContent(dir, { from: io.cwd });
     checked = sources.articles.length;
     problems = problemsOf(() => buildIndex(sources, EVERYTHING_PUBLISHED).problems);
   } catch (error) {
@@ -52,11 +49,11 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
 
   for (const problem of sortByPlace(problems)) io.stdout.write(`${formatProblemLine(problem, lang)}\n`);
+  // Warnings are printed with the problems, but they alone do not fail the check.
   const errors = problems.filter((p) => !p.warning).length;
   const warnings = problems.length - errors;
-  if (errors) io.stdout.write(`${cliMessage('problems_found', lang, { count: errors })}\n`);
   if (warnings) io.stdout.write(`${cliMessage('warnings_found', lang, { count: warnings })}\n`);
-  if (!errors) io.stdout.write(`${cliMessage('no_problems', lang, { count: checked })}\n`);
+  io.stdout.write(`${errors ? cliMessage('problems_found', lang, { count: errors }) : cliMessage('no_problems', lang, { count: checked })}\n`);
   return errors ? 1 : 0;
 }
 

@@ -8,6 +8,6 @@ import type { EditorLang } from '../content/messages.js';
  */
 export function formatProblemLine(problem: ContentError, lang: EditorLang): string {
   const where = problem.column === undefined ? `${problem.file}:${problem.line}` : `${problem.file}:${problem.line}:${problem.column}`;
-  const note = problem.warning ? (lang === 'ru' ? 'предупреждение: ' : 'warning: ') : '';
-  return `${where}  ${problem.field || '-'}  ${note}${problem.describe(lang)}`;
+  const label = problem.warning ? (lang === 'ru' ? 'Предупреждение: ' : 'Warning: ') : '';
+  return `${where}  ${problem.field || '-'}  ${label}${problem.describe(lang)}`;
 }

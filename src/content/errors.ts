@@ -20,7 +20,7 @@ export class ContentError extends Error {
     super(message(code, params, 'ru'), options);
   }
 
-  /** A warning: worth fixing, but it breaks nothing (see WARNINGS). */
+  /** A warning leaves everything online and `npm run check` passing (see WARNINGS). */
   get warning(): boolean {
     return WARNINGS.has(this.code);
   }

@@ -29,6 +29,8 @@ export interface ContentSources {
   root: string;
   /** What each media file is, read from the file itself (src/media/); absent when nobody looked (tests of parsing alone). */
   images?: ReadonlyMap<string, MediaFacts>;
+  /** Files under news/ that look meant as articles but are not named SLUG.LANG.md (x.markdown, x.MD, x.txt): noted, not published. */
+  nearMisses?: string[];
   /** Reads an article file the loader left unread, for when its earlier parse cannot be reused. */
   readText?: (relativePath: string) => string | undefined;
 }
