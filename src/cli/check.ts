@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { buildIndex } from '../content/build-index.js';
 import { ContentLoadError, type ContentError } from '../content/errors.js';
 import { loadContent } from '../content/load.js';
+import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../content/messages.js';
 import { formatProblemLine } from './format-problem.js';
 import { describeError } from './describe-error.js';
@@ -40,7 +41,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let problems: ContentError[];
   let checked: number;
   try {
-    const sources = await loadContent(dir, { from: io.cwd });
+    const loaded = await loadContent(dir, { from: io.cwd });
+    // Every picture is read as the server reads it (format, size, weight); nothing is written.
+    const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
     checked = sources.articles.length;
     problems = problemsOf(() => buildIndex(sources, EVERYTHING_PUBLISHED).problems);
   } catch (error) {

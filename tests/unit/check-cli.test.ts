@@ -118,9 +118,9 @@ describe('npm run check on pictures', () => {
     await makePhoto(path.join(cwd, 'content/media/narrow.jpg'), { width: 800, height: 500, format: 'jpeg' });
     const result = await check([], cwd);
     expect(result.stdout.split('\n')).toEqual([
-      'content/news/heavy.ru.md:7  image.src  предупреждение: Оригинал «heavy.png» весит 18,0 МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.',
-      'content/news/narrow.ru.md:7  image.src  предупреждение: Изображение «narrow.jpg» шириной 800 пикселей, а для крупных превью в Google Discover и соцсетях нужно не меньше 1200. Найдите фото крупнее.',
-      'content/news/narrow.ru.md:7  image  предупреждение: Указан размер 800×600, а файл «narrow.jpg» — 800×500. Размер читается из файла сам: удалите width и height.',
+      'content/news/heavy.ru.md:7  image.src  Предупреждение: Оригинал «heavy.png» весит 18,0 МБ — больше 10 МБ. Читатели получат уменьшенные копии, но такой файл долго хранить и обрабатывать: сохраните фото в JPEG с качеством 85–90 %.',
+      'content/news/narrow.ru.md:7  image.src  Предупреждение: Изображение «narrow.jpg» шириной 800 пикселей, а для крупных превью в Google Discover и соцсетях нужно не меньше 1200. Найдите фото крупнее.',
+      'content/news/narrow.ru.md:7  image  Предупреждение: Указан размер 800×600, а файл «narrow.jpg» — 800×500. Размер читается из файла сам: удалите width и height.',
       'Предупреждений: 3 (сайт работает, но их стоит исправить)',
       'Проблем нет: проверено 7 статей',
       '',
