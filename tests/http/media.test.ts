@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
@@ -163,5 +163,4 @@ describe('the check of pictures', () => {
     const problem = store.index.problems.find((p) => p.code === 'image_unreadable');
     expect(problem?.format(), problem?.format()).toMatch(/^.+news\/camera-story\.ru\.md:12 body: Файл «broken\.jpg» не читается как изображение \(.+\)\. Сохраните его заново как JPEG, PNG, WebP или AVIF\.$/);
   });
-  afterAll(() => rm(path.join(content.dir, 'media/broken.jpg'), { force: true }));
 });
