@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -199,8 +199,9 @@ export class MediaLibrary {
         this.encodes.set(key, (this.encodes.get(key) ?? 0) + 1);
         const bytes = await makeVariant(master, facts, variant);
         await mkdir(path.dirname(target), { recursive: true });
-        // Written aside and renamed: a reader never gets half a file, another process never a torn one.
-        const aside = `${target}.${process.pid}.tmp`;
+        // Written aside and renamed: a reader never gets half a file, another process (or another
+        // library in this one, as during an export) never a torn one or a name taken from under it.
+        const aside = asideName(target);
         await writeFile(aside, bytes);
         await rename(aside, target);
         return { file: target, bytes: bytes.length, type };
@@ -230,12 +231,18 @@ export class MediaLibrary {
     try {
       await mkdir(this.#root, { recursive: true });
       const file = path.join(this.#root, 'facts.json');
-      await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(Object.fromEntries(this.#known)));
-      await rename(`${file}.${process.pid}.tmp`, file);
+      const aside = asideName(file);
+      await writeFile(aside, JSON.stringify(Object.fromEntries(this.#known)));
+      await rename(aside, file);
     } catch (error) {
       this.#options.logger?.warn({ err: error }, 'Media facts not saved; the next start reads the originals again');
     }
   }
+}
+
+/** A name beside `file` that no other writer uses: the file is written there, then renamed over it. */
+function asideName(file: string): string {
+  return `${file}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
 }
 
 /** SHA-256 of a file, read in chunks: an 18 MB photo never holds the event loop. */
