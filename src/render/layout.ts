@@ -1,3 +1,5 @@
+import { editorInChief } from '../content/queries.js';
+import { SOCIAL_NETWORKS } from '../content/schema.js';
 import { yearIn } from '../i18n/format.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
@@ -58,15 +60,26 @@ export interface LayoutView {
     topicsCurrent: boolean;
     /** Absent when nothing answers search (a static export without an API origin). */
     search?: { action: string; query: string };
-    languages: { lang: Lang; name: string; href: string; current: boolean }[];
+    /** `short` is what a phone shows («Рус»); `name` stays the link's accessible name. */
+    languages: { lang: Lang; name: string; short: string; href: string; current: boolean }[];
   };
   footer: {
+    siteName: string;
     registration: string;
     copyright: string;
     ageMark?: string;
     address?: string;
     email?: string;
     phone?: string;
+    /** The masthead: the editor-in-chief from authors.yml. */
+    editor?: { name: string; role: string; href: string };
+    /** Static pages (about, contacts…) of this language, in their order. */
+    pages: { title: string; href: string }[];
+    rss: string;
+    social: { id: string; name: string; href: string }[];
+    authorsHref: string;
+    topicsHref: string;
+    newsHref: string;
   };
 }
 
@@ -77,6 +90,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const title = meta.title ? t('title.page', { title: meta.title, site: site.shortName[lang] }) : t('title.home', { site: site.shortName[lang] });
   const description = describe(meta.description);
   const url = absoluteUrl(ctx.siteUrl, meta.path);
+  const editor = editorInChief(index);
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
@@ -122,12 +136,21 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       languages: LANGS.map((other) => ({
         lang: other,
         name: ctx.tIn(other)('lang.self'),
+        short: ctx.tIn(other)('lang.short'),
         // The same page in that language when it exists there, else that language's home.
         href: meta.alternates[other] ?? `/${other}/`,
         current: other === lang,
       })),
     },
     footer: {
+      siteName: site.name[lang],
+      editor: editor && { name: editor.name[lang], role: editor.role[lang], href: `/${lang}/authors/${editor.id}` },
+      pages: [...index.pages[lang].values()].map((page) => ({ title: page.title, href: page.path })),
+      rss: `/${lang}/rss.xml`,
+      social: SOCIAL_NETWORKS.flatMap((id) => (site.social[id] ? [{ id, name: t(`social.${id}`), href: site.social[id]! }] : [])),
+      authorsHref: `/${lang}/authors`,
+      topicsHref: `/${lang}/topics`,
+      newsHref: `/${lang}/news`,
       registration: site.registration[lang],
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
