@@ -7,6 +7,7 @@ import type { PageContext } from './context.js';
 import { layoutView, publisher } from './layout.js';
 import { everyLanguage, type PageView } from './pages.js';
 import { dateParts, isoLocal } from '../i18n/format.js';
+import { pageHref } from './pagination.js';
 
 /** Stories under the lead, with their photos. */
 const TOP_STORIES = 3;
@@ -57,6 +58,8 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       description: ctx.index.site.description[lang],
       alternates: everyLanguage((l) => `/${l}/`),
       structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
+      // The feed's continuation: the home page's later pages list what is older than its 20.
+      next: li.articles.length > ctx.pageSize ? pageHref(`/${lang}/`, 2) : undefined,
     }),
     t: ctx.t,
     lastModified: lastChange(li.articles),

@@ -101,7 +101,8 @@ export function topicPage(ctx: PageContext, topicId: string, pageNumber: number)
     heading: topic.name[ctx.lang],
     intro: topic.description[ctx.lang],
     description: topic.description[ctx.lang],
-    alternates: everyLanguage((l) => `/${l}/topics/${topicId}`),
+    // Only the languages where the topic has articles: the others are noindex, like here when empty.
+    alternates: Object.fromEntries(LANGS.filter((l) => ctx.index.langs[l].byTopic.has(topicId)).map((l) => [l, `/${l}/topics/${topicId}`])),
     structuredData: [
       breadcrumbs(ctx, [
         { name: ctx.t('topics.heading'), href: `/${ctx.lang}/topics` },

@@ -39,13 +39,15 @@ function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: numbe
         alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
       })),
   ]);
-  map.set(`${lang}-pages`, () => [
-    { loc: `${siteUrl}/${lang}/news`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) },
+  // «All news» once the language has an article (an empty list is thin), and the static pages.
+  const pages: Entry[] = [
+    ...(li.articles.length ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
     ...[...index.pages[lang].values()].map((page) => ({
       loc: `${siteUrl}${page.path}`,
       alternates: alternates(siteUrl, Object.fromEntries(LANGS.flatMap((l) => (index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : [])))),
     })),
-  ]);
+  ];
+  if (pages.length) map.set(`${lang}-pages`, () => pages);
   const authors = [...index.authors.keys()].filter((id) => li.byAuthor.has(id));
   if (authors.length) {
     map.set(`${lang}-authors`, () => [

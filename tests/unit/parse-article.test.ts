@@ -61,7 +61,7 @@ describe('parseArticle reports each broken rule with file, line, field and an ex
     ['updated-before-date.ru.md', ['content/news/updated-before-date.ru.md:4:1 updated: Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.']],
     ['unknown-author.ru.md', ['content/news/unknown-author.ru.md:4:1 author: Неизвестный автор «ana». Может быть, «anna»? Есть: anna. Новых авторов добавляют в authors.yml.']],
     ['unknown-topic.ru.md', ['content/news/unknown-topic.ru.md:5:19 topics.1: Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.']],
-    ['unknown-field.ru.md', ['content/news/unknown-field.ru.md:4:1 autor: Неизвестное поле «autor». Может быть, «author»? Поля: title, lead, date, updated, author, topics, image, views, draft, aliases.']],
+    ['unknown-field.ru.md', ['content/news/unknown-field.ru.md:4:1 autor: Неизвестное поле «autor». Может быть, «author»? Поля: title, lead, date, updated, author, topics, image, views, featured, draft, aliases.']],
     ['image-without-alt.ru.md', ['content/news/image-without-alt.ru.md:6:1 image.alt: Обязательное поле не заполнено.']],
     ['image-missing.ru.md', ['content/news/image-missing.ru.md:6:10 image.src: Изображения «2026/01/nope.jpg» нет в папке media. Положите файл в content/media/2026/01/nope.jpg или исправьте путь.']],
     ['negative-views.ru.md', ['content/news/negative-views.ru.md:6:1 views: Нужно целое неотрицательное число, а указано «-3».']],
