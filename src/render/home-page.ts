@@ -32,7 +32,7 @@ export interface HomePage {
   top: CardView[];
   /** Absent when it would only repeat the lead. */
   feed?: { days: FeedDay[]; allHref: string };
-  /** Absent until the counter has counted views this week. */
+  /** Absent until the counter has counted views this week, and while it would only repeat the stories above. */
   mostRead?: { title: string; href: string }[];
   topics: { id: string; name: string; href: string; cards: CardView[] }[];
   empty?: string;
@@ -68,7 +68,8 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       lead: lead && cardView(ctx, lead),
       top: top.map((a) => cardView(ctx, a)),
       feed: feed.length > 1 ? { days: feedDays(ctx, feed), allHref: `/${lang}/news` } : undefined,
-      mostRead: mostRead.length ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined,
+      // Like the feed, it stands only when it adds a story the reader has not just seen above.
+      mostRead: mostRead.some((a) => !shown.has(a)) ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined,
       topics: [...ctx.index.topics.values()]
         .map((topic) => ({
           id: topic.id,
