@@ -55,7 +55,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       // A worker's requests to the shared port may reach another worker: it warms itself privately.
       void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
-    if (config.contentWatch) store.watch();
+    if (config.contentWatch) void store.watch(config.contentRescanMs);
     reload = () => void store.reload('SIGHUP');
     if (hupWhileLoading) reload();
 

@@ -86,7 +86,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   if (!site.value || !authors.value || !topics.value) {
     throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
   }
-  const problems: ContentError[] = [];
+  // What is left of their problems are warnings (a role falling back to another language).
+  const problems: ContentError[] = [...site.problems, ...authors.problems, ...topics.problems];
   const context = {
     authors: authors.value.map((a) => a.id),
     topics: topics.value.map((t) => t.id),
@@ -94,7 +95,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   };
 
   const seen = new Map<string, Article>();
-  const linking: { article: Article; siteLinks: readonly SiteLink[] }[] = [];
+  const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
   const lastGood = new Map<string, GoodParse>();
   const bodies = options.bodies ?? new MemoryBodies();
   let parsedFiles = 0;
@@ -111,7 +112,11 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     problems.push(...parsed.problems);
     if (!parsed.reused) parsedFiles++;
     const article = parsed.article;
-    if (!article || !parsed.good) continue;
+    if (!article || !parsed.good) {
+      // Left out for its own problems; its links are checked all the same, in this run.
+      linking.push({ file: source.file, siteLinks: parsed.siteLinks ?? [] });
+      continue;
+    }
     lastGood.set(source.relativePath, parsed.good);
     if (parsed.body) bodies.put(source.relativePath, parsed.good, parsed.body);
     if (parsed.fromLastGood) servedFromLastGood.push(source.file);
@@ -123,7 +128,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
       continue;
     }
     seen.set(key, article);
-    linking.push({ article, siteLinks: parsed.siteLinks ?? [] });
+    linking.push({ file: article.file, siteLinks: parsed.siteLinks ?? [] });
 
     if (article.draft && !options.includeDrafts) continue;
     if (article.date > options.now) {
@@ -141,6 +146,8 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     }
     published.push(article);
   }
+
+  for (const relativePath of sources.nearMisses ?? []) problems.push(nearMissProblem(sources.root, relativePath));
 
   // Checked over every article, drafts and scheduled ones too: they will be public one day.
   const all = [...seen.values()];
@@ -194,6 +201,14 @@ function recoverer(readText: ContentSources['readText'], context: ArticleContext
     const text = readText?.(relativePath);
     return text === undefined ? undefined : parseArticle({ file: article.file, relativePath, text }, context).body;
   };
+}
+
+/** A note on a file named almost like an article, with the name it should have. */
+function nearMissProblem(root: string, relativePath: string): ContentError {
+  const name = relativePath.split('/').pop()!;
+  const stem = name.replace(/(?:\.md)?\.[^.]+$/i, '').toLowerCase();
+  const suggestion = /\.(?:ru|kk|en)$/.test(stem) ? `${stem}.md` : `${stem}.ru.md`;
+  return new ContentError(`${root}/${relativePath}`, 1, '', 'near_miss_name', { name, suggestion: articleFileName(suggestion) ? suggestion : '' });
 }
 
 /** Slugs of every Russian file, parsed or not: a broken original is still the original. */

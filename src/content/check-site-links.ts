@@ -10,9 +10,10 @@ const ARTICLE_PATH = /^\/([a-z]{2})\/news\/(.+)$/;
  * Links in article bodies to /ru/news/…, /kk/news/… or /en/news/… that lead nowhere. An article
  * counts as existing in any state (draft, scheduled), and so does an old path in its aliases,
  * which redirects. The linking article is still served: only the link is wrong.
- * @example checkSiteLinks([{ article, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], [article])
+ * Files with problems of their own are checked too, so that an editor sees every problem in one run.
+ * @example checkSiteLinks([{ file: article.file, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], [article])
  */
-export function checkSiteLinks(linking: Iterable<{ article: Article; siteLinks: readonly SiteLink[] }>, articles: readonly Article[]): ContentError[] {
+export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: readonly SiteLink[] }>, articles: readonly Article[]): ContentError[] {
   const targets = new Set(articles.flatMap((a) => [a.path, ...a.aliases]));
   const slugsByLang = new Map<Lang, string[]>();
   for (const a of articles) {
@@ -22,7 +23,7 @@ export function checkSiteLinks(linking: Iterable<{ article: Article; siteLinks: 
   }
 
   const problems: ContentError[] = [];
-  for (const { article, siteLinks } of linking) {
+  for (const { file, siteLinks } of linking) {
     for (const link of siteLinks) {
       const path = normalize(link.href);
       const m = ARTICLE_PATH.exec(path);
@@ -30,7 +31,7 @@ export function checkSiteLinks(linking: Iterable<{ article: Article; siteLinks: 
       const lang = m[1];
       const close = nearest(m[2]!, slugsByLang.get(lang) ?? []);
       const suggestion = close === undefined ? '' : `/${lang}/news/${close}`;
-      problems.push(new ContentError(article.file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
+      problems.push(new ContentError(file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
     }
   }
   return problems;

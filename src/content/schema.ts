@@ -77,11 +77,17 @@ export const SiteFile = z.strictObject({
 });
 export type SiteFile = z.infer<typeof SiteFile>;
 
+/**
+ * A text per language where some may be missing (falling back, with a warning: parse-data.ts),
+ * or one text, the Russian one.
+ */
+const PartlyLocalized = z.union([text, z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, text.optional()])) as Record<(typeof LANGS)[number], z.ZodOptional<typeof text>>)]);
+
 export const AuthorsFile = z.record(
   id,
   z.strictObject({
     name: Localized,
-    role: Localized,
+    role: PartlyLocalized,
     /** A portrait under media/, square at best. */
     photo: text.optional(),
     bio: Localized.optional(),

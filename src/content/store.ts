@@ -34,7 +34,7 @@ export class ContentStore {
   #index: ContentIndex | undefined;
   #sources: ContentSources | undefined;
   #timer: NodeJS.Timeout | undefined;
-  #watcher: ContentWatcher | undefined;
+  #watcher: Promise<ContentWatcher> | undefined;
   /** The reload running or waiting to run; reloads never overlap. */
   #queue: Promise<void> = Promise.resolve();
   /** True while a reload is queued but has not started reading: a new request joins it. */
@@ -73,21 +73,30 @@ export class ContentStore {
     return this.#queue;
   }
 
-  /** Reloads whenever something under the content folder changes, until close(). */
-  watch(): void {
+  /**
+   * Reloads whenever something under the content folder changes, until close(): resolves once
+   * the folder is being watched. `rescanMs` is the stamp backstop's period (see watch.ts).
+   */
+  async watch(rescanMs?: number): Promise<void> {
     if (this.#watcher || this.#closed) return;
     const { contentDir, logger } = this.#options;
-    this.#watcher = watchContent(contentDir, () => void this.reload('change on disk'), {
-      onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; send SIGHUP to reload'),
+    const watching = watchContent(contentDir, {
+      onChange: (paths) => void this.reload(`change on disk: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`),
+      onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; changes are seen at the next rescan, or send SIGHUP'),
+      rescanMs,
     });
-    logger.info({ contentDir }, 'Watching the content folder for changes');
+    this.#watcher = watching;
+    const watcher = await watching;
+    // Closed while the watcher was starting: it must not outlive the store.
+    if (this.#closed) await watcher.close();
+    else logger.info({ contentDir }, 'Watching the content folder for changes');
   }
 
   /** Stops the publication timer and the watcher; later reloads do nothing. */
   close(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
-    this.#watcher?.close();
+    void this.#watcher?.then((watcher) => watcher.close());
     this.#watcher = undefined;
   }
 

@@ -58,6 +58,8 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       description: ctx.index.site.description[lang],
       alternates: everyLanguage((l) => `/${l}/`),
       structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
+      // npm run dev's banner lists every content problem on the front page.
+      problemsOf: 'all',
       // The feed's continuation: the home page's later pages list what is older than its 20.
       next: li.articles.length > ctx.pageSize ? pageHref(`/${lang}/`, 2) : undefined,
     }),

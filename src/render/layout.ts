@@ -1,6 +1,8 @@
 import { editorInChief } from '../content/queries.js';
 import { SOCIAL_NETWORKS } from '../content/schema.js';
+import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
+import { russianIdentifiers, type TextPart } from './foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
 import { jsonLd } from '../seo/json-ld.js';
@@ -33,10 +35,14 @@ export interface PageMeta {
   next?: string;
   /** The query to show in the header's search box, on search pages. */
   searchQuery?: string;
+  /** In development, whose content problems the page lists: its own file's, or all of them (the home page). */
+  problemsOf?: string | 'all';
 }
 
 export interface LayoutView {
   lang: Lang;
+  /** npm run dev only: the content version the live reload compares, and the problems to list. */
+  dev?: { version: string; title: string; problems: { where: string; field: string; message: string }[] };
   title: string;
   description: string;
   /** Absent on noindex pages (errors, search results): there is nothing to canonicalise. */
@@ -65,12 +71,15 @@ export interface LayoutView {
   };
   footer: {
     siteName: string;
-    registration: string;
+    /** The registration notice, its number marked as Russian on other languages' pages. */
+    registration: TextPart[];
     copyright: string;
     ageMark?: string;
     address?: string;
     email?: string;
     phone?: string;
+    /** tel: with the digits of the phone. */
+    phoneHref?: string;
     /** The masthead: the editor-in-chief from authors.yml. */
     editor?: { name: string; role: string; href: string };
     /** Static pages (about, contacts…) of this language, in their order. */
@@ -94,6 +103,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
+    dev: ctx.dev ? devView(ctx, meta.problemsOf) : undefined,
     title,
     description,
     canonical: meta.noindex ? undefined : url,
@@ -151,12 +161,13 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       authorsHref: `/${lang}/authors`,
       topicsHref: `/${lang}/topics`,
       newsHref: `/${lang}/news`,
-      registration: site.registration[lang],
+      registration: russianIdentifiers(site.registration[lang], lang),
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
       address: site.contacts.address?.[lang],
       email: site.contacts.email,
       phone: site.contacts.phone,
+      phoneHref: site.contacts.phone && `tel:${site.contacts.phone.replace(/[^+\d]/g, '')}`,
     },
   };
 }
@@ -169,4 +180,14 @@ export function defaultImage(ctx: PageContext): SocialImage {
 /** The publisher as structured data names it, with its raster logo. */
 export function publisher(ctx: PageContext): Publisher {
   return { siteUrl: ctx.siteUrl, logoUrl: absoluteUrl(ctx.siteUrl, ctx.asset('icon-512.png')), logoSize: 512 };
+}
+
+/** The development banner's problems, in Russian, the editors' language: file:line, field, message. */
+function devView(ctx: PageContext, problemsOf: PageMeta['problemsOf']): NonNullable<LayoutView['dev']> {
+  const problems = problemsOf === undefined ? [] : ctx.index.problems.filter((p) => problemsOf === 'all' || p.file === problemsOf);
+  return {
+    version: contentVersion(ctx.index),
+    title: ctx.tIn('ru')('dev.problems', { count: problems.length }),
+    problems: problems.map((p) => ({ where: p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`, field: p.field, message: p.describe('ru') })),
+  };
 }

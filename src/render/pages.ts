@@ -43,7 +43,7 @@ function listPage(
   articles: readonly Article[],
   pageNumber: number,
   basePath: string,
-  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'noindex'> & { title?: string; heading: string; intro?: string },
+  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'noindex' | 'problemsOf'> & { title?: string; heading: string; intro?: string },
 ): PageView<ListPage> | undefined {
   const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
   if (!page) return undefined;
@@ -58,6 +58,7 @@ function listPage(
       structuredData: meta.structuredData,
       feeds: meta.feeds,
       noindex: meta.noindex,
+      problemsOf: meta.problemsOf,
       prev: page.pagination.prev,
       next: page.pagination.next,
     }),
@@ -74,6 +75,7 @@ export function homeListPage(ctx: PageContext, pageNumber: number): PageView<Lis
     heading: ctx.t('home.heading'),
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
+    problemsOf: 'all',
     structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
   });
 }
@@ -224,7 +226,8 @@ export function errorPage(ctx: PageContext, status: number): PageView<ErrorPage>
   const known = [400, 404, 405, 413, 414, 431, 500].includes(status) ? status : status >= 500 ? 500 : 400;
   const heading = ctx.t(`error.${known}.title`);
   return {
-    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
+    // In development a 404 lists every content problem: a new article with an error has no page yet.
+    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true, problemsOf: known === 404 ? 'all' : undefined }),
     t: ctx.t,
     page: { status, heading, text: ctx.t(`error.${known}.text`), homeHref: `/${ctx.lang}/`, homeText: ctx.t('error.home') },
   };

@@ -22,6 +22,7 @@ export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticP
       description: page.description,
       alternates: Object.fromEntries(LANGS.flatMap((l) => (ctx.index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : []))),
       structuredData: [breadcrumbs(ctx, [{ name: page.title, href: page.path }])],
+      problemsOf: page.file,
     }),
     t: ctx.t,
     lastModified: ctx.index.builtAt,
