@@ -6,6 +6,7 @@ import { PageFront } from './schema.js';
 import { articleFileName } from './slug.js';
 import type { SourceFile, StaticPage } from './types.js';
 import { validate } from './validate.js';
+import { yamlProblems } from './yaml-hints.js';
 
 /** Paths under /{lang}/ that sections of the site own: no static page may take them. */
 export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml'];
@@ -26,9 +27,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   if (split.unclosed) return fail('frontmatter_unclosed');
   if (split.frontMatter === undefined) return fail('frontmatter_missing');
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
-  if (yaml.errors.length) {
-    return { problems: yaml.errors.map((e) => new ContentError(file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)) };
-  }
+  if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
   const { value: front, problems } = validate(PageFront, yaml, file);
   const body = renderBody(split.body, name.lang);
   if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));

@@ -29,7 +29,7 @@ describe('the sitemaps', () => {
         '/ru/topics', '/kk/topics', '/en/topics',
         '/ru/topics/economy', '/ru/topics/politics', '/en/topics/economy',
         '/ru/authors', '/en/authors', '/ru/authors/anna', '/en/authors/anna',
-        '/ru/news', '/en/news',
+        '/ru/news', '/en/news', '/ru/about', '/en/about',
         '/ru/news/first-story', '/ru/news/second-story', '/en/news/first-story',
       ].sort(),
     );
