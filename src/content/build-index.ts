@@ -9,7 +9,8 @@ import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { articleFileName } from './slug.js';
 import type { MediaFacts } from '../media/facts.js';
 import { imageProblems, withImageFacts } from '../media/join.js';
-import type { Article, ArticleBody, ContentSources, Person, Site, Topic } from './types.js';
+import { buildPages } from './parse-page.js';
+import type { Article, ArticleBody, ContentSources, Person, Site, StaticPage, Topic } from './types.js';
 
 export interface LangIndex {
   /** Published articles, newest first. */
@@ -24,6 +25,8 @@ export interface ContentIndex {
   authors: Map<string, Person>;
   /** In the order of topics.yml. */
   topics: Map<string, Topic>;
+  /** Static pages (about, contacts…) of each language by slug, in the footer's order. */
+  pages: Record<Lang, Map<string, StaticPage>>;
   langs: Record<Lang, LangIndex>;
   /** Every language version of an article by slug, published ones only. */
   translations: Map<string, Partial<Record<Lang, Article>>>;
@@ -82,7 +85,7 @@ export function bodyOf(index: Pick<ContentIndex, 'bodies' | 'recover'>, article:
  */
 export function buildIndex(sources: ContentSources, options: BuildOptions): ContentIndex {
   const site = parseSite(sources.site, sources.root);
-  const authors = parseAuthors(sources.authors, sources.root);
+  const authors = parseAuthors(sources.authors, sources.root, sources.media);
   const topics = parseTopics(sources.topics, sources.root);
   if (!site.value || !authors.value || !topics.value) {
     throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
@@ -162,6 +165,9 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
   }
   bodies.commit(replaced);
 
+  const pages = buildPages(sources.pages ?? []);
+  problems.push(...pages.problems);
+
   published.sort(newestFirst);
   const translations = new Map<string, Partial<Record<Lang, Article>>>();
   for (const article of published) {
@@ -174,6 +180,7 @@ export function buildIndex(sources: ContentSources, options: BuildOptions): Cont
     site: site.value,
     authors: new Map(authors.value.map((a) => [a.id, a])),
     topics: new Map(topics.value.map((t) => [t.id, t])),
+    pages: pages.pages,
     langs: Object.fromEntries(LANGS.map((lang) => [lang, langIndex(published.filter((a) => a.lang === lang))])) as Record<Lang, LangIndex>,
     translations,
     redirects,

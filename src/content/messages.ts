@@ -191,6 +191,14 @@ export const MESSAGES = {
     ru: (p) => `Указан размер ${p.typed}, а файл «${p.src}» — ${p.actual}. Размер читается из файла сам: удалите width и height.`,
     en: (p) => `The size given is ${p.typed}, but the file "${p.src}" is ${p.actual}. The size is read from the file: remove width and height.`,
   },
+  page_bad_filename: {
+    ru: (p) => `Имя файла «${p.name}» не подходит: страница называется slug.ru.md, slug.kk.md или slug.en.md, где slug — строчная латиница, цифры и дефисы, например about.ru.md.`,
+    en: (p) => `The file name "${p.name}" does not fit: a page is named slug.ru.md, slug.kk.md or slug.en.md, the slug in lowercase Latin letters, digits and hyphens, e.g. about.ru.md.`,
+  },
+  page_slug_reserved: {
+    ru: (p) => `Адрес «${p.slug}» занят разделом сайта (${p.reserved}). Переименуйте файл страницы.`,
+    en: (p) => `The address "${p.slug}" belongs to a section of the site (${p.reserved}). Rename the page's file.`,
+  },
   file_missing: {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,

@@ -146,12 +146,14 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       image: front.image && {
         src: flat(imageSrc!),
         alt: flat(front.image.alt),
+        caption: front.image.caption === undefined ? undefined : flat(front.image.caption),
         credit: front.image.credit === undefined ? undefined : flat(front.image.credit),
         line: yaml.locate(['image', 'src']).line,
         // The size comes from the file (see media/join.ts); what an editor typed is only checked.
         typed: front.image.width === undefined && front.image.height === undefined ? undefined : { width: front.image.width, height: front.image.height },
       },
       views: front.views,
+      ...(front.featured ? { featured: true } : {}),
       draft: front.draft,
       aliases: front.aliases.map(flat),
       bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text).digest('base64url').slice(0, 16)}`,

@@ -74,11 +74,15 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
     const li = index.langs[lang];
     list(`/${lang}/`, li.articles.length);
     for (const article of li.articles) page(article.path);
+    list(`/${lang}/news`, li.articles.length);
+    page(`/${lang}/authors`);
+    for (const staticPage of index.pages[lang].values()) page(staticPage.path);
     page(`/${lang}/topics`);
     for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, li.byTopic.get(id)?.length ?? 0);
     for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, li.byAuthor.get(id)?.length ?? 0);
     entries.push(sameFile(`/${lang}/rss.xml`, 'feed'));
     for (const id of index.topics.keys()) entries.push(sameFile(`/${lang}/topics/${id}/rss.xml`, 'feed'));
+    for (const id of index.authors.keys()) entries.push(sameFile(`/${lang}/authors/${id}/rss.xml`, 'feed'));
     entries.push(notFoundPage(lang));
   }
   entries.push(sameFile('/robots.txt', 'robots'), sameFile('/sitemap.xml', 'sitemap'), sameFile('/sitemap-news.xml', 'sitemap'));
