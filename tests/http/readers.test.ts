@@ -3,7 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { copyContent, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 
 const SITE = 'https://dknews.example';
 const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
@@ -98,7 +98,8 @@ describe('the front page', () => {
   it('leads with the newest story that has a photo, then the feed with «Все новости»', async () => {
     const { text } = await request(app).get('/ru/').expect(200);
     const lead = text.slice(text.indexOf('card--lead'));
-    expect(lead.slice(0, 400)).toContain('src="/media/pixel.png"');
+    // The lead story's photo, as the picture of its derivatives (src/media/).
+    expect(lead.slice(0, 400)).toContain(`srcset="/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}/320.avif 320w`);
     expect(text).toContain('<h2 id="feed-heading" class="section-title">Лента новостей</h2>');
     expect(text).toContain('<a class="button button--quiet" href="/ru/news">Все новости</a>');
   });

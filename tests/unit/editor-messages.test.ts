@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 // Each mistake an editor makes every day, with the whole message they get: what is wrong and what to do.
-const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['pixel.png']) };
+const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['photo.png']) };
 const file = (front: string, body = 'Текст.') => `---\n${front}\ndate: 2026-01-20T09:00\nauthor: anna\ntopics: [economy]\n---\n${body}\n`;
 const problems = (text: string, lang: 'ru' | 'en' = 'ru') =>
   parseArticle({ file: 'content/news/x.ru.md', relativePath: 'news/x.ru.md', text }, context).problems.map((p) => p.format(lang));
@@ -38,7 +38,7 @@ describe('YAML mistakes are explained, with the line written right', () => {
   });
 
   it('a tab as indentation: use spaces', () => {
-    expect(problems(file('title: Заголовок\nimage:\n\tsrc: pixel.png'))).toEqual([
+    expect(problems(file('title: Заголовок\nimage:\n\tsrc: photo.png'))).toEqual([
       'content/news/x.ru.md:4:1: Отступ сделан табуляцией, а YAML понимает только пробелы. Замените табуляцию двумя пробелами.',
     ]);
   });
@@ -67,7 +67,7 @@ describe('a value of the wrong type names the field and what it should be', () =
 
 describe('pictures', () => {
   it('a picture in the text without alt: says what alt is for', () => {
-    expect(problems(file('title: Заголовок', 'Текст.\n\n![](/media/pixel.png)'))).toEqual([
+    expect(problems(file('title: Заголовок', 'Текст.\n\n![](/media/photo.png)'))).toEqual([
       'content/news/x.ru.md:9 body: У картинки в тексте нет описания (alt): напишите в квадратных скобках, что на ней, — ![Переговоры в Нанкине](/media/2026/01/photo.jpg). Описание читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась.',
     ]);
   });
