@@ -10,6 +10,7 @@ import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
+import { whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './http/response-cache.js';
@@ -33,8 +34,11 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-/** The whole site as an Express app, without listen: tests use it directly. */
-/** The app, and the fast path for answers it has cached (see routes/respond.ts). */
+/**
+ * The whole site as an Express app, without listen: tests use it directly. Its first stage is
+ * the fast path (`fastPath`, see routes/respond.ts): the server asks it before Express runs at
+ * all, and it answers a URL whose answer is cached for the current content version.
+ */
 export type SiteApp = Express & { fastPath: (req: IncomingMessage, res: ServerResponse) => boolean };
 
 export function createApp(deps: AppDeps): SiteApp {
@@ -63,8 +67,10 @@ export function createApp(deps: AppDeps): SiteApp {
   app.use(compression());
   // 4. Liveness, before anything that needs content.
   app.get('/healthz', health(store));
-  // 5. Files: fingerprinted assets from public/, content images from content/media/.
+  // 5. Files: fingerprinted assets from public/; then, on a first start before anything is
+  // indexed, 503 with Retry-After; content images from content/media/.
   app.use('/assets', assets.middleware);
+  app.use(whileIndexing(store, deps.i18n));
   app.use('/media', media(config, store));
   // 6. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));

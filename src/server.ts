@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { boot } from './boot.js';
-import { runPrimary } from './cluster.js';
+import { INDEXER_ENV, runPrimary } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ContentLoadError } from './content/errors.js';
 import { createServer } from './http/create-server.js';
@@ -46,14 +46,17 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   let hupWhileLoading = false;
   process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
   try {
-    const { app, store, counter, parseCache, refusalPage } = await boot(config, logger);
+    // Of a cluster's workers, the one the primary names indexes content/ and watches it; the others read its index.
+    const role = cluster.isWorker && process.env[INDEXER_ENV] !== '1' ? 'reader' : 'writer';
+    const { app, store, counter, refusalPage } = await boot(config, logger, { background: true, role });
     const server = createServer(app, { logger, refusalPage });
     server.listen(config.port, config.host, () => {
       // The port actually bound: PORT=0 asks the system for a free one.
       const port = (server.address() as AddressInfo).port;
       logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
       // A worker's requests to the shared port may reach another worker: it warms itself privately.
-      void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
+      // A first start warms nothing: pages are rendered as readers ask, while the index fills.
+      if (store.ready && !store.indexing) void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
     if (config.contentWatch) store.watch();
     reload = () => void store.reload('SIGHUP');
@@ -68,7 +71,6 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       store.close();
       server.close(() => {
         counter.close();
-        parseCache.close();
         logger.info('Stopped');
         process.exit(0);
       });
@@ -77,7 +79,6 @@ async function serve(config: Config, logger: Logger): Promise<void> {
         logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
         server.closeAllConnections();
         counter.close();
-        parseCache.close();
         process.exit(0);
       }, GRACE_MS).unref();
     };

@@ -54,7 +54,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
  * One article file with its stamp (see stampOf), its text
  * left unread when the stamp is the one it was last parsed under. Undefined when it is gone.
  */
-function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
+export function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
   const file = `${root}/${relativePath}`;
   const full = path.join(contentDir, relativePath);
   let fd: number | undefined;
@@ -89,6 +89,21 @@ export async function loadDataFiles(contentDir: string, options: LoadOptions = {
   const root = displayPath(contentDir, options.from);
   const [site, authors, topics] = await Promise.all(['site.yml', 'authors.yml', 'topics.yml'].map((name) => readSource(contentDir, root, name)));
   return { site, authors, topics, root };
+}
+
+/** The stamp of an article file now (see stampOf), or undefined when it is gone. */
+export function articleStamp(contentDir: string, relativePath: string): string | undefined {
+  try {
+    return stampOf(statSync(path.join(contentDir, relativePath), { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw new Error(`Cannot read content file "${path.join(contentDir, relativePath)}"`, { cause: error });
+  }
+}
+
+/** Files under media/: path relative to it → size in bytes. */
+export async function loadMedia(contentDir: string): Promise<Map<string, number>> {
+  return new Map((await listFiles(contentDir, 'media', true)).map((f) => [f.name.slice('media/'.length), f.size]));
 }
 
 /** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */
@@ -150,7 +165,7 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 /** The folder as an editor would write it: relative to where the command runs, if inside it. */
-function displayPath(dir: string, from = process.cwd()): string {
+export function displayPath(dir: string, from = process.cwd()): string {
   const relative = path.relative(from, path.resolve(from, dir));
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : dir;
 }

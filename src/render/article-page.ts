@@ -8,7 +8,6 @@ import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from './typography.js';
-import { bodyOf } from '../content/build-index.js';
 
 const RELATED = 4;
 /** Words a minute of an unhurried reader of news. */
@@ -39,15 +38,14 @@ export interface ArticlePage {
 
 export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
   const author = ctx.index.authors.get(article.author)!;
-  const versions = ctx.index.translations.get(article.slug) ?? {};
+  const versions = ctx.index.translations(article.slug);
   const url = absoluteUrl(ctx.siteUrl, article.path);
   const image = article.image
     ? { url: absoluteUrl(ctx.siteUrl, `/media/${article.image.src}`), width: article.image.width, height: article.image.height, alt: article.image.alt }
     : defaultImage(ctx);
   const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
   const mainTopic = topics[0];
-  const list = ctx.index.langs[ctx.lang].articles;
-  const position = list.indexOf(article);
+  const { older, newer } = ctx.index.neighbours(article);
   const views = ctx.views(article);
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
   return {
@@ -80,11 +78,11 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       image: imageView(ctx, article),
       published: dateView(ctx, article.date),
       updated: article.updated && dateView(ctx, article.updated),
-      html: bodyOf(ctx.index, article).html,
+      html: ctx.index.body(article).html,
       topics,
       share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
-      older: position >= 0 ? link(list[position + 1]) : undefined,
-      newer: position > 0 ? link(list[position - 1]) : undefined,
+      older: link(older),
+      newer: link(newer),
       related: related(ctx, article).map((a) => cardView(ctx, a)),
     },
   };
@@ -103,10 +101,9 @@ function pluralForms(ctx: PageContext, key: string): Record<string, string> {
 
 /** Articles sharing a topic with this one, newest first. */
 function related(ctx: PageContext, article: Article): Article[] {
-  const lists = ctx.index.langs[ctx.lang].byTopic;
-  const found = new Set<Article>();
+  const found = new Map<string, Article>();
   for (const topic of article.topics) {
-    for (const other of (lists.get(topic) ?? []).slice(0, RELATED + 1)) if (other !== article) found.add(other);
+    for (const other of ctx.index.list(ctx.lang, { topic }, 0, RELATED + 1)) if (other.path !== article.path) found.set(other.path, other);
   }
-  return [...found].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
+  return [...found.values()].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
 }

@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
-import { lastChange } from '../content/last-change.js';
-import type { Article } from '../content/types.js';
+import type { ListOf } from '../index/content-index.js';
 import type { Lang } from '../i18n/languages.js';
 import { LANGS } from '../i18n/languages.js';
 import { homeStructuredData } from '../seo/structured-data.js';
@@ -39,12 +38,12 @@ export interface ListPage {
 /** A paginated list of articles: home, topic or author page. Undefined when the page is past the end. */
 function listPage(
   ctx: PageContext,
-  articles: readonly Article[],
+  of: ListOf,
   pageNumber: number,
   basePath: string,
   meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
 ): PageView<ListPage> | undefined {
-  const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
+  const page = paginate(ctx.index.count(ctx.lang, of), pageNumber, ctx.pageSize, basePath, (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit));
   if (!page) return undefined;
   const cards = page.items.map((a) => cardView(ctx, a));
   const lead = meta.leadStory && pageNumber === 1 ? cards.shift() : undefined;
@@ -61,14 +60,14 @@ function listPage(
       next: page.pagination.next,
     }),
     t: ctx.t,
-    lastModified: lastChange(articles),
+    lastModified: ctx.index.lastChange(ctx.lang, of),
     page: { heading: meta.heading, intro: meta.intro, lead, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
   };
 }
 
 export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
-  return listPage(ctx, ctx.index.langs[lang].articles, pageNumber, `/${lang}/`, {
+  return listPage(ctx, {}, pageNumber, `/${lang}/`, {
     heading: ctx.t('home.heading'),
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
@@ -80,7 +79,7 @@ export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPag
 export function topicPage(ctx: PageContext, topicId: string, pageNumber: number): PageView<ListPage> | undefined {
   const topic = ctx.index.topics.get(topicId);
   if (!topic) return undefined;
-  return listPage(ctx, ctx.index.langs[ctx.lang].byTopic.get(topicId) ?? [], pageNumber, `/${ctx.lang}/topics/${topicId}`, {
+  return listPage(ctx, { topic: topicId }, pageNumber, `/${ctx.lang}/topics/${topicId}`, {
     title: topic.name[ctx.lang],
     heading: topic.name[ctx.lang],
     intro: topic.description[ctx.lang],
@@ -101,7 +100,7 @@ export function authorPage(ctx: PageContext, authorId: string, pageNumber: numbe
   if (!author) return undefined;
   const name = author.name[ctx.lang];
   const role = author.role[ctx.lang];
-  const view = listPage(ctx, ctx.index.langs[ctx.lang].byAuthor.get(authorId) ?? [], pageNumber, `/${ctx.lang}/authors/${authorId}`, {
+  const view = listPage(ctx, { author: authorId }, pageNumber, `/${ctx.lang}/authors/${authorId}`, {
     title: name,
     heading: name,
     description: ctx.t('author.description', { name, role }),
@@ -126,14 +125,14 @@ export function topicsPage(ctx: PageContext): PageView<TopicsPage> {
       alternates: everyLanguage((l) => `/${l}/topics`),
     }),
     t: ctx.t,
-    lastModified: lastChange(ctx.index.langs[lang].articles),
+    lastModified: ctx.index.lastChange(lang),
     page: {
       heading,
       topics: [...ctx.index.topics.values()].map((topic) => ({
         name: topic.name[lang],
         href: `/${lang}/topics/${topic.id}`,
         description: topic.description[lang],
-        countText: countText(ctx, 'list.count', ctx.index.langs[lang].byTopic.get(topic.id)?.length ?? 0),
+        countText: countText(ctx, 'list.count', ctx.index.count(lang, { topic: topic.id })),
       })),
     },
   };

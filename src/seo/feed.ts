@@ -1,10 +1,10 @@
-import { bodyOf, type ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from './xml.js';
 
-const FEED_SIZE = 50;
+export const FEED_SIZE = 50;
 const IMAGE_TYPES: Record<string, string> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif', svg: 'image/svg+xml' };
 
 export interface FeedInput {
@@ -37,7 +37,7 @@ function item(input: FeedInput, article: Article): string {
     ? `<figure><img src="${xmlEscape(imageUrl!)}" alt="${xmlEscape(image.alt)}"${image.width ? ` width="${image.width}" height="${image.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
     : '';
   const ext = image?.src.split('.').pop()?.toLowerCase() ?? '';
-  const body = bodyOf(index, article);
+  const body = index.body(article);
   return [
     '<item>',
     `<title>${xmlEscape(article.title)}</title>`,

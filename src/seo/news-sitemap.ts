@@ -1,6 +1,5 @@
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
-import { LANGS } from '../i18n/languages.js';
 import { xmlEscape } from './xml.js';
 
 const WINDOW_MS = 48 * 3600 * 1000;
@@ -12,9 +11,7 @@ const MAX_ARTICLES = 1000;
  */
 export function newsSitemap(index: ContentIndex, siteUrl: string, now: Date): string {
   const since = now.getTime() - WINDOW_MS;
-  const recent = LANGS.flatMap((lang) => index.langs[lang].articles.filter((a) => a.date.getTime() >= since && a.date <= now))
-    .sort((a, b) => b.date.getTime() - a.date.getTime())
-    .slice(0, MAX_ARTICLES);
+  const recent = index.since(new Date(since), MAX_ARTICLES).filter((a) => a.date <= now);
   const rows = recent.map(
     (a) =>
       `<url><loc>${xmlEscape(`${siteUrl}${a.path}`)}</loc><news:news><news:publication><news:name>${xmlEscape(index.site.name[a.lang])}</news:name><news:language>${a.lang}</news:language></news:publication><news:publication_date>${isoLocal(a.date)}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
@@ -24,13 +21,6 @@ export function newsSitemap(index: ContentIndex, siteUrl: string, now: Date): st
 
 /** When the news sitemap next changes by itself: the moment its oldest article leaves the window. */
 export function newsSitemapExpiry(index: ContentIndex, now: Date): Date | undefined {
-  const since = now.getTime() - WINDOW_MS;
-  let oldest: number | undefined;
-  for (const lang of LANGS) {
-    for (const a of index.langs[lang].articles) {
-      const t = a.date.getTime();
-      if (t >= since && (oldest === undefined || t < oldest)) oldest = t;
-    }
-  }
-  return oldest === undefined ? undefined : new Date(oldest + WINDOW_MS);
+  const oldest = index.firstSince(new Date(now.getTime() - WINDOW_MS));
+  return oldest && new Date(oldest.getTime() + WINDOW_MS);
 }
