@@ -187,7 +187,7 @@ export class ContentStore {
       this.#problems = report.problems;
       // A version with this reload's problems, even when it changed nothing else.
       this.#swap(report.problems);
-      logger.info({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, 'Content indexed');
+      logger.info({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, 'Content reloaded');
     } catch (error) {
       // Nothing to serve and nothing that can be: the process must say so and stop.
       if (first && !this.#index) throw error;

@@ -60,6 +60,9 @@ export class IndexWriter {
       claimants: db.prepare<[string, string], { id: number; draft: number; visible: number; file: string }>(
         "SELECT id, draft, visible, article ->> '$.file' AS file FROM files WHERE slug = ? AND lang = ? ORDER BY rel",
       ),
+      owners: db.prepare<[string], { file: string }>(
+        "SELECT f.article ->> '$.file' AS file FROM aliases a JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.rel",
+      ),
       setVisible: db.prepare<[number, number]>('UPDATE files SET visible = ? WHERE id = ?'),
       setTopicsVisible: db.prepare<[number, number]>('UPDATE topics SET visible = ? WHERE id = ?'),
       serial: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'serial'"),
@@ -109,6 +112,11 @@ export class IndexWriter {
       }
       const problems: ContentError[] = [];
       for (const [slug, lang] of claimed.values()) problems.push(...this.#settle(slug, lang));
+      // Of two articles claiming one old path, the first by file path has it; the other is told.
+      for (const alias of new Set(diff.put.flatMap((f) => f.good.article.aliases))) {
+        const [owner, ...others] = this.#s.owners.all(alias);
+        for (const other of others) problems.push(new ContentError(other.file, 1, 'aliases', 'alias_taken', { value: alias, other: owner!.file }));
+      }
       if (diff.data) this.#s.setMeta.run('data', JSON.stringify(diff.data));
       const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
       this.#s.setMeta.run('serial', String(serial));

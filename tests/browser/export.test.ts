@@ -59,7 +59,6 @@ describe('an exported page served from another origin than its API', () => {
     await new Promise((resolve) => apiServer?.close(resolve));
     api?.store.close();
     api?.counter.close();
-    api?.parseCache.close();
     await rm(work, { recursive: true, force: true });
   });
 

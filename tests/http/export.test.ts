@@ -119,7 +119,6 @@ afterAll(async () => {
   await new Promise((resolve) => plain?.close(resolve));
   live?.store.close();
   live?.counter.close();
-  live?.parseCache.close();
   await rm(work, { recursive: true, force: true });
 });
 

@@ -24,7 +24,6 @@ afterAll(() => {
   expressOnly.close();
   site.store.close();
   site.counter.close();
-  site.parseCache.close();
 });
 
 interface Answer {
@@ -123,7 +122,6 @@ describe('the fast path', () => {
       server.close();
       news.store.close();
       news.counter.close();
-      news.parseCache.close();
     }
   });
 

@@ -90,7 +90,6 @@ describe('a read-only data folder', () => {
     const before = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
     expect((await request(before.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER)).body).toEqual({ views: 1, counted: true });
     before.counter.close();
-    before.parseCache.close();
     before.store.close();
 
     const restore = readOnly(dataDir);
@@ -100,7 +99,6 @@ describe('a read-only data folder', () => {
       const count = await request(after.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER).expect(200);
       after.store.close();
       after.counter.close();
-      after.parseCache.close();
       expect(page.text).toContain('>0 просмотров</span>');
       expect(count.body).toEqual({ views: 0, counted: false });
       expect(after.logs.find((l) => l.level === 50)?.msg).toMatch(/^View counter unavailable/);
