@@ -50,13 +50,17 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     const role = cluster.isWorker && process.env[INDEXER_ENV] !== '1' ? 'reader' : 'writer';
     const { app, store, counter, refusalPage } = await boot(config, logger, { background: true, role });
     const server = createServer(app, { logger, refusalPage });
-    server.listen(config.port, config.host, () => {
+    // Listening at once: on a first start, requests get 503 with Retry-After until the first
+    // batch is indexed, then what is indexed so far. "Serving" means serving pages.
+    server.listen(config.port, config.host, async () => {
       // The port actually bound: PORT=0 asks the system for a free one.
       const port = (server.address() as AddressInfo).port;
+      await store.whenReady();
       logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
-      // A worker's requests to the shared port may reach another worker: it warms itself privately.
-      // A first start warms nothing: pages are rendered as readers ask, while the index fills.
-      if (store.ready && !store.indexing) void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
+      // Warmed once the index is up to date. A worker's requests to the shared port may reach
+      // another worker: it warms itself privately.
+      await store.settled();
+      void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
     if (config.contentWatch) store.watch();
     reload = () => void store.reload('SIGHUP');
@@ -71,6 +75,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       store.close();
       server.close(() => {
         counter.close();
+        void store.closeDatabase();
         logger.info('Stopped');
         process.exit(0);
       });

@@ -42,9 +42,13 @@ export function parallelFor(files: number): boolean {
  * Parses article files on every core: each thread reads and parses a chunk, answers, and gets
  * the next chunk only once `take` has dealt with its answer (written it to the index), so
  * memory holds a few chunks, never the archive. Returns the files no thread parsed (threads
- * that could not start or failed): the main thread parses those.
+ * that could not start or failed), which the main thread parses, and how many threads ran.
  */
-export async function parseInParallel(files: readonly string[], setup: ParallelSetup, take: (chunk: ParsedChunk) => void | Promise<void>): Promise<string[]> {
+export async function parseInParallel(
+  files: readonly string[],
+  setup: ParallelSetup,
+  take: (chunk: ParsedChunk) => void | Promise<void>,
+): Promise<{ left: string[]; threads: number }> {
   const queue = [...files];
   const given = new Map<Worker, string[]>();
   const left: string[] = [];
@@ -84,5 +88,5 @@ export async function parseInParallel(files: readonly string[], setup: ParallelS
     ),
   );
   if (failure) throw failure;
-  return [...left, ...queue];
+  return { left: [...left, ...queue], threads };
 }

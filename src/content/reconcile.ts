@@ -127,12 +127,12 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     const failed: string[] = [];
     const setup = { contentDir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names };
     const started = performance.now();
-    const left = await parseInParallel(changed, setup, (chunk) => {
+    const { left, threads } = await parseInParallel(changed, setup, (chunk) => {
       report.parsed += chunk.parsed.length;
       for (const file of chunk.parsed) put(file);
       failed.push(...chunk.failed);
     });
-    o.logger.info({ files: changed.length - left.length, ms: Math.round(performance.now() - started) }, 'Parsed the changed article files in parallel');
+    o.logger.info({ files: changed.length - left.length, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel');
     await onMain([...left, ...failed]);
   } else {
     await onMain(changed);

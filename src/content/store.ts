@@ -58,6 +58,8 @@ export class ContentStore {
   #closed = false;
   #last: ReconcileReport | undefined;
   #dataKnown: (() => void) | undefined;
+  #becameReady!: () => void;
+  readonly #ready = new Promise<void>((resolve) => (this.#becameReady = resolve));
   readonly #options: ContentStoreOptions;
 
   constructor(options: ContentStoreOptions) {
@@ -78,6 +80,16 @@ export class ContentStore {
   /** Whether a first start or a reload is indexing now. */
   get indexing(): boolean {
     return this.#indexing;
+  }
+
+  /** Resolves at the first content version (at once on a restart; after the first batch on a first start). */
+  whenReady(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Resolves when the reconcile running or queued now has ended (a first start's, at start). */
+  async settled(): Promise<void> {
+    await this.#queue;
   }
 
   /** What the last reconcile did: files parsed, removed, how long it took. */
@@ -141,14 +153,23 @@ export class ContentStore {
     logger.info({ contentDir }, 'Watching the content folder for changes');
   }
 
-  /** Stops the timers and the watcher; later reloads do nothing. The database closes once a reload in progress ends. */
+  /**
+   * Stops the timers and the watcher; later reloads do nothing. The current version stays
+   * readable for requests in flight; closeDatabase() ends that once they are done.
+   */
   close(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#follow);
     this.#watcher?.close();
     this.#watcher = undefined;
-    void this.#queue.then(() => this.#queries?.db.close());
+  }
+
+  /** Closes the index's database once a reload in progress has ended: after close(), when no request is left. */
+  async closeDatabase(): Promise<void> {
+    this.close();
+    await this.#queue;
+    this.#queries?.db.close();
   }
 
   #enqueue(reason: string, paths: Set<string> | 'all', first: boolean): Promise<void> {
@@ -249,6 +270,7 @@ export class ContentStore {
     if (!this.#data) return;
     const index = new ContentIndex(this.#queries!, this.#data, ++this.#version, this.#now(), problems);
     this.#index = index;
+    this.#becameReady();
     this.#schedule(index.nextPublication());
     this.#options.onSwap?.(index);
   }
