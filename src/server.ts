@@ -72,10 +72,10 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
-      store.close();
+      store.stop();
       server.close(() => {
         counter.close();
-        void store.closeDatabase();
+        store.close();
         logger.info('Stopped');
         process.exit(0);
       });

@@ -155,9 +155,9 @@ export class ContentStore {
 
   /**
    * Stops the timers and the watcher; later reloads do nothing. The current version stays
-   * readable for requests in flight; closeDatabase() ends that once they are done.
+   * readable, for requests in flight, until close().
    */
-  close(): void {
+  stop(): void {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#follow);
@@ -165,11 +165,12 @@ export class ContentStore {
     this.#watcher = undefined;
   }
 
-  /** Closes the index's database once a reload in progress has ended: after close(), when no request is left. */
-  async closeDatabase(): Promise<void> {
-    this.close();
-    await this.#queue;
-    this.#queries?.db.close();
+  /** Stops, and closes the index's database once a reload in progress has ended. */
+  close(): void {
+    this.stop();
+    const db = this.#queries?.db;
+    if (this.#indexing) void this.#queue.then(() => db?.close());
+    else db?.close();
   }
 
   #enqueue(reason: string, paths: Set<string> | 'all', first: boolean): Promise<void> {

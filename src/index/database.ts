@@ -42,14 +42,24 @@ export function openForWriting(file: string, logger: Logger): Database.Database 
       return db;
     } catch (error) {
       db?.close();
-      if (attempt === 0 && (error as { code?: string }).code !== 'SQLITE_CANTOPEN') {
+      const code = (error as { code?: string }).code ?? '';
+      if (attempt === 0 && !['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_FULL'].some((c) => code.startsWith(c)) && remove(file)) {
         logger.warn({ err: error, file }, 'Content index damaged; deleting it and indexing content/ again');
-        for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
         continue;
       }
       logger.warn({ err: error, file }, 'Content index cannot be kept in DATA_DIR: it is built in memory for this run. Check that DATA_DIR is writable.');
       return openInMemory();
     }
+  }
+}
+
+/** Deletes an index file and its journal; false when that is not possible (a read-only folder). */
+function remove(file: string): boolean {
+  try {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 
