@@ -254,8 +254,9 @@ export class ContentStore {
     clearTimeout(this.#follow);
     if (this.#closed) return;
     try {
-      const head = this.#queries!.head();
-      if (head && head.serial !== this.#serial) {
+      const serial = this.#queries!.serial();
+      const head = serial !== undefined && serial !== this.#serial ? this.#queries!.head() : undefined;
+      if (head) {
         this.#serial = head.serial;
         this.#data = head.data;
         this.#swap([]);

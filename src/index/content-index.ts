@@ -31,10 +31,15 @@ export class IndexQueries {
 
   /** The content serial the writer last committed, and the site's data with it; undefined before the first commit. */
   head(): { serial: number; data: SiteData } | undefined {
-    const rows = this.prepare<[], { key: string; value: string }>("SELECT key, value FROM meta WHERE key IN ('serial', 'data')").all();
-    const serial = rows.find((r) => r.key === 'serial');
-    const data = rows.find((r) => r.key === 'data');
-    return serial && data ? { serial: Number(serial.value), data: JSON.parse(data.value) as SiteData } : undefined;
+    const serial = this.serial();
+    const data = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data'").get();
+    return serial !== undefined && data ? { serial, data: JSON.parse(data.value) as SiteData } : undefined;
+  }
+
+  /** The content serial alone: what a reader polls. */
+  serial(): number | undefined {
+    const row = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'serial'").get();
+    return row && Number(row.value);
   }
 
   prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
