@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { docTerms } from '../index/doc-terms.js';
+import { packBody } from '../index/pack.js';
 import { readArticleSource } from './load.js';
 import { parseArticle, type ArticleContext } from './parse-article.js';
 import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
@@ -9,6 +10,7 @@ import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
 // named back: the main thread parses it again to report them.
 const { contentDir, root, authors, topics, media, names } = workerData as ParallelSetup;
 const context: ArticleContext = { authors, topics, media: new Set(media) };
+const EMPTY = { html: '', text: '' };
 
 parentPort!.on('message', (files: string[]) => {
   const answer: ParsedChunk = { parsed: [], failed: [] };
@@ -20,7 +22,8 @@ parentPort!.on('message', (files: string[]) => {
       answer.failed.push(rel);
       continue;
     }
-    answer.parsed.push({ rel, good: { stamp: source.stamp, article, siteLinks: siteLinks ?? [], media: shown ?? [] }, body, terms: docTerms(article, body, names) });
+    // The body travels packed only: the writer stores it as it is.
+    answer.parsed.push({ rel, good: { stamp: source.stamp, article, siteLinks: siteLinks ?? [], media: shown ?? [] }, body: EMPTY, packed: packBody(body), terms: docTerms(article, body, names) });
   }
   parentPort!.postMessage(answer);
 });

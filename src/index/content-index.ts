@@ -3,6 +3,7 @@ import type { ContentError } from '../content/errors.js';
 import type { Article, ArticleBody, Person, Site, Topic } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { reviveArticle } from './rows.js';
+import { unpackBody, type PackedBody } from './pack.js';
 import type { SiteData } from './writer.js';
 
 /** Which list: a language's whole list, or one topic's or author's. */
@@ -149,9 +150,9 @@ export class ContentIndex {
   /** An article's body as our Markdown pipeline rendered it. */
   body(article: Article): ArticleBody {
     const rel = article.bodyId.slice(0, article.bodyId.lastIndexOf('@'));
-    const row = this.#q.prepare<[string], ArticleBody>('SELECT html, text FROM files WHERE rel = ?').get(rel);
+    const row = this.#q.prepare<[string], PackedBody>('SELECT html, text FROM files WHERE rel = ?').get(rel);
     if (!row) throw new Error(`The body of ${article.file} is not in the content index`);
-    return row;
+    return unpackBody(row);
   }
 
   /** The next older and next newer published article of the same language. */

@@ -6,7 +6,7 @@
  * and is not a hidden draft; publication by date is a condition of each query (`date <= ?`),
  * so an article scheduled for 10:00 appears at 10:00 without a write.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -4,6 +4,7 @@ import type { GoodParse } from '../content/last-good.js';
 import type { ArticleBody, Person, Site, Topic } from '../content/types.js';
 import type { DocTerms } from './doc-terms.js';
 import { reviveArticle } from './rows.js';
+import { packBody, unpackBody, type PackedBody } from './pack.js';
 
 /** An article file's good parse, its body and its search terms: one row of the index. */
 export interface IndexedFile {
@@ -11,6 +12,8 @@ export interface IndexedFile {
   good: GoodParse;
   body: ArticleBody;
   terms: DocTerms;
+  /** The body packed already (by a parsing thread); packed on writing when absent. */
+  packed?: PackedBody;
 }
 
 /** site.yml, authors.yml, topics.yml and the list of media files: small, kept whole in `meta`. */
@@ -52,7 +55,7 @@ export class IndexWriter {
       insertSearch: Object.fromEntries(
         ['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number, string, string, string, string]>(`INSERT INTO search_${l} (rowid, title, lead, tags, body) VALUES (?, ?, ?, ?, ?)`)]),
       ),
-      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, string, string, string, string], { id: number }>(
+      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, string, string, Uint8Array, Uint8Array], { id: number }>(
         'INSERT INTO files (rel, stamp, lang, slug, url, date, changed, author, draft, article, refs, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
       insertTopic: db.prepare<[string, string, number, string, number, number]>('INSERT INTO topics (topic, lang, visible, date, slug, changed, id) VALUES (?, ?, 0, ?, ?, ?, ?)'),
@@ -70,7 +73,7 @@ export class IndexWriter {
       good: db.prepare<[string], { stamp: string | null; article: string; refs: string }>('SELECT stamp, article, refs FROM files WHERE rel = ?'),
       stamps: db.prepare<[string, number], { rel: string; stamp: string | null }>('SELECT rel, stamp FROM files WHERE rel > ? ORDER BY rel LIMIT ?'),
       has: db.prepare<[string], { stamp: string | null }>('SELECT stamp FROM files WHERE rel = ?'),
-      body: db.prepare<[string], ArticleBody>('SELECT html, text FROM files WHERE rel = ?'),
+      body: db.prepare<[string], PackedBody>('SELECT html, text FROM files WHERE rel = ?'),
       exists: db.prepare<[string, string], { id: number }>('SELECT id FROM files WHERE slug = ? AND lang = ? LIMIT 1'),
       alias: db.prepare<[string], { id: number }>('SELECT id FROM aliases WHERE alias = ? LIMIT 1'),
       slugs: db.prepare<[string], { slug: string }>('SELECT slug FROM files WHERE lang = ?').pluck(),
@@ -101,9 +104,10 @@ export class IndexWriter {
         const { article, siteLinks, media, stamp } = file.good;
         const date = article.date.getTime();
         const changed = (article.updated ?? article.date).getTime();
+        const packed = file.packed ?? packBody(file.body);
         const { id } = this.#s.insertFile.get(
           file.rel, stamp ?? null, article.lang, article.slug, article.path, date, changed, article.author, article.draft ? 1 : 0,
-          JSON.stringify(article), JSON.stringify({ siteLinks, media }), file.body.html, file.body.text,
+          JSON.stringify(article), JSON.stringify({ siteLinks, media }), packed.html, packed.text,
         )!;
         for (const topic of new Set(article.topics)) this.#s.insertTopic.run(topic, article.lang, date, article.slug, changed, id);
         for (const alias of article.aliases) this.#s.insertAlias.run(alias, id);
@@ -142,7 +146,8 @@ export class IndexWriter {
   }
 
   body(rel: string): ArticleBody | undefined {
-    return this.#s.body.get(rel);
+    const row = this.#s.body.get(rel);
+    return row && unpackBody(row);
   }
 
   /** Whether any file (draft or scheduled too) makes an article of this language and slug. */

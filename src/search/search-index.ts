@@ -1,5 +1,6 @@
 import type { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { reviveArticle } from '../index/rows.js';
+import { unpack } from '../index/pack.js';
 import { distance } from '../content/nearest.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
@@ -153,11 +154,11 @@ function nearestTerm(q: IndexQueries, lang: Lang, term: string): string | undefi
 /** A word of an article that has this term, in lower case: how a stem is shown to a reader. */
 function spelling(q: IndexQueries, lang: Lang, term: string): string | undefined {
   const row = q
-    .prepare<[string], { article: string; text: string }>(`SELECT f.article, f.text FROM search_${lang} JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
+    .prepare<[string], { article: string; text: Uint8Array }>(`SELECT f.article, f.text FROM search_${lang} JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
     .get(`"${term}"`);
   if (!row) return undefined;
   const article = reviveArticle(row.article);
-  for (const text of [article.title, article.lead, row.text]) {
+  for (const text of [article.title, article.lead, unpack(row.text)]) {
     for (const [word] of text.matchAll(WORD)) if (indexTerm(word, lang) === term) return word.toLowerCase();
   }
   return undefined;
