@@ -145,7 +145,7 @@ async function build(log) {
 }
 
 /** Starts dist/src/server.js on `contentDir`, pinned to the server CPU. */
-async function startServer(context, contentDir, label, dataDir = mkdtempSync(path.join(context.temp, 'data-')), more = {}) {
+async function startServer(context, contentDir, label, dataDir = mkdtempSync(path.join(context.temp, 'data-')), more = {}, pin = context.pin.server) {
   const port = await freePort();
   const env = {
     ...process.env,
@@ -162,7 +162,7 @@ async function startServer(context, contentDir, label, dataDir = mkdtempSync(pat
   const profile = context.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${context.profileDir}`, `--cpu-prof-name=${label}-${Date.now()}.cpuprofile`] : [];
   const node = [process.execPath, ...profile, path.join(ROOT, 'dist/src/server.js')];
   const since = performance.now();
-  const child = pinned(context.pin.server, node, { env, cwd: ROOT, label });
+  const child = pinned(pin, node, { env, cwd: ROOT, label });
   return { child, port, since };
 }
 
@@ -272,7 +272,8 @@ async function scaleBenchmark(context) {
   // indexed so far); a restart serves from the index at once and reconciles behind.
   const dataDir = mkdtempSync(path.join(context.temp, 'data-'));
   context.log('part 2: first start (empty data folder): polling /ru/ until it answers, then /healthz until indexing is done');
-  let server = await startServer(context, contentDir, `articles-${context.count}-cold`, dataDir);
+  // Not pinned: a first start parses on every core.
+  let server = await startServer(context, contentDir, `articles-${context.count}-cold`, dataDir, {}, undefined);
   try {
     result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 600_000, child: server.child });
     result.coldIndexedMs = await waitForIndexed(server.port, server.since, 1_800_000);
