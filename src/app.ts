@@ -10,6 +10,7 @@ import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
+import { fastOrNot } from './http/fast-or-not.js';
 import { whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
@@ -35,11 +36,13 @@ export interface AppDeps {
 }
 
 /**
- * The whole site as an Express app, without listen: tests use it directly. Its first stage is
- * the fast path (`fastPath`, see routes/respond.ts): the server asks it before Express runs at
- * all, and it answers a URL whose answer is cached for the current content version.
+ * The whole site as a request listener, without listen: tests use it directly. Its first stage
+ * is the fast path; `express` is the rest, for a test to compare the two.
  */
-export type SiteApp = Express & { fastPath: (req: IncomingMessage, res: ServerResponse) => boolean };
+export type SiteApp = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean;
+  express: Express;
+};
 
 export function createApp(deps: AppDeps): SiteApp {
   const { config, store, assets, logger } = deps;
@@ -47,6 +50,12 @@ export function createApp(deps: AppDeps): SiteApp {
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
   const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
+  // 0. The fast path (see routes/respond.ts): a URL whose answer is cached for the current
+  // content version is answered before Express runs at all. Everything else goes on to 1.
+  const site: SiteApp = Object.assign((req: IncomingMessage, res: ServerResponse) => void (fastOrNot(site.fastPath, req, res, logger) || app(req, res)), {
+    fastPath: respond.fast,
+    express: app,
+  });
 
   app.disable('x-powered-by');
   // Trailing slashes are ours to redirect, not Express's to ignore.
@@ -83,5 +92,5 @@ export function createApp(deps: AppDeps): SiteApp {
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 
-  return Object.assign(app, { fastPath: respond.fast });
+  return site;
 }

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -57,7 +58,7 @@ describe('POST /api/views/{lang}/{slug}', () => {
 
   it('refuses a body larger than 1 KB, or one of unknown length, unread', async () => {
     await post('/api/views/ru/first-story').set('Content-Type', 'application/json').send(JSON.stringify({ x: 'y'.repeat(2000) })).expect(413);
-    const server = app.listen(0, '127.0.0.1');
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as { port: number };
     const status = await new Promise<number | undefined>((resolve) => {
