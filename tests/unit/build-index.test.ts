@@ -104,3 +104,31 @@ describe('buildIndex with broken content', () => {
     }
   });
 });
+
+describe('the index’s queries over the valid fixture', () => {
+  it('counts and pages a list with offset and limit, newest first', () => {
+    expect(index.count('ru')).toBe(2);
+    expect(index.list('ru', {}, 1, 1).map((a) => a.slug)).toEqual(['first-story']);
+    expect(index.list('ru', {}, 2, 10)).toEqual([]);
+    expect(index.count('ru', { topic: 'politics' })).toBe(1);
+    expect(index.count('ru', { author: 'anna' })).toBe(2);
+  });
+
+  it('names the next older and newer article of the language', () => {
+    const second = index.article('ru', 'second-story')!;
+    const first = index.article('ru', 'first-story')!;
+    expect(index.neighbours(second)).toMatchObject({ older: { slug: 'first-story' }, newer: undefined });
+    expect(index.neighbours(first)).toMatchObject({ older: undefined, newer: { slug: 'second-story' } });
+  });
+
+  it('lists a sitemap part with every language version of each article', () => {
+    expect(index.articleUrls('ru', 0, 10)).toEqual([
+      { url: '/ru/news/second-story', changed: expect.any(Date), versions: { ru: '/ru/news/second-story' } },
+      { url: '/ru/news/first-story', changed: expect.any(Date), versions: { ru: '/ru/news/first-story', en: '/en/news/first-story' } },
+    ]);
+  });
+
+  it('keeps the body of each article, as the Markdown pipeline rendered it', () => {
+    expect(index.body(index.article('ru', 'first-story')!).html).toMatch(/^<p>/);
+  });
+});

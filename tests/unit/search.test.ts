@@ -114,3 +114,15 @@ describe('queries that would cost too much', () => {
     expect(await slugs('ru', `${eight} футбол`)).toEqual([SEED]);
   });
 });
+
+describe('«did you mean» when nothing is found', () => {
+  it('suggests the nearest words the index knows, within two edits', () => {
+    expect(search(seed, 'ru', 'сотрудничетво')).toMatchObject({ total: 0, suggestion: 'сотрудничество' });
+    expect(search(seed, 'ru', 'Казахтан Нанкин')).toMatchObject({ total: 0, suggestion: 'казахстан нанкин' });
+  });
+
+  it('suggests nothing when no known word is near, or when the nearest query finds nothing either', () => {
+    expect(search(seed, 'ru', 'абракадабра').suggestion).toBeUndefined();
+    expect(search(seed, 'ru', 'Нанкин футбол').suggestion).toBeUndefined();
+  });
+});
