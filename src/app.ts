@@ -17,6 +17,7 @@ import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './http/response-cache.js';
 import { apiRouter } from './routes/api.js';
 import { crawlerRouter, feedRouter } from './routes/crawlers.js';
+import { devRouter } from './routes/dev.js';
 import { errorHandler, notFound } from './routes/errors.js';
 import { health } from './routes/health.js';
 import { media } from './routes/media.js';
@@ -72,6 +73,8 @@ export function createApp(deps: AppDeps): SiteApp {
   app.use(securityHeaders(config.siteUrl, config.apiOrigin));
   // 2. Requests no page answers: an address too long to be ours, a method other than reading.
   app.use(refuseUnreadable());
+  // 2b. npm run dev only: the live reload's event stream, before compression (which would hold it back).
+  if (config.env === 'development') app.use(devRouter(store));
   // 3. Compression for every answer that is worth it (cached answers come compressed already).
   app.use(compression());
   // 4. Liveness, before anything that needs content.

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // 1/0, true/false, on/off, yes/no: whatever an operator is likely to type.
   CONTENT_WATCH: z.stringbool().default(true),
+  // Seconds between two comparisons of the content files' stamps, the backstop for folders whose change events never arrive.
+  CONTENT_RESCAN: z.coerce.number().min(0).max(86_400).default(10),
   // Each cached page keeps its plain, gzip and brotli bytes: about 50 KB for an article.
   RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(65536).default(64),
   // How long a page is fresh, in seconds: browsers and a proxy cache (deploy/nginx.conf) keep it that long.
@@ -69,6 +71,8 @@ export interface Config {
   logLevel: string;
   /** Reload content when files under contentDir change (CONTENT_WATCH, on unless 0). */
   contentWatch: boolean;
+  /** Milliseconds between two stamp rescans of the content folder while watching (CONTENT_RESCAN seconds; 0 off). */
+  contentRescanMs: number;
   /** Processes serving the port (WEB_CONCURRENCY); 1 runs the server alone, as a single process. */
   webConcurrency: number;
   /** Where view counts live when several machines serve the site (REDIS_URL); else SQLite in dataDir. */
@@ -131,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     contentWatch: e.CONTENT_WATCH,
+    contentRescanMs: Math.round(e.CONTENT_RESCAN * 1000),
     webConcurrency: e.WEB_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY ?? false,

@@ -62,7 +62,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       await store.settled();
       void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
-    if (config.contentWatch) store.watch();
+    if (config.contentWatch) void store.watch(config.contentRescanMs);
     reload = () => void store.reload('SIGHUP');
     if (hupWhileLoading) reload();
 

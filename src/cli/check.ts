@@ -49,8 +49,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
 
   for (const problem of sortByPlace(problems)) io.stdout.write(`${formatProblemLine(problem, lang)}\n`);
-  io.stdout.write(`${problems.length ? cliMessage('problems_found', lang, { count: problems.length }) : cliMessage('no_problems', lang, { count: checked })}\n`);
-  return problems.length ? 1 : 0;
+  // Warnings are printed with the problems, but they alone do not fail the check.
+  const errors = problems.filter((p) => !p.warning).length;
+  const warnings = problems.length - errors;
+  if (warnings) io.stdout.write(`${cliMessage('warnings_found', lang, { count: warnings })}\n`);
+  io.stdout.write(`${errors ? cliMessage('problems_found', lang, { count: errors }) : cliMessage('no_problems', lang, { count: checked })}\n`);
+  return errors ? 1 : 0;
 }
 
 /** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */

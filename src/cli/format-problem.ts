@@ -8,5 +8,6 @@ import type { EditorLang } from '../content/messages.js';
  */
 export function formatProblemLine(problem: ContentError, lang: EditorLang): string {
   const where = problem.column === undefined ? `${problem.file}:${problem.line}` : `${problem.file}:${problem.line}:${problem.column}`;
-  return `${where}  ${problem.field || '-'}  ${problem.describe(lang)}`;
+  const label = problem.warning ? (lang === 'ru' ? 'Предупреждение: ' : 'Warning: ') : '';
+  return `${where}  ${problem.field || '-'}  ${label}${problem.describe(lang)}`;
 }

@@ -11,6 +11,10 @@ export const CLI_MESSAGES = {
     ru: (p: Params) => `Найдено проблем: ${p.count}`,
     en: (p: Params) => `Problems found: ${p.count}`,
   },
+  warnings_found: {
+    ru: (p: Params) => `Предупреждений: ${p.count} (сайт работает, но их стоит исправить)`,
+    en: (p: Params) => `Warnings: ${p.count} (the site works, but they are worth fixing)`,
+  },
   no_problems: {
     ru: (p: Params) => `Проблем нет: проверено ${p.count} ${plural('ru', Number(p.count), { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`,
     en: (p: Params) => `No problems: ${p.count} ${plural('en', Number(p.count), { one: 'article', other: 'articles' })} checked`,

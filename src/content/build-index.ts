@@ -2,7 +2,8 @@ import { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { openInMemory } from '../index/database.js';
 import { docTerms } from '../index/doc-terms.js';
 import { IndexWriter, type IndexedFile, type SiteData } from '../index/writer.js';
-import { crossChecks, namesOf } from './reconcile.js';
+import { crossChecks, namesOf, nearMissProblem } from './reconcile.js';
+import type { SiteLink } from './parse-article.js';
 import { ContentLoadError, type ContentError } from './errors.js';
 import { parseWithLastGood, type GoodParse } from './last-good.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
@@ -33,7 +34,9 @@ export async function buildIndex(sources: ContentSources, options: BuildOptions)
   const data: SiteData = { site: site.value, authors: authors.value, topics: topics.value, media: [...sources.media] };
   const names = namesOf(data);
   const context = { authors: authors.value.map((a) => a.id), topics: topics.value.map((t) => t.id), media: sources.media };
-  const problems: ContentError[] = [];
+  // What is left of their problems are warnings (a role falling back to another language).
+  const problems: ContentError[] = [...site.problems, ...authors.problems, ...topics.problems];
+  const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
   const put: IndexedFile[] = [];
   const lastGood = new Map<string, GoodParse>();
   const servedFromLastGood: string[] = [];
@@ -41,6 +44,8 @@ export async function buildIndex(sources: ContentSources, options: BuildOptions)
   for (const source of files) {
     const parsed = parseWithLastGood(source, context, options.lastGood, sources.readText);
     problems.push(...parsed.problems);
+    // Left out for its own problems; its links are checked all the same, in this run.
+    if (!parsed.good || parsed.fromLastGood) linking.push({ file: source.file, siteLinks: parsed.siteLinks ?? [] });
     if (!parsed.good) continue;
     lastGood.set(source.relativePath, parsed.good);
     if (parsed.fromLastGood) servedFromLastGood.push(source.file);
@@ -50,7 +55,9 @@ export async function buildIndex(sources: ContentSources, options: BuildOptions)
   const db = openInMemory();
   const writer = new IndexWriter(db, options.includeDrafts);
   problems.push(...writer.apply({ data, put, remove: [] }).problems);
+  for (const relativePath of sources.nearMisses ?? []) problems.push(nearMissProblem(sources.root, relativePath));
   const listing = sources.articles.map((s) => s.relativePath);
-  problems.push(...(await crossChecks(writer, put.map((f) => ({ file: f.good.article.file, lang: f.good.article.lang, slug: f.good.article.slug, siteLinks: f.good.siteLinks })), listing)));
+  const indexed = put.filter((f) => !servedFromLastGood.includes(f.good.article.file)).map((f) => ({ file: f.good.article.file, lang: f.good.article.lang, slug: f.good.article.slug, siteLinks: f.good.siteLinks }));
+  problems.push(...(await crossChecks(writer, indexed, listing, linking)));
   return Object.assign(new ContentIndex(new IndexQueries(db), data, 1, options.now, problems), { lastGood, servedFromLastGood });
 }

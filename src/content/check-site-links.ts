@@ -16,6 +16,7 @@ export interface LinkTargets {
  * Links in article bodies to /ru/news/…, /kk/news/… or /en/news/… that lead nowhere. An article
  * counts as existing in any state (draft, scheduled), and so does an old path in its aliases,
  * which redirects. The linking article is still served: only the link is wrong.
+ * Files with problems of their own are checked too, so that an editor sees every problem in one run.
  * @example checkSiteLinks([{ file, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], targets)
  */
 export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: readonly SiteLink[] }>, targets: LinkTargets): ContentError[] {

@@ -1,4 +1,4 @@
-import { message, type EditorLang, type ProblemCode } from './messages.js';
+import { message, WARNINGS, type EditorLang, type ProblemCode } from './messages.js';
 
 /**
  * A problem in one content file: where it is (file, line, column), which field, and what is wrong.
@@ -18,6 +18,11 @@ export class ContentError extends Error {
     options?: { cause?: unknown },
   ) {
     super(message(code, params, 'ru'), options);
+  }
+
+  /** A warning leaves everything online and `npm run check` passing (see WARNINGS). */
+  get warning(): boolean {
+    return WARNINGS.has(this.code);
   }
 
   /** The problem's text alone, in the editor's language. */

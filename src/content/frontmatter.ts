@@ -9,8 +9,8 @@ export interface Position {
 export interface YamlSource {
   /** The parsed value, or undefined when the YAML has errors. */
   data: unknown;
-  /** YAML syntax errors with their positions in the whole file. */
-  errors: { position: Position; detail: string }[];
+  /** YAML syntax errors with their positions in the whole file, the yaml package's code and the line's text. */
+  errors: { position: Position; detail: string; code: string; lineText: string }[];
   /** Position of a field given by its path, e.g. ['image', 'alt']; its parent's when it is missing. */
   locate(path: readonly PropertyKey[]): Position;
 }
@@ -26,10 +26,14 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
     const { line, col } = lines.linePos(offset);
     return { line: line + firstLine - 1, column: col };
   };
-  const errors = doc.errors.map((error) => ({
-    position: at(error.pos[0]),
-    detail: error.message.split('\n')[0] ?? error.code,
-  }));
+  const textLines = text.split(/\r?\n/);
+  // One error per line: the yaml package often reports a broken line twice.
+  const errors = doc.errors
+    .map((error) => {
+      const position = at(error.pos[0]);
+      return { position, detail: error.message.split('\n')[0] ?? error.code, code: error.code, lineText: textLines[position.line - firstLine] ?? '' };
+    })
+    .filter((error, i, all) => all.findIndex((other) => other.position.line === error.position.line) === i);
   return {
     data: errors.length ? undefined : doc.toJS(),
     errors,

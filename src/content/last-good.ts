@@ -53,7 +53,8 @@ export function parseWithLastGood(
     return { ...parsed, good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [] } };
   }
   if (!usable) return parsed;
-  return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, problems: parsed.problems, good: previous, fromLastGood: true };
+  // The links of the current text: those are the ones the editor is told about.
+  return { article: previous.article, siteLinks: parsed.siteLinks ?? [], media: previous.media, problems: parsed.problems, good: previous, fromLastGood: true };
 }
 
 /** Whether an earlier parse still holds: its author, topics and images all still exist. */

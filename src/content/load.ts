@@ -27,11 +27,12 @@ type DataFiles = Pick<ContentSources, 'site' | 'authors' | 'topics' | 'root'>;
  */
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<ContentSources> {
   const root = displayPath(contentDir, options.from);
-  const [data, newsFiles, mediaFiles] = await Promise.all([
+  const [data, allNewsFiles, mediaFiles] = await Promise.all([
     loadDataFiles(contentDir, options),
-    listArticleFiles(contentDir),
+    listFiles(contentDir, 'news'),
     listFiles(contentDir, 'media', true),
   ]);
+  const newsFiles = allNewsFiles.map((f) => f.name).filter(isArticleName);
   const articles: SourceFile[] = [];
   // Synchronous reads in small batches: ten times faster than thousands of parallel async reads
   // through libuv's four threads, and the event loop still turns between batches.
@@ -46,6 +47,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     ...data,
     articles,
     media: new Map(mediaFiles.map((f) => [f.name.slice('media/'.length), f.size])),
+    nearMisses: allNewsFiles.map((f) => f.name).filter(isNearMiss).sort(),
     readText: (relativePath) => readArticleSource(contentDir, root, relativePath)?.text,
   };
 }
@@ -108,7 +110,22 @@ export async function loadMedia(contentDir: string): Promise<Map<string, number>
 
 /** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */
 export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  return (await listFiles(contentDir, 'news')).map((f) => f.name).filter((name) => name.endsWith('.md'));
+  return (await listNewsFiles(contentDir)).articles;
+}
+
+/** The article files under news/, and the files named almost like one (see isNearMiss), sorted. */
+export async function listNewsFiles(contentDir: string): Promise<{ articles: string[]; nearMisses: string[] }> {
+  const names = (await listFiles(contentDir, 'news')).map((f) => f.name);
+  return { articles: names.filter(isArticleName), nearMisses: names.filter(isNearMiss).sort() };
+}
+
+function isArticleName(name: string): boolean {
+  return name.endsWith('.md');
+}
+
+/** Names an editor meant as an article: another Markdown extension, a capital .MD, a .txt. Backups (x.md~, x.md.bak) are not. */
+function isNearMiss(name: string): boolean {
+  return !isArticleName(name) && /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|txt)$/i.test(name) && !name.endsWith('~');
 }
 
 async function readSource(contentDir: string, root: string, relativePath: string): Promise<SourceFile | undefined> {

@@ -29,8 +29,28 @@ export const MESSAGES = {
     en: () => 'The front matter is not closed: put a line "---" after the fields.',
   },
   yaml_syntax: {
-    ru: (p) => `Ошибка синтаксиса YAML: ${p.detail}`,
-    en: (p) => `YAML syntax error: ${p.detail}`,
+    ru: (p) => `Ошибка синтаксиса YAML (${p.detail}). Каждое поле пишется как «имя: значение»; значение с двоеточием, кавычками или знаками [ ] { } # в начале берут в двойные кавычки.`,
+    en: (p) => `YAML syntax error (${p.detail}). Each field is written "name: value"; a value with a colon, quotes, or [ ] { } # at its start goes in double quotes.`,
+  },
+  yaml_colon: {
+    ru: (p) => `В значении есть двоеточие с пробелом, и YAML принимает его за начало нового поля. Возьмите всё значение в двойные кавычки: ${p.fix}`,
+    en: (p) => `The value has a colon followed by a space, which YAML takes for the start of another field. Put the whole value in double quotes: ${p.fix}`,
+  },
+  yaml_quotes: {
+    ru: (p) => `Кавычки внутри значения закрывают его раньше времени. Внутри пишите кавычки-ёлочки «…», а всё значение возьмите в двойные кавычки: ${p.fix}`,
+    en: (p) => `Quotes inside the value end it too early. Use «…» quotes inside and put the whole value in double quotes: ${p.fix}`,
+  },
+  yaml_special_start: {
+    ru: (p) => `Значение начинается со знака «${p.char}», который в YAML значит другое. Возьмите всё значение в двойные кавычки: ${p.fix}`,
+    en: (p) => `The value starts with "${p.char}", which means something else in YAML. Put the whole value in double quotes: ${p.fix}`,
+  },
+  yaml_tab: {
+    ru: () => 'Отступ сделан табуляцией, а YAML понимает только пробелы. Замените табуляцию двумя пробелами.',
+    en: () => 'The indentation is a tab, and YAML only takes spaces. Replace the tab with two spaces.',
+  },
+  yaml_duplicate: {
+    ru: (p) => `Поле «${p.field}» указано дважды. Оставьте одно.`,
+    en: (p) => `The field "${p.field}" is given twice. Keep one.`,
   },
   not_a_map: {
     ru: () => 'Ожидается список полей вида «имя: значение».',
@@ -43,6 +63,33 @@ export const MESSAGES = {
   expected_text: {
     ru: () => 'Нужен непустой текст.',
     en: () => 'Expected non-empty text.',
+  },
+  wrong_type: {
+    // p.value is the value as JSON, p.type the type the schema wants.
+    ru: (p) =>
+      `Поле ${p.field} — это ${expectedOf(String(p.field), String(p.type), 'ru')}, а не ${describeValue(JSON.parse(String(p.value)), 'ru')}.${p.quote ? ` Если это и есть текст, возьмите его в кавычки: ${p.quote}` : ''}`,
+    en: (p) =>
+      `The field ${p.field} is ${expectedOf(String(p.field), String(p.type), 'en')}, not ${describeValue(JSON.parse(String(p.value)), 'en')}.${p.quote ? ` If it is meant as text, put it in quotes: ${p.quote}` : ''}`,
+  },
+  image_not_map: {
+    ru: (p) => `Поле image — это вложенные поля, а не одна строка. Пишите каждое на своей строке с отступом в два пробела: «image:», затем «  src: ${p.src}», затем «  alt: что на снимке».`,
+    en: (p) => `The field image holds nested fields, not one line. Write each on its own line, indented by two spaces: "image:", then "  src: ${p.src}", then "  alt: what the picture shows".`,
+  },
+  image_alt_required: {
+    ru: () => 'Нет alt — описания картинки. Его читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась, по нему картинку находят поисковики. Напишите одной фразой, что на снимке, например «alt: Переговоры в Нанкине».',
+    en: () => 'The alt, the picture\'s description, is missing. Screen readers read it aloud to blind readers, it shows when the picture does not load, and search engines find the picture by it. Say in one phrase what it shows, e.g. "alt: Talks in Nanjing".',
+  },
+  image_external: {
+    ru: (p) => `Картинка «${p.src}» с другого сайта: браузеры читателей её не покажут (политика безопасности сайта загружает картинки только с него самого). Положите файл в content/media/, например content/media/2026/01/photo.jpg, и укажите /media/2026/01/photo.jpg.`,
+    en: (p) => `The picture "${p.src}" is on another site: readers' browsers will not show it (the site's security policy loads pictures from the site only). Put the file into content/media/, e.g. content/media/2026/01/photo.jpg, and write /media/2026/01/photo.jpg.`,
+  },
+  near_miss_name: {
+    ru: (p) => `Файл «${p.name}» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md.${p.suggestion ? ` Переименуйте его в «${p.suggestion}».` : ''}`,
+    en: (p) => `The file "${p.name}" is not published: articles are files ending in .ru.md, .kk.md or .en.md.${p.suggestion ? ` Rename it to "${p.suggestion}".` : ''}`,
+  },
+  role_fallback: {
+    ru: (p) => `У автора ${p.id} нет должности на ${LANG_PREPOSITIONAL[p.lang as string] ?? p.lang} (role.${p.lang}): там будет показана «${p.fallback}». Добавьте в role строку «${p.lang}: …».`,
+    en: (p) => `The author ${p.id} has no role in ${LANG_NAME_EN[p.lang as string] ?? p.lang} (role.${p.lang}): "${p.fallback}" is shown there. Add a line "${p.lang}: …" to role.`,
   },
   expected_whole_number: {
     ru: (p) => `Нужно целое неотрицательное число, а указано «${p.value}».`,
@@ -105,8 +152,8 @@ export const MESSAGES = {
     en: (p) => `The link "${p.href}" is not allowed: use http(s)://, mailto:, tel: or a site path starting with "/".`,
   },
   image_alt_missing: {
-    ru: () => 'У картинки в тексте нет описания: напишите его в квадратных скобках, ![описание](адрес).',
-    en: () => 'An image in the text has no description: write it in the brackets, ![description](src).',
+    ru: () => 'У картинки в тексте нет описания (alt): напишите в квадратных скобках, что на ней, — ![Переговоры в Нанкине](/media/2026/01/photo.jpg). Описание читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась.',
+    en: () => 'A picture in the text has no description (alt): say in the brackets what it shows, ![Talks in Nanjing](/media/2026/01/photo.jpg). Screen readers read it aloud to blind readers, and it shows when the picture does not load.',
   },
   empty_body: {
     ru: () => 'Текст статьи пуст: после front matter нужен хотя бы один абзац.',
@@ -135,6 +182,55 @@ export const MESSAGES = {
 } satisfies Record<string, Message>;
 
 export type ProblemCode = keyof typeof MESSAGES;
+
+/** Problems that leave everything online and the check passing: said, but not counted as errors. */
+export const WARNINGS: ReadonlySet<ProblemCode> = new Set(['role_fallback']);
+
+const LANG_PREPOSITIONAL: Record<string, string> = { ru: 'русском', kk: 'казахском', en: 'английском' };
+const LANG_NAME_EN: Record<string, string> = { ru: 'Russian', kk: 'Kazakh', en: 'English' };
+
+/** What a field holds, for a message about a value of the wrong type: «Поле author — это …». */
+const EXPECTED: Record<string, Record<EditorLang, string>> = {
+  title: { ru: 'текст', en: 'text' },
+  lead: { ru: 'текст', en: 'text' },
+  author: { ru: 'один id автора из authors.yml', en: 'one author id from authors.yml' },
+  topics: { ru: 'список id тем, например [economy, politics]', en: 'a list of topic ids, e.g. [economy, politics]' },
+  image: { ru: 'вложенные поля src, alt и credit', en: 'the nested fields src, alt and credit' },
+  'image.src': { ru: 'путь к файлу в content/media', en: 'a path to a file in content/media' },
+  views: { ru: 'целое число', en: 'a whole number' },
+  draft: { ru: 'true или false', en: 'true or false' },
+  aliases: { ru: 'список старых адресов', en: 'a list of old paths' },
+};
+const LOCALIZED = new Set(['name', 'shortName', 'description', 'registration', 'role', 'bio', 'address']);
+const EXPECTED_BY_TYPE: Record<string, Record<EditorLang, string>> = {
+  string: { ru: 'текст', en: 'text' },
+  number: { ru: 'число', en: 'a number' },
+  int: { ru: 'целое число', en: 'a whole number' },
+  boolean: { ru: 'true или false', en: 'true or false' },
+  array: { ru: 'список', en: 'a list' },
+  object: { ru: 'вложенные поля', en: 'nested fields' },
+};
+
+/** What a field should hold: by its name (topics.2 counts as one of topics), else by the type the schema wants. */
+export function expectedOf(field: string, type: string, lang: EditorLang): string {
+  const item = /^(.*)\.\d+$/.exec(field)?.[1];
+  if (item === 'topics') return lang === 'ru' ? 'id темы' : 'a topic id';
+  if (item === 'aliases') return lang === 'ru' ? 'старый адрес, начинающийся с «/»' : 'an old path starting with "/"';
+  // site.yml, authors.yml and topics.yml give their texts once per language.
+  if (type === 'object' && LOCALIZED.has(field.split('.').at(-1)!)) return lang === 'ru' ? 'тексты на трёх языках: ru, kk и en на отдельных строках' : 'texts in three languages: ru, kk and en on lines of their own';
+  return (EXPECTED[field] ?? EXPECTED_BY_TYPE[type] ?? EXPECTED_BY_TYPE.string!)[lang];
+}
+
+/** A value as an editor would recognise it: «число 2026», «список [a, b]». */
+export function describeValue(value: unknown, lang: EditorLang): string {
+  const ru = lang === 'ru';
+  if (typeof value === 'number') return ru ? `число ${value}` : `the number ${value}`;
+  if (typeof value === 'boolean') return ru ? `${value}` : `${value}`;
+  if (Array.isArray(value)) return ru ? `список [${value.map(String).join(', ')}]` : `a list [${value.map(String).join(', ')}]`;
+  if (value instanceof Date) return ru ? `дата ${value.toISOString()}` : `a date ${value.toISOString()}`;
+  if (typeof value === 'object' && value !== null) return ru ? 'набор вложенных полей' : 'nested fields';
+  return ru ? `строка «${String(value)}»` : `the text "${String(value)}"`;
+}
 
 export function message(code: ProblemCode, params: Params, lang: EditorLang): string {
   const entry: Message = MESSAGES[code];

@@ -8,6 +8,7 @@ import { articleFileName } from './slug.js';
 import { parseIsoDate } from './dates.js';
 import type { Article, ArticleBody, SourceFile } from './types.js';
 import { validate } from './validate.js';
+import { yamlProblems } from './yaml-hints.js';
 
 /** What an article may refer to: checked here so that a bad reference names its own line. */
 export interface ArticleContext {
@@ -53,12 +54,9 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   if (split.frontMatter === undefined) return fail('frontmatter_missing');
 
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
-  if (yaml.errors.length) {
-    return {
-      problems: yaml.errors.map((e) => new ContentError(file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)),
-    };
-  }
-  const { value: front, problems } = validate(ArticleFront, yaml, file);
+  // With a YAML syntax error the fields are unknown; the body is still checked, so that every
+  // problem of the file shows in one run.
+  const { value: front, problems } = yaml.errors.length ? { value: undefined, problems: yamlProblems(file, yaml.errors) } : validate(ArticleFront, yaml, file);
   const at = (path: (string | number)[], code: ConstructorParameters<typeof ContentError>[3], params: Record<string, string | number>) => {
     const { line, column } = yaml.locate(path);
     problems.push(new ContentError(file, line, path.join('.'), code, params, column));
@@ -90,7 +88,9 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   const image = raw.image as Record<string, unknown> | undefined;
   const imageSrc = typeof image?.src === 'string' ? image.src.replace(/^\/?media\//, '') : undefined;
   if (imageSrc !== undefined) {
-    if (imageSrc.split('/').some((part) => part === '..' || part.startsWith('.')) || imageSrc.startsWith('/') || /^[a-z]+:/i.test(imageSrc)) {
+    if (isExternal(imageSrc)) {
+      at(['image', 'src'], 'image_external', { src: image!.src as string });
+    } else if (imageSrc.split('/').some((part) => part === '..' || part.startsWith('.')) || imageSrc.startsWith('/') || /^[a-z]+:/i.test(imageSrc)) {
       at(['image', 'src'], 'image_bad_src', { src: image!.src as string });
     } else if (!context.media.has(imageSrc)) {
       at(['image', 'src'], 'image_missing', { src: imageSrc });
@@ -106,17 +106,23 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
   const media: string[] = [];
   for (const image of body.images) {
+    if (isExternal(image.src)) {
+      problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_external', { src: image.src }));
+      continue;
+    }
     const src = mediaPath(image.src);
     if (src === undefined) continue;
     if (context.media.has(src)) media.push(src);
     else problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
   }
 
-  if (problems.length || !front || !date) return { problems };
+  const siteLinks = body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 }));
+  // The links are returned with the problems: build-index checks their targets in the same run.
+  if (problems.length || !front || !date) return { problems, siteLinks };
 
   return {
     problems,
-    siteLinks: body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 })),
+    siteLinks,
     media,
     body: { html: body.html, text: body.text },
     article: {
@@ -154,6 +160,11 @@ function mediaPath(src: string): string | undefined {
   } catch {
     return name;
   }
+}
+
+/** An address on another site: the page's Content-Security-Policy would block it. */
+function isExternal(src: string): boolean {
+  return /^(?:https?:)?\/\//i.test(src);
 }
 
 /** A copy of a string that holds no reference to the string it was cut from. */

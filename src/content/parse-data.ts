@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { ContentError } from './errors.js';
-import { parseYaml } from './frontmatter.js';
-import { AuthorsFile, SiteFile, TopicsFile } from './schema.js';
+import { parseYaml, type YamlSource } from './frontmatter.js';
+import { LANGS } from '../i18n/languages.js';
+import { AuthorsFile, SiteFile, TopicsFile, type Localized } from './schema.js';
 import type { Person, Site, SourceFile, Topic } from './types.js';
 import { validate } from './validate.js';
+import { yamlProblems } from './yaml-hints.js';
 
 interface Parsed<T> {
   value?: T;
@@ -11,27 +13,46 @@ interface Parsed<T> {
 }
 
 /** Reads one of the site's YAML files against its schema; a missing or broken file is a problem. */
-function parseDataFile<S extends z.ZodType>(source: SourceFile | undefined, name: string, schema: S, root: string): Parsed<z.output<S>> {
+function parseDataFile<S extends z.ZodType>(
+  source: SourceFile | undefined,
+  name: string,
+  schema: S,
+  root: string,
+): Parsed<z.output<S>> & { yaml?: YamlSource } {
   // A missing file is named where the editor must put it: content/site.yml, not site.yml.
   if (!source) return { problems: [new ContentError(`${root}/${name}`, 1, '', 'file_missing', { name })] };
   if (source.text === undefined) return { problems: [new ContentError(source.file, 1, '', 'not_utf8')] };
   if (!source.text.trim()) return { problems: [new ContentError(source.file, 1, '', 'empty_file')] };
   const yaml = parseYaml(source.text);
   if (yaml.errors.length) {
-    return {
-      problems: yaml.errors.map((e) => new ContentError(source.file, e.position.line, '', 'yaml_syntax', { detail: e.detail }, e.position.column)),
-    };
+    return { problems: yamlProblems(source.file, yaml.errors) };
   }
-  return validate(schema, yaml, source.file);
+  return { ...validate(schema, yaml, source.file), yaml };
 }
 
 export function parseSite(source: SourceFile | undefined, root = 'content'): Parsed<Site> {
   return parseDataFile(source, 'site.yml', SiteFile, root);
 }
 
+/**
+ * The authors, each role given per language. A role missing in a language falls back to the
+ * Russian one (else the first given) with a warning; one text alone is the Russian one.
+ */
 export function parseAuthors(source: SourceFile | undefined, root = 'content'): Parsed<Person[]> {
-  const { value, problems } = parseDataFile(source, 'authors.yml', AuthorsFile, root);
-  return { value: value && Object.entries(value).map(([id, a]) => ({ id, ...a })), problems };
+  const { value, problems, yaml } = parseDataFile(source, 'authors.yml', AuthorsFile, root);
+  if (!value) return { problems };
+  const people = Object.entries(value).map(([id, author]) => {
+    const given: Partial<Localized> = typeof author.role === 'string' ? { ru: author.role } : author.role;
+    const from = LANGS.find((lang) => given[lang] !== undefined);
+    const role = Object.fromEntries(LANGS.map((lang) => [lang, given[lang] ?? given.ru ?? (from && given[from]) ?? ''])) as Localized;
+    for (const lang of LANGS) {
+      if (given[lang] !== undefined) continue;
+      const at = yaml!.locate([id, 'role']);
+      problems.push(new ContentError(source!.file, at.line, `${id}.role.${lang}`, 'role_fallback', { id, lang, fallback: role[lang] }, at.column));
+    }
+    return { id, name: author.name, role };
+  });
+  return { value: people, problems };
 }
 
 /** Topics in the order of topics.yml: that order is the navigation's. */

@@ -4,9 +4,9 @@ import { docTerms, type Names } from '../index/doc-terms.js';
 import type { Diff, IndexedFile, IndexWriter, SiteData } from '../index/writer.js';
 import { checkSiteLinks, type LinkTargets } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
-import { ContentLoadError, type ContentError } from './errors.js';
+import { ContentError, ContentLoadError } from './errors.js';
 import { fits, parseWithLastGood } from './last-good.js';
-import { articleStamp, displayPath, listArticleFiles, loadDataFiles, loadMedia, readArticleSource } from './load.js';
+import { articleStamp, displayPath, listNewsFiles, loadDataFiles, loadMedia, readArticleSource } from './load.js';
 import type { ArticleContext, SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { parallelFor, parseInParallel } from './parse-parallel.js';
@@ -41,6 +41,10 @@ export interface ReconcileReport {
   problems: ContentError[];
   /** Files served from their last good version because their current text has problems. */
   servedFromLastGood: string[];
+  /** The files this reconcile looked at (as editors write them): their earlier problems are replaced by these. */
+  examined: string[];
+  /** Whether every file was looked at (near misses included), not only the paths the watcher named. */
+  fullScan: boolean;
   ms: number;
 }
 
@@ -84,9 +88,21 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     }
   }
 
-  const { changed, gone, listing } = await changedFiles(o, stale);
-  const report: ReconcileReport = { parsed: 0, removed: 0, problems: [], servedFromLastGood: [], ms: 0 };
+  const { changed, gone, listing, nearMisses } = await changedFiles(o, stale);
+  // What is left of the site files' problems are warnings (a role falling back to another language).
+  const report: ReconcileReport = {
+    parsed: 0,
+    removed: 0,
+    problems: [...site.problems, ...authors.problems, ...topics.problems],
+    servedFromLastGood: [],
+    examined: [...['site.yml', 'authors.yml', 'topics.yml'], ...changed, ...gone].map((rel) => `${root}/${rel}`),
+    fullScan: listing !== undefined,
+    ms: 0,
+  };
+  for (const rel of nearMisses) report.problems.push(nearMissProblem(root, rel));
   const indexed: Indexed[] = [];
+  /** Files left out (or served from their last good version) for their own problems: their links are checked all the same. */
+  const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
   const big = changed.length > BATCH;
   let diff: Diff = { data: dataChanged ? data : undefined, put: [], remove: gone };
   const flush = () => {
@@ -114,6 +130,7 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
       const result = parseWithLastGood(source, context, { get: (r) => writer.lastGood(r) });
       report.parsed++;
       report.problems.push(...result.problems);
+      if (!result.good || result.fromLastGood) linking.push({ file: source.file, siteLinks: result.siteLinks ?? [] });
       if (result.fromLastGood) report.servedFromLastGood.push(source.file);
       else if (result.good && (result.body ?? result.reused)) {
         // Reused: the same text, renamed topics or author: its search terms are made again.
@@ -139,28 +156,32 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   }
   flush();
 
-  report.problems.push(...(await crossChecks(writer, indexed, listing)));
+  report.problems.push(...(await crossChecks(writer, indexed, listing, linking)));
   report.ms = Math.round(performance.now() - started);
   return report;
 }
 
 /** The article files whose stamp differs from the index's (or that are stale), and the indexed ones gone from disk. */
-async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Promise<{ changed: string[]; gone: string[]; listing?: string[] }> {
+async function changedFiles(
+  o: ReconcileOptions,
+  stale: ReadonlySet<string>,
+): Promise<{ changed: string[]; gone: string[]; listing?: string[]; nearMisses: string[] }> {
   const { contentDir, writer } = o;
   const changed: string[] = [];
   const gone: string[] = [];
-  // A path the watcher names that is not an article file (a folder renamed) asks for a full scan.
-  const paths = o.paths?.filter((p) => p.startsWith('news/'));
-  if (paths && paths.every((p) => p.endsWith('.md'))) {
+  // A path the watcher names under news/ that is not an article file (a folder moved, a file
+  // named almost like an article), or the whole folder (''), asks for a full scan.
+  const paths = o.paths?.filter((p) => p.startsWith('news/') || p === 'news' || p === '');
+  if (paths && paths.every((p) => p.startsWith('news/') && p.endsWith('.md'))) {
     for (const rel of new Set([...paths.filter((p) => !p.split('/').some((part) => part.startsWith('.'))), ...stale])) {
       const stamp = articleStamp(contentDir, rel);
       if (stamp === undefined) {
         if (writer.has(rel)) gone.push(rel);
       } else if (stale.has(rel) || stamp !== writer.stamp(rel)) changed.push(rel);
     }
-    return { changed, gone };
+    return { changed, gone, nearMisses: [] };
   }
-  const listing = await listArticleFiles(contentDir);
+  const { articles: listing, nearMisses } = await listNewsFiles(contentDir);
   const stamps = await writer.stamps(nextTurn);
   for (let i = 0; i < listing.length; i++) {
     if (i % PER_TURN === PER_TURN - 1) await nextTurn();
@@ -173,15 +194,20 @@ async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Pr
   gone.push(...stamps.keys());
   // Sorted so that, of two files with one slug, the first by path is indexed first.
   changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { changed, gone, listing };
+  return { changed, gone, listing, nearMisses };
 }
 
 /**
  * Problems between files, for the articles indexed now: a translation without its Russian
  * original, a link to an article that does not exist. Checked against the whole index.
  */
-export async function crossChecks(writer: IndexWriter, indexed: readonly Indexed[], listing?: readonly string[]): Promise<ContentError[]> {
-  if (!indexed.length) return [];
+export async function crossChecks(
+  writer: IndexWriter,
+  indexed: readonly Indexed[],
+  listing?: readonly string[],
+  linking: readonly { file: string; siteLinks: readonly SiteLink[] }[] = [],
+): Promise<ContentError[]> {
+  if (!indexed.length && !linking.length) return [];
   // A broken Russian file is still the original: the listing knows it, the index does not.
   const russianFiles = new Set(listing?.flatMap((rel) => {
     const name = articleFileName(rel);
@@ -198,9 +224,17 @@ export async function crossChecks(writer: IndexWriter, indexed: readonly Indexed
     const part = indexed.slice(i, i + PER_TURN);
     problems.push(...checkTranslations(part, russian), ...checkSiteLinks(part, targets));
   }
+  problems.push(...checkSiteLinks(linking, targets));
   return problems;
 }
 
+/** A note on a file named almost like an article, with the name it should have. */
+export function nearMissProblem(root: string, relativePath: string): ContentError {
+  const name = relativePath.split('/').pop()!;
+  const stem = name.replace(/(?:\.md)?\.[^.]+$/i, '').toLowerCase();
+  const suggestion = /\.(?:ru|kk|en)$/.test(stem) ? `${stem}.md` : `${stem}.ru.md`;
+  return new ContentError(`${root}/${relativePath}`, 1, '', 'near_miss_name', { name, suggestion: articleFileName(suggestion) ? suggestion : '' });
+}
 export function namesOf(data: SiteData): Names {
   return {
     topics: Object.fromEntries(data.topics.map((t) => [t.id, t.name])),

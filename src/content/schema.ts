@@ -56,7 +56,13 @@ export const SiteFile = z.strictObject({
 });
 export type SiteFile = z.infer<typeof SiteFile>;
 
-export const AuthorsFile = z.record(id, z.strictObject({ name: Localized, role: Localized }));
+/**
+ * A text per language where some may be missing (falling back, with a warning: parse-data.ts),
+ * or one text, the Russian one.
+ */
+const PartlyLocalized = z.union([text, z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, text.optional()])) as Record<(typeof LANGS)[number], z.ZodOptional<typeof text>>)]);
+
+export const AuthorsFile = z.record(id, z.strictObject({ name: Localized, role: PartlyLocalized }));
 export type AuthorsFile = z.infer<typeof AuthorsFile>;
 
 export const TopicsFile = z.record(id, z.strictObject({ name: Localized, description: Localized }));

@@ -47,9 +47,11 @@ export class ContentStore {
   #serial = 0;
   #data: SiteData | undefined;
   #problems: readonly ContentError[] = [];
+  /** Every file's current problems: a reconcile replaces those of the files it looked at. */
+  readonly #problemsByFile = new Map<string, ContentError[]>();
   #timer: NodeJS.Timeout | undefined;
   #follow: NodeJS.Timeout | undefined;
-  #watcher: ContentWatcher | undefined;
+  #watcher: Promise<ContentWatcher> | undefined;
   /** The reconcile running or waiting to run; they never overlap. */
   #queue: Promise<void> = Promise.resolve();
   /** Paths a queued reconcile will look at; 'all' for a full scan. Undefined when none is queued. */
@@ -143,14 +145,24 @@ export class ContentStore {
     return this.#enqueue(reason, paths ? new Set(paths) : 'all', false);
   }
 
-  /** Reloads whenever something under the content folder changes, until close(). */
-  watch(): void {
+  /**
+   * Reloads whenever something under the content folder changes, until close(): resolves once
+   * the folder is being watched. `rescanMs` is the stamp backstop's period (see watch.ts).
+   * The reload looks at the paths that changed only. A reader (see role) does not watch.
+   */
+  async watch(rescanMs?: number): Promise<void> {
     if (this.#watcher || this.#closed || this.#options.role === 'reader') return;
     const { contentDir, logger } = this.#options;
-    this.#watcher = watchContent(contentDir, (paths) => void this.reload('change on disk', paths), {
-      onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; send SIGHUP to reload'),
+    const watching = watchContent(contentDir, {
+      onChange: (paths) => void this.reload(`change on disk: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`, paths),
+      onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; changes are seen at the next rescan, or send SIGHUP'),
+      rescanMs,
     });
-    logger.info({ contentDir }, 'Watching the content folder for changes');
+    this.#watcher = watching;
+    const watcher = await watching;
+    // Closed while the watcher was starting: it must not outlive the store.
+    if (this.#closed) await watcher.close();
+    else logger.info({ contentDir }, 'Watching the content folder for changes');
   }
 
   /**
@@ -161,7 +173,7 @@ export class ContentStore {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#follow);
-    this.#watcher?.close();
+    void this.#watcher?.then((watcher) => watcher.close());
     this.#watcher = undefined;
   }
 
@@ -206,9 +218,9 @@ export class ContentStore {
       this.#last = report;
       for (const problem of report.problems) this.#logProblem(problem);
       for (const file of report.servedFromLastGood) logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
-      this.#problems = report.problems;
+      this.#problems = this.#remember(report);
       // A version with this reload's problems, even when it changed nothing else.
-      this.#swap(report.problems);
+      this.#swap(this.#problems);
       logger.info({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, 'Content reloaded');
     } catch (error) {
       // Nothing to serve and nothing that can be: the process must say so and stop.
@@ -275,6 +287,20 @@ export class ContentStore {
     this.#becameReady();
     this.#schedule(index.nextPublication());
     this.#options.onSwap?.(index);
+  }
+
+  /** The content's problems now: those of the files this reconcile looked at replace their earlier ones. */
+  #remember(report: ReconcileReport): ContentError[] {
+    for (const file of report.examined) this.#problemsByFile.delete(file);
+    if (report.fullScan) {
+      for (const [file, problems] of this.#problemsByFile) if (problems.every((p) => p.code === 'near_miss_name')) this.#problemsByFile.delete(file);
+    }
+    for (const problem of report.problems) {
+      const list = this.#problemsByFile.get(problem.file);
+      if (list) list.push(problem);
+      else this.#problemsByFile.set(problem.file, [problem]);
+    }
+    return [...this.#problemsByFile.values()].flat();
   }
 
   #logProblem(problem: ContentError): void {

@@ -26,6 +26,8 @@ export interface ContentSources {
   media: ReadonlyMap<string, number>;
   /** How the content folder is written in messages, e.g. "content". */
   root: string;
+  /** Files under news/ that look meant as articles but are not named SLUG.LANG.md (x.markdown, x.MD, x.txt): noted, not published. */
+  nearMisses?: string[];
   /** Reads an article file the loader left unread, for when its earlier parse cannot be reused. */
   readText?: (relativePath: string) => string | undefined;
 }

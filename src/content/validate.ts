@@ -38,17 +38,19 @@ function toProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string, s
     }
     case 'invalid_type': {
       const input = valueAt(source.data, path);
-      if (input === undefined || input === null) return [problem('required')];
-      if (issue.expected === 'string') return [problem('expected_text')];
-      if (issue.expected === 'number' || issue.expected === 'int') return [problem('expected_whole_number', { value: show(input) })];
-      if (issue.expected === 'boolean') return [problem('expected_boolean', { value: show(input) })];
-      if (issue.expected === 'array') return [problem('expected_list')];
+      if (input === undefined || input === null) return [problem(field === 'image.alt' ? 'image_alt_required' : 'required')];
       if (issue.expected === 'object' && path.length === 0) return [problem('not_a_map')];
-      return [problem('invalid_value', { detail: issue.message })];
+      if (field === 'image' && typeof input === 'string') return [problem('image_not_map', { src: input })];
+      if ((issue.expected === 'number' || issue.expected === 'int') && typeof input === 'string') return [problem('expected_whole_number', { value: input })];
+      if (issue.expected === 'boolean' && typeof input === 'string') return [problem('expected_boolean', { value: input })];
+      if (issue.expected === 'array' && typeof input === 'string') return [problem('expected_list')];
+      // A number or true where text is wanted was most likely meant as text: show it quoted.
+      const quote = issue.expected === 'string' && (typeof input === 'number' || typeof input === 'boolean') ? `${String(path.at(-1))}: "${String(input)}"` : '';
+      return [problem('wrong_type', { field, type: issue.expected, value: JSON.stringify(input instanceof Date ? input.toISOString() : input), quote })];
     }
     case 'too_small':
       if (issue.origin === 'array') return [problem('empty_list')];
-      if (issue.origin === 'string') return [problem('expected_text')];
+      if (issue.origin === 'string') return [problem(field === 'image.alt' ? 'image_alt_required' : 'expected_text')];
       return [problem('expected_whole_number', { value: show(valueAt(source.data, path)) })];
     case 'invalid_format':
       if (issue.format === 'regex') return [problem('bad_id', { value: show(valueAt(source.data, path)) })];

@@ -1,64 +1,169 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import watcher from '@parcel/watcher';
 
 export interface WatchOptions {
+  /**
+   * Called once a burst of changes has settled, with the paths that changed, relative to the
+   * watched folder with forward slashes (`news/2026/01/x.ru.md`). A folder's path means that
+   * anything under it may have changed (a folder moved in or out); `''` means the whole folder.
+   */
+  onChange: (paths: string[]) => void;
+  onError: (error: unknown) => void;
   /** Quiet time after the last change before reacting: one save is often several events. */
   debounceMs?: number;
   /** Longest wait after the first change, so that a long copy still shows progress. */
   maxWaitMs?: number;
-  onError: (error: unknown) => void;
+  /**
+   * How often the folder's file stamps are compared with the last look, for filesystems whose
+   * change events never arrive (network mounts, some container bind mounts); 0 turns it off.
+   * On a large archive the period grows to 50 times the last comparison's duration.
+   */
+  rescanMs?: number;
+  /** False: stamps only, no change events (how the backstop is tested). */
+  events?: boolean;
 }
 
 export interface ContentWatcher {
-  close(): void;
+  /** Compares the stamps now, reporting what differs through onChange; e.g. on SIGHUP. */
+  rescan(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
- * Calls `onChange` once a burst of changes anywhere under `dir` has settled, with the paths
- * that changed (relative to `dir`, forward slashes), or undefined when the system did not say
- * which (then everything is looked at). Dotfiles and editors' backup files (`x.md~`) are
- * ignored, as the loader ignores them.
- * Recursive fs.watch needs Node 20.19+ on Linux; it is native on macOS and Windows.
- * @example const watcher = watchContent('content', () => store.reload(), { onError: console.error })
+ * Watches a folder tree for changes: the operating system's events (inotify, FSEvents,
+ * ReadDirectoryChangesW) through @parcel/watcher, which watches folders, not files, so an
+ * editor's atomic save (a temp file renamed over the article) or git's delete-and-create is
+ * seen every time; and, as a backstop, a periodic comparison of every file's stamp.
+ * Dotfiles, dot-folders and editors' backup files (`x.md~`) are ignored, as the loader ignores them.
+ * @example const w = await watchContent('content', { onChange: (paths) => store.reload(), onError: console.error })
  */
-export function watchContent(dir: string, onChange: (paths: string[] | undefined) => void, options: WatchOptions): ContentWatcher {
-  const { debounceMs = 150, maxWaitMs = 800 } = options;
+export async function watchContent(dir: string, options: WatchOptions): Promise<ContentWatcher> {
+  const { debounceMs = 100, maxWaitMs = 500, rescanMs = 10_000, events = true } = options;
+  const root = path.resolve(dir);
+  const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let firstAt = 0;
-  let paths: Set<string> | undefined = new Set();
+  let closed = false;
 
   const fire = () => {
     timer = undefined;
-    const which = paths;
-    paths = new Set();
-    onChange(which && [...which]);
+    const paths = [...pending];
+    pending.clear();
+    if (!closed && paths.length) options.onChange(paths);
   };
-  const changed = (filename: string | null) => {
-    if (filename && ignored(filename)) return;
-    if (filename === null) paths = undefined;
-    else paths?.add(filename.split(path.sep).join('/'));
+  const changed = (paths: Iterable<string>) => {
+    for (const p of paths) if (!ignored(p)) pending.add(p);
+    if (!pending.size || closed) return;
     const now = Date.now();
     if (timer === undefined) firstAt = now;
     clearTimeout(timer);
     timer = setTimeout(fire, Math.max(0, Math.min(debounceMs, firstAt + maxWaitMs - now)));
   };
 
-  let watcher: FSWatcher;
-  try {
-    watcher = watch(dir, { recursive: true }, (_event, filename) => changed(filename));
-  } catch (error) {
-    options.onError(error);
-    return { close() {} };
+  // Stamps of the last look, one digest per folder: small even for a large archive.
+  let stamps = await folderStamps(root).catch((error: unknown) => (options.onError(error), new Map<string, string>()));
+  let scanning: Promise<void> | undefined;
+  const rescan = (): Promise<void> =>
+    (scanning ??= folderStamps(root)
+      .then((now) => {
+        changed(differences(stamps, now));
+        stamps = now;
+      })
+      .catch(options.onError)
+      .finally(() => (scanning = undefined)));
+
+  let subscription: watcher.AsyncSubscription | undefined;
+  if (events) {
+    try {
+      subscription = await watcher.subscribe(
+        root,
+        (error, batch) => {
+          if (error) options.onError(error);
+          else changed(batch.map((event) => relative(root, event.path)));
+        },
+        { ignore: ['**/.*', '**/.*/**'] },
+      );
+    } catch (error) {
+      options.onError(error);
+    }
   }
-  watcher.on('error', options.onError);
+  // The next rescan waits at least RESCAN_SHARE times as long as the last one took, so that
+  // on a large archive the backstop never takes more than about 2 % of one core.
+  let rescanTimer: NodeJS.Timeout | undefined;
+  const schedule = (wait: number) => {
+    if (closed || rescanMs <= 0) return;
+    rescanTimer = setTimeout(() => {
+      const started = performance.now();
+      void rescan().then(() => schedule(Math.max(rescanMs, RESCAN_SHARE * (performance.now() - started))));
+    }, wait);
+    rescanTimer.unref();
+  };
+  schedule(rescanMs);
+
   return {
-    close() {
+    rescan,
+    async close() {
+      closed = true;
       clearTimeout(timer);
-      watcher.close();
+      clearTimeout(rescanTimer);
+      await subscription?.unsubscribe();
     },
   };
 }
 
-function ignored(filename: string): boolean {
-  return filename.split(/[\\/]/).some((part) => part.startsWith('.')) || filename.endsWith('~');
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+function ignored(relativePath: string): boolean {
+  return relativePath.split('/').some((part) => part.startsWith('.')) || relativePath.endsWith('~');
+}
+
+/** Folders whose digest differs, or that appeared or vanished, between two looks. */
+function differences(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): string[] {
+  const paths: string[] = [];
+  for (const [folder, digest] of after) if (before.get(folder) !== digest) paths.push(folder);
+  for (const folder of before.keys()) if (!after.has(folder)) paths.push(folder);
+  return paths;
+}
+
+/** A rescan's period is at least this many times its duration. */
+const RESCAN_SHARE = 50;
+
+/** Entries stat-ed between two turns of the event loop: a rescan never holds up requests for long. */
+const STATS_PER_TURN = 512;
+
+/**
+ * Every folder under root (relative path → a hash of its files' names and stamps: size, inode,
+ * modification and change time). Dot-entries are skipped. A file or folder vanishing mid-walk is
+ * simply not counted: the next look sees the tree as it settled.
+ */
+async function folderStamps(root: string): Promise<Map<string, string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  const folders = new Map<string, string[]>([['', []]]);
+  let count = 0;
+  for (const entry of entries) {
+    const rel = relative(root, path.join(entry.parentPath, entry.name));
+    if (ignored(rel)) continue;
+    if (entry.isDirectory()) {
+      if (!folders.has(rel)) folders.set(rel, []);
+      continue;
+    }
+    if (++count % STATS_PER_TURN === 0) await nextTurn();
+    const parent = relative(root, entry.parentPath);
+    let stats;
+    try {
+      stats = lstatSync(path.join(entry.parentPath, entry.name), { bigint: true });
+    } catch {
+      continue;
+    }
+    const list = folders.get(parent) ?? [];
+    list.push(`${entry.name}\0${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`);
+    folders.set(parent, list);
+  }
+  return new Map([...folders].map(([folder, list]) => [folder, createHash('sha1').update(list.sort().join('\n')).digest('base64')]));
 }

@@ -51,6 +51,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
   return {
     layout: layoutView(ctx, {
       path: article.path,
+      problemsOf: article.file,
       title: article.title,
       description: article.lead,
       alternates: Object.fromEntries(Object.entries(versions).map(([lang, a]) => [lang, a.path])),

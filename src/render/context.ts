@@ -20,6 +20,8 @@ export interface PageContext {
   views: (article: Article) => number;
   /** Where the counter posts and search goes: '' this server, an origin, or null for nowhere (config.apiOrigin). */
   apiOrigin: string | null;
+  /** npm run dev: pages show the content problems and reload themselves when content changes. */
+  dev?: boolean;
 }
 
 export interface DateView {

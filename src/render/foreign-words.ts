@@ -42,3 +42,31 @@ export function foreignWords(lang: Lang): CoreRule {
     }
   };
 }
+
+/** A piece of text for a template to print, in a `<span lang>` when it is in another language. */
+export interface TextPart {
+  text: string;
+  lang?: Lang;
+}
+
+// An official number with Cyrillic letters, as issued: 10484-АА.
+const RUSSIAN_IDENTIFIER = /\d+(?:[-/]\d+)*-[А-ЯЁ]+(?![А-Яа-яЁё])/gu;
+
+/**
+ * Splits a text so that official identifiers written in Russian (a registration number such as
+ * «10484-АА») are marked `ru` on Kazakh and English pages: they stay as issued, and a screen
+ * reader reads them in Russian instead of spelling Cyrillic letters in another voice.
+ * @example russianIdentifiers('No. 10484-АА was issued', 'en') // [{ text: 'No. ' }, { text: '10484-АА', lang: 'ru' }, { text: ' was issued' }]
+ */
+export function russianIdentifiers(text: string, lang: Lang): TextPart[] {
+  if (lang === 'ru') return [{ text }];
+  const parts: TextPart[] = [];
+  let at = 0;
+  for (const match of text.matchAll(RUSSIAN_IDENTIFIER)) {
+    if (match.index > at) parts.push({ text: text.slice(at, match.index) });
+    parts.push({ text: match[0], lang: 'ru' });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at) });
+  return parts;
+}

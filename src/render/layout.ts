@@ -1,4 +1,6 @@
+import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
+import { russianIdentifiers, type TextPart } from './foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
 import { jsonLd } from '../seo/json-ld.js';
@@ -31,10 +33,14 @@ export interface PageMeta {
   next?: string;
   /** The query to show in the header's search box, on search pages. */
   searchQuery?: string;
+  /** In development, whose content problems the page lists: its own file's, or all of them (the home page). */
+  problemsOf?: string | 'all';
 }
 
 export interface LayoutView {
   lang: Lang;
+  /** npm run dev only: the content version the live reload compares, and the problems to list. */
+  dev?: { version: string; title: string; problems: { where: string; field: string; message: string }[] };
   title: string;
   description: string;
   /** Absent on noindex pages (errors, search results): there is nothing to canonicalise. */
@@ -61,7 +67,8 @@ export interface LayoutView {
     languages: { lang: Lang; name: string; href: string; current: boolean }[];
   };
   footer: {
-    registration: string;
+    /** The registration notice, its number marked as Russian on other languages' pages. */
+    registration: TextPart[];
     copyright: string;
     ageMark?: string;
     address?: string;
@@ -80,6 +87,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
+    dev: ctx.dev ? devView(ctx, meta.problemsOf) : undefined,
     title,
     description,
     canonical: meta.noindex ? undefined : url,
@@ -128,7 +136,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       })),
     },
     footer: {
-      registration: site.registration[lang],
+      registration: russianIdentifiers(site.registration[lang], lang),
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
       address: site.contacts.address?.[lang],
@@ -146,4 +154,14 @@ export function defaultImage(ctx: PageContext): SocialImage {
 /** The publisher as structured data names it, with its raster logo. */
 export function publisher(ctx: PageContext): Publisher {
   return { siteUrl: ctx.siteUrl, logoUrl: absoluteUrl(ctx.siteUrl, ctx.asset('icon-512.png')), logoSize: 512 };
+}
+
+/** The development banner's problems, in Russian, the editors' language: file:line, field, message. */
+function devView(ctx: PageContext, problemsOf: PageMeta['problemsOf']): NonNullable<LayoutView['dev']> {
+  const problems = problemsOf === undefined ? [] : ctx.index.problems.filter((p) => problemsOf === 'all' || p.file === problemsOf);
+  return {
+    version: contentVersion(ctx.index),
+    title: ctx.tIn('ru')('dev.problems', { count: problems.length }),
+    problems: problems.map((p) => ({ where: p.column === undefined ? `${p.file}:${p.line}` : `${p.file}:${p.line}:${p.column}`, field: p.field, message: p.describe('ru') })),
+  };
 }

@@ -41,7 +41,7 @@ function listPage(
   of: ListOf,
   pageNumber: number,
   basePath: string,
-  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
+  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'problemsOf'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
 ): PageView<ListPage> | undefined {
   const page = paginate(ctx.index.count(ctx.lang, of), pageNumber, ctx.pageSize, basePath, (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit));
   if (!page) return undefined;
@@ -56,6 +56,7 @@ function listPage(
       alternates: meta.alternates,
       structuredData: meta.structuredData,
       feeds: meta.feeds,
+      problemsOf: meta.problemsOf,
       prev: page.pagination.prev,
       next: page.pagination.next,
     }),
@@ -72,6 +73,7 @@ export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPag
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
     leadStory: true,
+    problemsOf: 'all',
     structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
   });
 }
@@ -151,7 +153,8 @@ export function errorPage(ctx: PageContext, status: number): PageView<ErrorPage>
   const known = [400, 404, 405, 413, 414, 431, 500].includes(status) ? status : status >= 500 ? 500 : 400;
   const heading = ctx.t(`error.${known}.title`);
   return {
-    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true }),
+    // In development a 404 lists every content problem: a new article with an error has no page yet.
+    layout: layoutView(ctx, { path: `/${ctx.lang}/`, title: heading, description: ctx.t(`error.${known}.text`), alternates: {}, noindex: true, problemsOf: known === 404 ? 'all' : undefined }),
     t: ctx.t,
     page: { status, heading, text: ctx.t(`error.${known}.text`), homeHref: `/${ctx.lang}/`, homeText: ctx.t('error.home') },
   };

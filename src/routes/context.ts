@@ -28,6 +28,7 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
     asset: (name) => deps.assets.url(name),
     views: (article) => article.views + deps.counter.counted(article.slug),
     apiOrigin: deps.config.apiOrigin,
+    dev: deps.config.env === 'development',
   };
 }
 

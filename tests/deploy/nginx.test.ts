@@ -61,7 +61,7 @@ function freePort(): Promise<number> {
  */
 async function build(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), 'dknews-nginx-build-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', path.join(root, 'dist')], { cwd: ROOT });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--out', path.join(root, 'dist')], { cwd: ROOT });
   for (const name of ['package.json', 'node_modules', 'views', 'locales', 'public']) await symlink(path.join(ROOT, name), path.join(root, name));
   return root;
 }

@@ -41,8 +41,37 @@ const count = async (origin: string, agent: string) =>
 
 beforeAll(() => {
   // The process tests run the compiled server, exactly what `npm start` runs.
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), '--if-stale'], { cwd: ROOT });
 }, 120_000);
+
+describe('npm start', () => {
+  it('stops the server on SIGTERM to npm itself, freeing the port', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-npm-start-'));
+    const npm = spawn('npm', ['start', '--silent'], { cwd: ROOT, env: serverEnv(dataDir), stdio: ['ignore', 'pipe', 'inherit'] });
+    const serving = await new Promise<{ port: number; pid: number }>((resolve, reject) => {
+      npm.once('exit', (code) => reject(new Error(`npm start exited with ${code} before serving`)));
+      createInterface({ input: npm.stdout! }).on('line', (line) => {
+        if (!line.startsWith('{')) return;
+        const entry = JSON.parse(line) as { msg: string; port?: number; pid: number };
+        if (entry.msg === 'DKNews.kz is serving') resolve({ port: entry.port!, pid: entry.pid });
+      });
+    });
+    npm.kill('SIGTERM');
+    await exited(npm);
+    await until('the server process to end', () => !isRunning(serving.pid));
+    await expect(fetch(`http://127.0.0.1:${serving.port}/healthz`)).rejects.toThrow();
+  });
+});
+
+/** Whether a process is alive (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('the server process', () => {
   it('keeps a counted view through kill -9', async () => {

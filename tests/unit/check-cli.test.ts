@@ -72,11 +72,11 @@ describe('npm run check on broken content', () => {
       'content/news/cross/orphan-story.en.md:1  -  Перевод без русского оригинала: нет файла orphan-story.ru.md. Статья показывается, но переводы связываются по имени файла — добавьте оригинал или переименуйте файл по slug русской статьи.',
       'content/news/empty.ru.md:1  -  Файл пуст. Добавьте front matter и текст статьи или удалите файл.',
       'content/news/image-missing.ru.md:6:10  image.src  Изображения «2026/01/nope.jpg» нет в папке media. Положите файл в content/media/2026/01/nope.jpg или исправьте путь.',
-      'content/news/image-without-alt.ru.md:6:1  image.alt  Обязательное поле не заполнено.',
+      'content/news/image-without-alt.ru.md:6:1  image.alt  Нет alt — описания картинки. Его читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась, по нему картинку находят поисковики. Напишите одной фразой, что на снимке, например «alt: Переговоры в Нанкине».',
       'content/news/not-utf8.ru.md:1  -  Файл не в кодировке UTF-8. Сохраните его в UTF-8.',
       'content/news/unknown-topic.ru.md:5:19  topics.1  Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.',
       'content/news/updated-before-date.ru.md:4:1  updated  Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.',
-      'content/news/yaml-syntax.ru.md:5:1  -  Ошибка синтаксиса YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      'content/news/yaml-syntax.ru.md:5:1  -  Ошибка синтаксиса YAML (Flow sequence in block collection must be sufficiently indented and end with a ]). Каждое поле пишется как «имя: значение»; значение с двоеточием, кавычками или знаками [ ] { } # в начале берут в двойные кавычки.',
       'Найдено проблем: 12',
       '',
     ]);
@@ -112,8 +112,24 @@ describe('npm run check with a broken site-wide file', () => {
         'content/site.yml:1:1  founded  Нужно целое неотрицательное число, а указано «1800».',
         'content/site.yml:1:1  description  Обязательное поле не заполнено.',
         'content/site.yml:1:1  registration  Обязательное поле не заполнено.',
-        'content/site.yml:3:1  shortName  Недопустимое значение: Invalid input: expected object, received string',
+        'content/site.yml:3:1  shortName  Поле shortName — это тексты на трёх языках: ru, kk и en на отдельных строках, а не строка «x».',
         'Найдено проблем: 4',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
+});
+
+describe('npm run check with a warning only', () => {
+  it('prints a role missing in a language as a warning and exits 0', async () => {
+    const cwd = await tree({ 'authors.yml': 'anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n  role: { ru: Корреспондент, en: Correspondent }\n' });
+    expect(await check([], cwd)).toEqual({
+      code: 0,
+      stdout: [
+        'content/authors.yml:3:3  anna.role.kk  Предупреждение: У автора anna нет должности на казахском (role.kk): там будет показана «Корреспондент». Добавьте в role строку «kk: …».',
+        'Предупреждений: 1 (сайт работает, но их стоит исправить)',
+        'Проблем нет: проверено 5 статей',
         '',
       ].join('\n'),
       stderr: '',

@@ -16,3 +16,16 @@ describe('CONTENT_WATCH', () => {
     expect(() => loadConfig({ CONTENT_WATCH: 'sometimes' })).toThrow(/CONTENT_WATCH="sometimes": /);
   });
 });
+
+describe('CONTENT_RESCAN', () => {
+  it('compares the stamps every 10 s by default', () => expect(loadConfig({}).contentRescanMs).toBe(10_000));
+
+  it('takes seconds, fractions too; 0 turns the backstop off', () => {
+    expect(loadConfig({ CONTENT_RESCAN: '2.5' }).contentRescanMs).toBe(2500);
+    expect(loadConfig({ CONTENT_RESCAN: '0' }).contentRescanMs).toBe(0);
+  });
+
+  it('names a value it does not understand', () => {
+    expect(() => loadConfig({ CONTENT_RESCAN: 'often' })).toThrow(/CONTENT_RESCAN="often": /);
+  });
+});

@@ -55,14 +55,24 @@ describe('parseArticle reports each broken rule with file, line, field and an ex
     ['empty.ru.md', ['content/news/empty.ru.md:1: Файл пуст. Добавьте front matter и текст статьи или удалите файл.']],
     ['no-front-matter.ru.md', ['content/news/no-front-matter.ru.md:1: Нет front matter: файл должен начинаться со строки «---», затем поля, затем снова «---».']],
     ['unclosed.ru.md', ['content/news/unclosed.ru.md:1: Front matter не закрыт: после полей нужна строка «---».']],
-    ['yaml-syntax.ru.md', ['content/news/yaml-syntax.ru.md:5:1: Ошибка синтаксиса YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']],
+    [
+      'yaml-syntax.ru.md',
+      [
+        'content/news/yaml-syntax.ru.md:5:1: Ошибка синтаксиса YAML (Flow sequence in block collection must be sufficiently indented and end with a ]). Каждое поле пишется как «имя: значение»; значение с двоеточием, кавычками или знаками [ ] { } # в начале берут в двойные кавычки.',
+      ],
+    ],
     ['missing-title.ru.md', ['content/news/missing-title.ru.md:2:1 title: Обязательное поле не заполнено.']],
     ['bad-date.ru.md', ['content/news/bad-date.ru.md:3:1 date: Дата «2026-02-30» не распознана. Пишите в формате ISO 8601: 2026-01-27T10:00 (время Астаны) или 2026-01-27T10:00+05:00.']],
     ['updated-before-date.ru.md', ['content/news/updated-before-date.ru.md:4:1 updated: Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.']],
     ['unknown-author.ru.md', ['content/news/unknown-author.ru.md:4:1 author: Неизвестный автор «ana». Может быть, «anna»? Есть: anna. Новых авторов добавляют в authors.yml.']],
     ['unknown-topic.ru.md', ['content/news/unknown-topic.ru.md:5:19 topics.1: Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.']],
     ['unknown-field.ru.md', ['content/news/unknown-field.ru.md:4:1 autor: Неизвестное поле «autor». Может быть, «author»? Поля: title, lead, date, updated, author, topics, image, views, draft, aliases.']],
-    ['image-without-alt.ru.md', ['content/news/image-without-alt.ru.md:6:1 image.alt: Обязательное поле не заполнено.']],
+    [
+      'image-without-alt.ru.md',
+      [
+        'content/news/image-without-alt.ru.md:6:1 image.alt: Нет alt — описания картинки. Его читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась, по нему картинку находят поисковики. Напишите одной фразой, что на снимке, например «alt: Переговоры в Нанкине».',
+      ],
+    ],
     ['image-missing.ru.md', ['content/news/image-missing.ru.md:6:10 image.src: Изображения «2026/01/nope.jpg» нет в папке media. Положите файл в content/media/2026/01/nope.jpg или исправьте путь.']],
     ['negative-views.ru.md', ['content/news/negative-views.ru.md:6:1 views: Нужно целое неотрицательное число, а указано «-3».']],
     ['empty-topics.ru.md', ['content/news/empty-topics.ru.md:5:1 topics: Нужен хотя бы один элемент.']],

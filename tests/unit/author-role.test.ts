@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuthors } from '../../src/content/parse-data.js';
+import { russianIdentifiers } from '../../src/render/foreign-words.js';
+
+const authors = (text: string) => parseAuthors({ file: 'content/authors.yml', relativePath: 'authors.yml', text });
+
+describe('an author’s role per language', () => {
+  it('is read per language', () => {
+    const { value, problems } = authors('arman:\n  name: { ru: Арман, kk: Арман, en: Arman }\n  role: { ru: Шеф-редактор, kk: Бас редактор, en: Editor-in-Chief }\n');
+    expect(problems).toEqual([]);
+    expect(value![0]!.role).toEqual({ ru: 'Шеф-редактор', kk: 'Бас редактор', en: 'Editor-in-Chief' });
+  });
+
+  it('falls back to the Russian one where a language is missing, with a warning naming it', () => {
+    const { value, problems } = authors('arman:\n  name: { ru: Арман, kk: Арман, en: Arman }\n  role:\n    ru: Шеф-редактор\n    en: Editor-in-Chief\n');
+    expect(value![0]!.role).toEqual({ ru: 'Шеф-редактор', kk: 'Шеф-редактор', en: 'Editor-in-Chief' });
+    expect(problems.map((p) => [p.warning, p.format()])).toEqual([
+      [true, 'content/authors.yml:3:3 arman.role.kk: У автора arman нет должности на казахском (role.kk): там будет показана «Шеф-редактор». Добавьте в role строку «kk: …».'],
+    ]);
+  });
+
+  it('given as one text, is the Russian one, with a warning for each language it stands in for', () => {
+    const { value, problems } = authors('anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n  role: Корреспондент\n');
+    expect(value![0]!.role).toEqual({ ru: 'Корреспондент', kk: 'Корреспондент', en: 'Корреспондент' });
+    expect(problems.map((p) => p.field)).toEqual(['anna.role.kk', 'anna.role.en']);
+  });
+});
+
+describe('russianIdentifiers', () => {
+  it('marks a registration number on an English page', () => {
+    expect(russianIdentifiers('Certificate No. 10484-АА was issued', 'en')).toEqual([
+      { text: 'Certificate No. ' },
+      { text: '10484-АА', lang: 'ru' },
+      { text: ' was issued' },
+    ]);
+  });
+
+  it('leaves a Russian page as it is', () => {
+    expect(russianIdentifiers('№ 10484-АА выдано', 'ru')).toEqual([{ text: '№ 10484-АА выдано' }]);
+  });
+});
