@@ -7,6 +7,8 @@ import type { SiteLink } from './parse-article.js';
 import { ContentLoadError, type ContentError } from './errors.js';
 import { parseWithLastGood, type GoodParse } from './last-good.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
+import { buildPages } from './parse-page.js';
+import { LANGS } from '../i18n/languages.js';
 import type { ContentSources } from './types.js';
 
 export interface BuildOptions {
@@ -28,14 +30,15 @@ export type BuiltIndex = ContentIndex & { lastGood: ReadonlyMap<string, GoodPars
  */
 export async function buildIndex(sources: ContentSources, options: BuildOptions): Promise<BuiltIndex> {
   const site = parseSite(sources.site, sources.root);
-  const authors = parseAuthors(sources.authors, sources.root);
+  const authors = parseAuthors(sources.authors, sources.root, sources.media);
   const topics = parseTopics(sources.topics, sources.root);
   if (!site.value || !authors.value || !topics.value) throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
-  const data: SiteData = { site: site.value, authors: authors.value, topics: topics.value, media: [...sources.media] };
+  const pages = buildPages(sources.pages ?? []);
+  const data: SiteData = { site: site.value, authors: authors.value, topics: topics.value, media: [...sources.media], pages: LANGS.flatMap((lang) => [...pages.pages[lang].values()]) };
   const names = namesOf(data);
   const context = { authors: authors.value.map((a) => a.id), topics: topics.value.map((t) => t.id), media: sources.media };
   // What is left of their problems are warnings (a role falling back to another language).
-  const problems: ContentError[] = [...site.problems, ...authors.problems, ...topics.problems];
+  const problems: ContentError[] = [...site.problems, ...authors.problems, ...topics.problems, ...pages.problems];
   const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
   const put: IndexedFile[] = [];
   const lastGood = new Map<string, GoodParse>();

@@ -22,16 +22,18 @@ const FILES_PER_TURN = 256;
 type DataFiles = Pick<ContentSources, 'site' | 'authors' | 'topics' | 'root'>;
 
 /**
- * Reads the content folder: site.yml, authors.yml, topics.yml, every news/**\/*.md, and the
- * list of media files. The only module that reads content from disk; everything after it is pure.
+ * Reads the content folder: site.yml, authors.yml, topics.yml, every news/**\/*.md, the static
+ * pages/*.md, and the list of media files. The only module that reads content from disk; everything after it is pure.
  */
 export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<ContentSources> {
   const root = displayPath(contentDir, options.from);
-  const [data, allNewsFiles, mediaFiles] = await Promise.all([
+  const [data, allNewsFiles, mediaFiles, pageFiles] = await Promise.all([
     loadDataFiles(contentDir, options),
     listFiles(contentDir, 'news'),
     listFiles(contentDir, 'media', true),
+    listFiles(contentDir, 'pages'),
   ]);
+  const pages = await readPages(contentDir, root, pageFiles);
   const newsFiles = allNewsFiles.map((f) => f.name).filter(isArticleName);
   const articles: SourceFile[] = [];
   // Synchronous reads in small batches: ten times faster than thousands of parallel async reads
@@ -46,6 +48,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
   return {
     ...data,
     articles,
+    pages: pages.filter((page): page is SourceFile => page !== undefined),
     media: new Map(mediaFiles.map((f) => [f.name.slice('media/'.length), f.size])),
     nearMisses: allNewsFiles.map((f) => f.name).filter(isNearMiss).sort(),
     readText: (relativePath) => readArticleSource(contentDir, root, relativePath)?.text,
@@ -106,6 +109,15 @@ export function articleStamp(contentDir: string, relativePath: string): string |
 /** Files under media/: path relative to it → size in bytes. */
 export async function loadMedia(contentDir: string): Promise<Map<string, number>> {
   return new Map((await listFiles(contentDir, 'media', true)).map((f) => [f.name.slice('media/'.length), f.size]));
+}
+
+/** The static pages, content/pages/*.md, read. */
+export async function loadPageSources(contentDir: string, root = displayPath(contentDir)): Promise<SourceFile[]> {
+  return (await readPages(contentDir, root, await listFiles(contentDir, 'pages'))).filter((page): page is SourceFile => page !== undefined);
+}
+
+function readPages(contentDir: string, root: string, files: { name: string }[]): Promise<(SourceFile | undefined)[]> {
+  return Promise.all(files.filter((f) => f.name.endsWith('.md')).map((f) => readSource(contentDir, root, f.name)));
 }
 
 /** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */

@@ -175,6 +175,14 @@ export const MESSAGES = {
     ru: (p) => `Ссылка «${p.href}» ведёт на статью, которой нет.${p.suggestion ? ` Может быть, «${p.suggestion}»?` : ''} Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.`,
     en: (p) => `The link "${p.href}" points to an article that does not exist.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''} Check the path: /lang/news/slug, the slug being the article's file name.`,
   },
+  page_bad_filename: {
+    ru: (p) => `Имя файла «${p.name}» не подходит: страница называется slug.ru.md, slug.kk.md или slug.en.md, где slug — строчная латиница, цифры и дефисы, например about.ru.md.`,
+    en: (p) => `The file name "${p.name}" does not fit: a page is named slug.ru.md, slug.kk.md or slug.en.md, the slug in lowercase Latin letters, digits and hyphens, e.g. about.ru.md.`,
+  },
+  page_slug_reserved: {
+    ru: (p) => `Адрес «${p.slug}» занят разделом сайта (${p.reserved}). Переименуйте файл страницы.`,
+    en: (p) => `The address "${p.slug}" belongs to a section of the site (${p.reserved}). Rename the page's file.`,
+  },
   file_missing: {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,

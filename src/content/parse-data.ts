@@ -36,9 +36,10 @@ export function parseSite(source: SourceFile | undefined, root = 'content'): Par
 
 /**
  * The authors, each role given per language. A role missing in a language falls back to the
- * Russian one (else the first given) with a warning; one text alone is the Russian one.
+ * Russian one (else the first given) with a warning; one text alone is the Russian one. A photo
+ * must be a file under media/.
  */
-export function parseAuthors(source: SourceFile | undefined, root = 'content'): Parsed<Person[]> {
+export function parseAuthors(source: SourceFile | undefined, root = 'content', media?: { has(path: string): boolean }): Parsed<Person[]> {
   const { value, problems, yaml } = parseDataFile(source, 'authors.yml', AuthorsFile, root);
   if (!value) return { problems };
   const people = Object.entries(value).map(([id, author]) => {
@@ -50,7 +51,13 @@ export function parseAuthors(source: SourceFile | undefined, root = 'content'): 
       const at = yaml!.locate([id, 'role']);
       problems.push(new ContentError(source!.file, at.line, `${id}.role.${lang}`, 'role_fallback', { id, lang, fallback: role[lang] }, at.column));
     }
-    return { id, name: author.name, role };
+    // A photo must be a file under media/ (`media` absent: not checked).
+    const photo = author.photo?.replace(/^\/?media\//, '');
+    if (photo !== undefined && media && !media.has(photo)) {
+      const at = yaml!.locate([id, 'photo']);
+      problems.push(new ContentError(source!.file, at.line, `${id}.photo`, 'image_missing', { src: photo }, at.column));
+    }
+    return { id, name: author.name, role, photo, bio: author.bio, editorInChief: author.editorInChief };
   });
   return { value: people, problems };
 }

@@ -6,12 +6,13 @@ import { checkSiteLinks, type LinkTargets } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
 import { fits, parseWithLastGood } from './last-good.js';
-import { articleStamp, displayPath, listNewsFiles, loadDataFiles, loadMedia, readArticleSource } from './load.js';
+import { articleStamp, displayPath, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
+import { buildPages } from './parse-page.js';
 import type { ArticleContext, SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { parallelFor, parseInParallel } from './parse-parallel.js';
 import { articleFileName } from './slug.js';
-import type { Lang } from '../i18n/languages.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
 
 /** Files written per transaction when thousands arrive at once (a first start): memory stays bounded, readers see progress. */
 const BATCH = 200;
@@ -69,11 +70,19 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   const root = displayPath(contentDir);
   const sources = await loadDataFiles(contentDir);
   const site = parseSite(sources.site, root);
-  const authors = parseAuthors(sources.authors, root);
+  const media = await loadMedia(contentDir);
+  const authors = parseAuthors(sources.authors, root, media);
   const topics = parseTopics(sources.topics, root);
   if (!site.value || !authors.value || !topics.value) throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
-  const media = await loadMedia(contentDir);
-  const data: SiteData = { site: site.value, authors: authors.value, topics: topics.value, media: [...media].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  const pageSources = await loadPageSources(contentDir, root);
+  const pages = buildPages(pageSources);
+  const data: SiteData = {
+    site: site.value,
+    authors: authors.value,
+    topics: topics.value,
+    media: [...media].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    pages: LANGS.flatMap((lang) => [...pages.pages[lang].values()]),
+  };
   o.onData(data);
   const names = namesOf(data);
   const context: ArticleContext = { authors: authors.value.map((a) => a.id), topics: topics.value.map((t) => t.id), media };
@@ -93,9 +102,9 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   const report: ReconcileReport = {
     parsed: 0,
     removed: 0,
-    problems: [...site.problems, ...authors.problems, ...topics.problems],
+    problems: [...site.problems, ...authors.problems, ...topics.problems, ...pages.problems],
     servedFromLastGood: [],
-    examined: [...['site.yml', 'authors.yml', 'topics.yml'], ...changed, ...gone].map((rel) => `${root}/${rel}`),
+    examined: [...['site.yml', 'authors.yml', 'topics.yml'], ...pageSources.map((p) => p.relativePath), ...changed, ...gone].map((rel) => `${root}/${rel}`),
     fullScan: listing !== undefined,
     ms: 0,
   };

@@ -28,16 +28,33 @@ export const ArticleFront = z.strictObject({
     .strictObject({
       src: text,
       alt: text,
+      /** What the photo shows, printed under it; the credit follows. */
+      caption: text.optional(),
       credit: text.optional(),
       width: positive.optional(),
       height: positive.optional(),
     })
     .optional(),
   views: wholeNumber.default(0),
+  /** The home page's lead story: the newest article marked so. */
+  featured: z.boolean().default(false),
   draft: z.boolean().default(false),
   aliases: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text)).default([]),
 });
 export type ArticleFront = z.infer<typeof ArticleFront>;
+
+/** Networks the footer can link to, in the order it shows them. */
+export const SOCIAL_NETWORKS = ['telegram', 'instagram', 'facebook', 'x', 'youtube', 'vk', 'tiktok', 'whatsapp'] as const;
+
+/** Front matter of a static page (content/pages/SLUG.LANG.md): about, contacts and the like. */
+export const PageFront = z.strictObject({
+  title: text,
+  /** For the meta description; else the body's first paragraph. */
+  description: text.optional(),
+  /** The page's place in the footer's list: smaller first. */
+  order: wholeNumber.default(100),
+});
+export type PageFront = z.infer<typeof PageFront>;
 
 export const SiteFile = z.strictObject({
   founded: z.number().int().min(1900).max(2100),
@@ -46,6 +63,10 @@ export const SiteFile = z.strictObject({
   description: Localized,
   registration: Localized,
   ageMark: text.optional(),
+  /** The publication's name as registered with Google News: one name for every language. */
+  publicationName: text.optional(),
+  /** The agency's own accounts, by network: only those given are linked. */
+  social: z.partialRecord(z.enum(SOCIAL_NETWORKS), z.url({ protocol: /^https$/ })).default({}),
   contacts: z
     .strictObject({
       email: z.email().optional(),
@@ -62,7 +83,18 @@ export type SiteFile = z.infer<typeof SiteFile>;
  */
 const PartlyLocalized = z.union([text, z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, text.optional()])) as Record<(typeof LANGS)[number], z.ZodOptional<typeof text>>)]);
 
-export const AuthorsFile = z.record(id, z.strictObject({ name: Localized, role: PartlyLocalized }));
+export const AuthorsFile = z.record(
+  id,
+  z.strictObject({
+    name: Localized,
+    role: PartlyLocalized,
+    /** A portrait under media/, square at best. */
+    photo: text.optional(),
+    bio: Localized.optional(),
+    /** The one author the footer's masthead names as editor-in-chief. */
+    editorInChief: z.boolean().default(false),
+  }),
+);
 export type AuthorsFile = z.infer<typeof AuthorsFile>;
 
 export const TopicsFile = z.record(id, z.strictObject({ name: Localized, description: Localized }));

@@ -1,5 +1,7 @@
 import type { Lang } from '../i18n/languages.js';
-import type { Localized } from './schema.js';
+import type { Localized, SOCIAL_NETWORKS } from './schema.js';
+
+export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
 
 /** A file as the loader read it. `text` is undefined when the bytes are not valid UTF-8. */
 export interface SourceFile {
@@ -22,6 +24,8 @@ export interface ContentSources {
   authors?: SourceFile;
   topics?: SourceFile;
   articles: SourceFile[];
+  /** Static pages under pages/ (about.ru.md); absent in trees made without a loader. */
+  pages?: SourceFile[];
   /** Files under media/: path relative to it, with forward slashes → size in bytes. */
   media: ReadonlyMap<string, number>;
   /** How the content folder is written in messages, e.g. "content". */
@@ -36,6 +40,7 @@ export interface ArticleImage {
   /** Path under /media/, e.g. 2026/01/photo.jpg */
   src: string;
   alt: string;
+  caption?: string;
   credit?: string;
   width?: number;
   height?: number;
@@ -55,6 +60,8 @@ export interface Article {
   topics: string[];
   image?: ArticleImage;
   views: number;
+  /** Marked as the home page's lead story. */
+  featured?: boolean;
   draft: boolean;
   aliases: string[];
   /**
@@ -81,6 +88,8 @@ export interface Site {
   description: Localized;
   registration: Localized;
   ageMark?: string;
+  publicationName?: string;
+  social: Partial<Record<SocialNetwork, string>>;
   contacts: { email?: string; phone?: string; address?: Localized };
 }
 
@@ -88,6 +97,23 @@ export interface Person {
   id: string;
   name: Localized;
   role: Localized;
+  /** Path under /media/. */
+  photo?: string;
+  bio?: Localized;
+  editorInChief: boolean;
+}
+
+/** A static page: about, contacts, advertising, editorial policy. */
+export interface StaticPage {
+  slug: string;
+  lang: Lang;
+  file: string;
+  title: string;
+  description: string;
+  order: number;
+  html: string;
+  /** Site path, e.g. /ru/about */
+  path: string;
 }
 
 export interface Topic {

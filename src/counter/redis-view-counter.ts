@@ -1,14 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Redis, type ClientContext, type Result } from 'ioredis';
 import type { Logger } from 'pino';
-import { hashVisitor, REPEAT_WINDOW_MS, type CountResult, type ViewCounter } from './view-counter.js';
+import { dayOf, hashVisitor, REPEAT_WINDOW_MS, windowDays, type CountResult, type ReadCount, type ViewCounter } from './view-counter.js';
 
 /** Every key of the site starts with this, so the site can share a Redis with other programs. */
 const PREFIX = 'dknews:';
 /** A hash of the counted views, slug → views: one HGETALL reads them all when connecting. */
 const COUNTS = `${PREFIX}views`;
-/** The salt of the visitor hashes, shared by every process and machine: one reader is one reader everywhere. */
-const SALT = `${PREFIX}salt`;
+/**
+ * `dknews:salt:<day>`: the salt of the visitor hashes of one day, shared by every process and
+ * machine (one reader is one reader everywhere), gone two days later.
+ */
+const SALT = `${PREFIX}salt:`;
+/** `dknews:read:<day>`: a sorted set, slug → views counted that day, for «most read». */
+const READ = `${PREFIX}read:`;
+const DAY_MS = 24 * 3600 * 1000;
 /** `dknews:seen:<slug>:<visitor hash>` exists for 30 minutes after a reader's counted view. */
 const SEEN = `${PREFIX}seen:`;
 
@@ -20,6 +26,8 @@ const CONNECT_TIMEOUT_MS = 1000;
 const MAX_RETRY_MS = 5000;
 /** Start-up waits at most this for the first figures, so that the first pages show them. */
 const FIRST_LOAD_MS = 2000;
+/** How many of the most read slugs are kept (of every language: each page picks its own). */
+const TOP_KEPT = 100;
 /** A page asking for a figure read longer ago than this refreshes it, for views counted on other machines. */
 const REFRESH_MS = 60_000;
 
@@ -29,6 +37,8 @@ const REFRESH_MS = 60_000;
  */
 const COUNT_VIEW = `
 if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[2]) then
+  redis.call('ZINCRBY', KEYS[3], 1, ARGV[1])
+  redis.call('PEXPIRE', KEYS[3], ARGV[3])
   return {1, redis.call('HINCRBY', KEYS[2], ARGV[1], 1)}
 end
 return {0, tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')}
@@ -36,7 +46,7 @@ return {0, tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')}
 
 declare module 'ioredis' {
   interface RedisCommander<Context extends ClientContext> {
-    countView(seen: string, counts: string, slug: string, windowMs: number): Result<[number, number], Context>;
+    countView(seen: string, counts: string, daily: string, slug: string, windowMs: number, keepMs: number): Result<[number, number], Context>;
   }
 }
 
@@ -62,7 +72,11 @@ export class RedisViewCounter implements ViewCounter {
   readonly #readAt = new Map<string, number>();
   readonly #stale = new Set<string>();
   #loadedAt = 0;
+  /** The day's salt, and its day. */
   #salt: string | undefined;
+  #saltDay = '';
+  #top: ReadCount[] = [];
+  #topReadAt = 0;
   #loading: Promise<void> | undefined;
   /** Only for the log: a problem is logged when things change, not on every retry. */
   #state: 'starting' | 'up' | 'down' | 'closed' = 'starting';
@@ -91,7 +105,7 @@ export class RedisViewCounter implements ViewCounter {
       retryStrategy: (attempt) => Math.min(100 * 2 ** attempt, MAX_RETRY_MS),
     });
     this.#logger = logger.child({ redis: `${this.#redis.options.host}:${this.#redis.options.port}` });
-    this.#redis.defineCommand('countView', { numberOfKeys: 2, lua: COUNT_VIEW });
+    this.#redis.defineCommand('countView', { numberOfKeys: 3, lua: COUNT_VIEW });
     this.#redis.on('ready', () => void this.#load());
     this.#redis.on('error', (error: Error) => this.#down('connecting', error));
     this.#redis.on('close', () => this.#down('connection lost'));
@@ -102,11 +116,13 @@ export class RedisViewCounter implements ViewCounter {
     return this.#known.get(slug) ?? 0;
   }
 
-  async record(slug: string, visitor: string): Promise<CountResult> {
+  async record(slug: string, visitor: string, now = Date.now()): Promise<CountResult> {
     if (this.#ready()) {
       try {
+        const day = dayOf(now);
+        if (day !== this.#saltDay) await this.#loadSalt(day);
         const seen = `${SEEN}${slug}:${hashVisitor(this.#salt!, visitor)}`;
-        const [counted, total] = await this.#redis.countView(seen, COUNTS, slug, REPEAT_WINDOW_MS);
+        const [counted, total] = await this.#redis.countView(seen, COUNTS, `${READ}${day}`, slug, REPEAT_WINDOW_MS, 8 * DAY_MS);
         this.#remember(slug, total);
         this.#up();
         return { counted: counted === 1, total };
@@ -115,6 +131,27 @@ export class RedisViewCounter implements ViewCounter {
       }
     }
     return { counted: false, total: this.#known.get(slug) ?? 0 };
+  }
+
+  mostRead(limit: number, now = Date.now()): ReadCount[] {
+    if (this.#ready() && now - this.#topReadAt >= this.#refreshMs) {
+      this.#topReadAt = now;
+      void this.#refreshTop(now);
+    }
+    return this.#top.slice(0, limit);
+  }
+
+  async #refreshTop(now: number): Promise<void> {
+    try {
+      const keys = windowDays(now).map((day) => `${READ}${day}`);
+      const flat = await this.#redis.zunion(keys.length, ...keys, 'WITHSCORES');
+      const top: ReadCount[] = [];
+      for (let i = 0; i < flat.length; i += 2) top.push({ slug: flat[i]!, views: Number(flat[i + 1]) });
+      // ZUNION answers lowest first; the block wants the most read first, ties by slug.
+      this.#top = top.sort((a, b) => b.views - a.views || (a.slug < b.slug ? -1 : 1)).slice(0, TOP_KEPT);
+    } catch (error) {
+      this.#down('reading the most read', error);
+    }
   }
 
   close(): void {
@@ -133,14 +170,22 @@ export class RedisViewCounter implements ViewCounter {
     this.#loading ??= this.#load().finally(() => (this.#loading = undefined));
   }
 
-  /** On every (re)connection: the shared salt, and every figure, which other machines may have changed. */
+  /** The salt of a day: drawn by the first process to ask, read by the others. */
+  async #loadSalt(day: string): Promise<void> {
+    const key = `${SALT}${day}`;
+    // A Redis that lost its data gets this process's salt of the day back, so readers stay the same readers.
+    const mine = day === this.#saltDay && this.#salt ? this.#salt : randomBytes(16).toString('hex');
+    const [, salt] = (await this.#redis.multi().set(key, mine, 'PX', 2 * DAY_MS, 'NX').get(key).exec()) ?? [];
+    if (salt?.[0] || typeof salt?.[1] !== 'string') throw salt?.[0] ?? new Error('Redis answered no salt');
+    this.#salt = salt[1];
+    this.#saltDay = day;
+  }
+
+  /** On every (re)connection: the day's salt, and every figure, which other machines may have changed. */
   async #load(): Promise<void> {
     try {
-      // A Redis that lost its data gets this process's salt back, so readers stay the same readers.
-      const [, salt] = (await this.#redis.multi().set(SALT, this.#salt ?? randomBytes(16).toString('hex'), 'NX').get(SALT).exec()) ?? [];
-      if (salt?.[0] || typeof salt?.[1] !== 'string') throw salt?.[0] ?? new Error('Redis answered no salt');
+      await this.#loadSalt(dayOf(Date.now()));
       const counts = await this.#redis.hgetall(COUNTS);
-      this.#salt = salt[1];
       this.#loadedAt = Date.now();
       for (const [slug, views] of Object.entries(counts)) this.#remember(slug, Number(views));
       this.#up();

@@ -15,6 +15,30 @@ const BUSY_TIMEOUT_MS = 2000;
 /** Forget old visits every so many counted views. */
 const PRUNE_EVERY = 500;
 
+/** How many days «most read» looks back. */
+export const MOST_READ_DAYS = 7;
+/** Per-day counts are kept this long, then forgotten. */
+const KEEP_DAYS = 31;
+const DAY_MS = 24 * 3600 * 1000;
+/** The site's day (Asia/Almaty, UTC+5): salts change and daily counts start at its midnight. */
+const DAY_OFFSET_MS = 5 * 3600 * 1000;
+
+/** The day, as 2026-01-27 in Almaty, of a moment. */
+export function dayOf(ms: number): string {
+  return new Date(ms + DAY_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The days of the «most read» window ending with the day of `now`, newest first. */
+export function windowDays(now: number, days = MOST_READ_DAYS): string[] {
+  return Array.from({ length: days }, (_, i) => dayOf(now - i * DAY_MS));
+}
+
+/** A slug with the views counted for it in the «most read» window. */
+export interface ReadCount {
+  slug: string;
+  views: number;
+}
+
 export interface CountResult {
   counted: boolean;
   /** Views counted since the site began counting, this one included. */
@@ -33,12 +57,27 @@ export interface ViewCounter {
    * answers at once; a networked store answers a promise, settled within its own timeout.
    */
   record(slug: string, visitor: string, now?: number): CountResult | Promise<CountResult>;
+  /**
+   * The most viewed slugs of the last MOST_READ_DAYS days, most first, at most `limit`. Never
+   * waits: a networked store answers the figures it last read.
+   */
+  mostRead(limit: number, now?: number): ReadCount[];
   close(): void;
 }
 
-/** A visitor as stored: a salted hash, never the address itself. */
+/**
+ * A visitor as stored: a salted hash, never the address itself. The visitor is the address and
+ * the User-Agent (see `visitorOf`), the salt a random one of the day, forgotten the day after,
+ * as privacy-first analytics do: readers behind one address are told apart, and no hash can
+ * be linked to one of another day.
+ */
 export function hashVisitor(salt: string, visitor: string): string {
   return createHash('sha256').update(salt).update(visitor).digest('base64url').slice(0, 22);
+}
+
+/** What identifies a reader for a day: the address and the browser, together. */
+export function visitorOf(address: string, userAgent: string): string {
+  return `${address}\n${userAgent}`;
 }
 
 const SCHEMA = `
@@ -46,6 +85,8 @@ CREATE TABLE IF NOT EXISTS counts (slug TEXT PRIMARY KEY, views INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS recent (slug TEXT NOT NULL, visitor TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (slug, visitor)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS recent_at ON recent (at);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS daily (day TEXT NOT NULL, slug TEXT NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (day, slug)) WITHOUT ROWID;
+DELETE FROM meta WHERE key = 'salt';
 `;
 
 interface Statements {
@@ -54,6 +95,8 @@ interface Statements {
   visit: Database.Statement<[string, string, number]>;
   add: Database.Statement<[string], { views: number }>;
   prune: Database.Statement<[number]>;
+  pruneDays: Database.Statement<[string]>;
+  top: Database.Statement<[string, number], ReadCount>;
   count: (slug: string, visitor: string, now: number) => CountResult;
 }
 
@@ -61,8 +104,8 @@ interface Statements {
  * View counts in SQLite (DATA_DIR/views.sqlite, WAL): every counted view is committed before
  * it is answered, so it survives kill -9. Several processes (WEB_CONCURRENCY) share the file:
  * WAL lets them read while one writes, and a writer waits for the lock (the busy timeout)
- * instead of failing. Visitors are kept only as salted hashes, for 30
- * minutes. When the database cannot be opened or fails (missing folder rights, a corrupt file),
+ * instead of failing. Visitors are kept only as hashes salted with the day's salt, for 30
+ * minutes; views are also counted per day, for «most read». When the database cannot be opened or fails (missing folder rights, a corrupt file),
  * nothing is counted, the last known figures are shown, the problem is logged, and opening is
  * tried again a minute later.
  */
@@ -70,7 +113,10 @@ export class SqliteViewCounter implements ViewCounter {
   readonly file: string;
   #db: Database.Database | undefined;
   #sql: Statements | undefined;
+  /** The salt of the day `#saltDay`; a new day draws a new one. */
   #salt = '';
+  #saltDay = '';
+  #drawSalt?: (day: string) => string;
   #retryAt = 0;
   #sincePrune = 0;
   readonly #known = new Map<string, number>();
@@ -105,11 +151,12 @@ export class SqliteViewCounter implements ViewCounter {
     const sql = this.#ready(now);
     if (sql) {
       try {
-        const result = sql.count(slug, hashVisitor(this.#salt, visitor), now);
+        const result = sql.count(slug, hashVisitor(this.#saltOfDay(now), visitor), now);
         this.#known.set(slug, result.total);
         if (result.counted && ++this.#sincePrune >= PRUNE_EVERY) {
           this.#sincePrune = 0;
           sql.prune.run(now - REPEAT_WINDOW_MS);
+          sql.pruneDays.run(dayOf(now - KEEP_DAYS * DAY_MS));
         }
         return result;
       } catch (error) {
@@ -117,6 +164,17 @@ export class SqliteViewCounter implements ViewCounter {
       }
     }
     return { counted: false, total: this.#known.get(slug) ?? 0 };
+  }
+
+  mostRead(limit: number, now = Date.now()): ReadCount[] {
+    const sql = this.#ready(now);
+    if (!sql) return [];
+    try {
+      return sql.top.all(windowDays(now).at(-1)!, limit);
+    } catch (error) {
+      this.#fail(error, 'reading the most read');
+      return [];
+    }
   }
 
   close(): void {
@@ -141,7 +199,8 @@ export class SqliteViewCounter implements ViewCounter {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new Error(`quick_check says: ${String(check)}`);
       db.exec(SCHEMA);
-      this.#salt = this.#saltOf(db);
+      this.#drawSalt = this.#salts(db);
+      this.#saltDay = '';
       this.#sql = this.#prepare(db);
       this.#db = db;
       this.logger.info({ file: this.file }, 'View counter ready');
@@ -171,21 +230,43 @@ export class SqliteViewCounter implements ViewCounter {
       'INSERT INTO counts (slug, views) VALUES (?, 1) ON CONFLICT (slug) DO UPDATE SET views = views + 1 RETURNING views',
     );
     const prune = db.prepare<[number]>('DELETE FROM recent WHERE at < ?');
+    const pruneDays = db.prepare<[string]>('DELETE FROM daily WHERE day < ?');
+    const top = db.prepare<[string, number], ReadCount>('SELECT slug, SUM(views) AS views FROM daily WHERE day >= ? GROUP BY slug ORDER BY views DESC, slug LIMIT ?');
+    const daily = db.prepare<[string, string]>('INSERT INTO daily (day, slug, views) VALUES (?, ?, 1) ON CONFLICT (day, slug) DO UPDATE SET views = views + 1');
     // One transaction: the check and the count cannot interleave with another process's.
     const count = db
       .transaction((slug: string, visitor: string, now: number): CountResult => {
         const last = seen.get(slug, visitor)?.at;
         if (last !== undefined && now - last < REPEAT_WINDOW_MS) return { counted: false, total: get.get(slug)?.views ?? 0 };
         visit.run(slug, visitor, now);
+        daily.run(dayOf(now), slug);
         return { counted: true, total: add.get(slug)!.views };
       })
       .immediate;
-    return { get, seen, visit, add, prune, count };
+    return { get, seen, visit, add, prune, pruneDays, top, count };
   }
 
-  #saltOf(db: Database.Database): string {
-    db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run('salt', randomBytes(16).toString('hex'));
-    return (db.prepare('SELECT value FROM meta WHERE key = ?').get('salt') as { value: string }).value;
+  /** The salt of `now`'s day, shared by every process on the file; drawn the first time it is asked for. */
+  #saltOfDay(now: number): string {
+    const day = dayOf(now);
+    if (day !== this.#saltDay) {
+      this.#salt = this.#drawSalt!(day);
+      this.#saltDay = day;
+    }
+    return this.#salt;
+  }
+
+  /** Reads (or draws) a day's salt and forgets the other days': yesterday's hashes can no longer be made. */
+  #salts(db: Database.Database): (day: string) => string {
+    const draw = db.prepare<[string, string]>('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+    const read = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+    const forget = db.prepare<[string]>("DELETE FROM meta WHERE key LIKE 'salt:%' AND key <> ?");
+    return db.transaction((day: string) => {
+      const key = `salt:${day}`;
+      draw.run(key, randomBytes(16).toString('hex'));
+      forget.run(key);
+      return read.get(key)!.value;
+    }).immediate;
   }
 
   #fail(error: unknown, doing: string): void {

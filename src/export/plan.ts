@@ -73,11 +73,15 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
     for (let offset = 0; offset < index.count(lang); offset += SITEMAP_LIMIT) {
       for (const { url } of index.articleUrls(lang, offset, SITEMAP_LIMIT)) page(url);
     }
+    list(`/${lang}/news`, index.count(lang));
+    page(`/${lang}/authors`);
+    for (const staticPage of index.pages[lang].values()) page(staticPage.path);
     page(`/${lang}/topics`);
     for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, index.count(lang, { topic: id }));
     for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, index.count(lang, { author: id }));
     entries.push(sameFile(`/${lang}/rss.xml`, 'feed'));
     for (const id of index.topics.keys()) entries.push(sameFile(`/${lang}/topics/${id}/rss.xml`, 'feed'));
+    for (const id of index.authors.keys()) entries.push(sameFile(`/${lang}/authors/${id}/rss.xml`, 'feed'));
     entries.push(notFoundPage(lang));
   }
   entries.push(sameFile('/robots.txt', 'robots'), sameFile('/sitemap.xml', 'sitemap'), sameFile('/sitemap-news.xml', 'sitemap'));

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ContentError } from '../content/errors.js';
-import type { Article, ArticleBody, Person, Site, Topic } from '../content/types.js';
-import type { Lang } from '../i18n/languages.js';
+import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
 import { reviveArticle } from './rows.js';
 import { unpackBody, type PackedBody } from './pack.js';
 import type { SiteData } from './writer.js';
@@ -74,6 +74,8 @@ export class ContentIndex {
   readonly topics: Map<string, Topic>;
   /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
   readonly media: ReadonlyMap<string, number>;
+  /** Static pages (about, contacts…) of each language by slug, in the footer's order. */
+  readonly pages: Record<Lang, Map<string, StaticPage>>;
   readonly #q: IndexQueries;
   readonly #asOf: number;
   readonly #memo = new Map<string, unknown>();
@@ -94,6 +96,7 @@ export class ContentIndex {
     this.authors = new Map(data.authors.map((a) => [a.id, a]));
     this.topics = new Map(data.topics.map((t) => [t.id, t]));
     this.media = new Map(data.media);
+    this.pages = Object.fromEntries(LANGS.map((lang) => [lang, new Map((data.pages ?? []).filter((p) => p.lang === lang).map((p) => [p.slug, p]))])) as Record<Lang, Map<string, StaticPage>>;
   }
 
   /** How many articles a list has. */

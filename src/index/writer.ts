@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ContentError } from '../content/errors.js';
 import type { GoodParse } from '../content/last-good.js';
-import type { ArticleBody, Person, Site, Topic } from '../content/types.js';
+import type { ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
 import type { DocTerms } from './doc-terms.js';
 import { reviveArticle } from './rows.js';
 import { packBody, unpackBody, type PackedBody } from './pack.js';
@@ -23,6 +23,8 @@ export interface SiteData {
   topics: Topic[];
   /** Path under media/ → size in bytes. */
   media: [string, number][];
+  /** Static pages (about, contacts…), in the footer's order. */
+  pages: StaticPage[];
 }
 
 /** What changed since the index was last written: applied in one transaction. */

@@ -2,7 +2,7 @@ import type { Article } from '../content/types.js';
 import { newsArticle } from '../seo/structured-data.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { cardView, imageView, topicLink, type CardView, type ImageView } from './cards.js';
+import { cardView, displayText, headline, imageView, topicLink, type CardView, type ImageView } from './cards.js';
 import { countText, dateView, type DateView, type PageContext } from './context.js';
 import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
@@ -16,6 +16,14 @@ const READING_SPEED = 180;
 export interface ArticlePage {
   draft: boolean;
   title: string;
+  /** The title's fit class (see hyphenate.ts). */
+  fit: string;
+  /** The main topic, above the headline. */
+  label?: { name: string; href: string };
+  /** The lead as a standfirst; absent when it is only the body's first paragraph. */
+  standfirst?: string;
+  /** For print: the agency, the article's address and its date. */
+  source: string;
   views: number;
   viewsText: string;
   /** Where the page's script counts a view; absent when there is nowhere to count (a static export without an API origin). */
@@ -48,6 +56,9 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
   const { older, newer } = ctx.index.neighbours(article);
   const views = ctx.views(article);
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
+  const body = ctx.index.body(article);
+  const title = headline(ctx, article.title);
+  const published = dateView(ctx, article.date);
   return {
     layout: layoutView(ctx, {
       path: article.path,
@@ -69,7 +80,11 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
     lastModified: article.updated ?? article.date,
     page: {
       draft: article.draft,
-      title: typeset(article.title, ctx.lang),
+      title: title.text,
+      fit: title.fit,
+      label: mainTopic,
+      standfirst: body.text.startsWith(article.lead) ? undefined : displayText(ctx, article.lead),
+      source: ctx.t('print.source', { site: ctx.index.site.name[ctx.lang], url, date: published.text }),
       views,
       viewsText: countText(ctx, 'article.views', views),
       viewsApi: ctx.apiOrigin === null ? undefined : `${ctx.apiOrigin}/api/views/${ctx.lang}/${article.slug}`,
@@ -77,9 +92,9 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
       image: imageView(ctx, article),
-      published: dateView(ctx, article.date),
+      published,
       updated: article.updated && dateView(ctx, article.updated),
-      html: ctx.index.body(article).html,
+      html: body.html,
       topics,
       share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
       older: link(older),

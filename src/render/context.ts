@@ -18,6 +18,8 @@ export interface PageContext {
   asset: (name: string) => string;
   /** An article's view count: carried over from the old site plus counted since. */
   views: (article: Article) => number;
+  /** Slugs most viewed over the last week (any language), most first: the counter's mostRead. */
+  mostRead: (limit: number) => { slug: string; views: number }[];
   /** Where the counter posts and search goes: '' this server, an origin, or null for nowhere (config.apiOrigin). */
   apiOrigin: string | null;
   /** npm run dev: pages show the content problems and reload themselves when content changes. */

@@ -1,3 +1,5 @@
+import { editorInChief } from '../content/queries.js';
+import { SOCIAL_NETWORKS } from '../content/schema.js';
 import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
 import { russianIdentifiers, type TextPart } from './foreign-words.js';
@@ -64,9 +66,11 @@ export interface LayoutView {
     topicsCurrent: boolean;
     /** Absent when nothing answers search (a static export without an API origin). */
     search?: { action: string; query: string };
-    languages: { lang: Lang; name: string; href: string; current: boolean }[];
+    /** `short` is what a phone shows («Рус»); `name` stays the link's accessible name. */
+    languages: { lang: Lang; name: string; short: string; href: string; current: boolean }[];
   };
   footer: {
+    siteName: string;
     /** The registration notice, its number marked as Russian on other languages' pages. */
     registration: TextPart[];
     copyright: string;
@@ -74,6 +78,17 @@ export interface LayoutView {
     address?: string;
     email?: string;
     phone?: string;
+    /** tel: with the digits of the phone. */
+    phoneHref?: string;
+    /** The masthead: the editor-in-chief from authors.yml. */
+    editor?: { name: string; role: string; href: string };
+    /** Static pages (about, contacts…) of this language, in their order. */
+    pages: { title: string; href: string }[];
+    rss: string;
+    social: { id: string; name: string; href: string }[];
+    authorsHref: string;
+    topicsHref: string;
+    newsHref: string;
   };
 }
 
@@ -84,6 +99,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const title = meta.title ? t('title.page', { title: meta.title, site: site.shortName[lang] }) : t('title.home', { site: site.shortName[lang] });
   const description = describe(meta.description);
   const url = absoluteUrl(ctx.siteUrl, meta.path);
+  const editor = editorInChief(index);
   const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
   return {
     lang,
@@ -130,18 +146,28 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       languages: LANGS.map((other) => ({
         lang: other,
         name: ctx.tIn(other)('lang.self'),
+        short: ctx.tIn(other)('lang.short'),
         // The same page in that language when it exists there, else that language's home.
         href: meta.alternates[other] ?? `/${other}/`,
         current: other === lang,
       })),
     },
     footer: {
+      siteName: site.name[lang],
+      editor: editor && { name: editor.name[lang], role: editor.role[lang], href: `/${lang}/authors/${editor.id}` },
+      pages: [...index.pages[lang].values()].map((page) => ({ title: page.title, href: page.path })),
+      rss: `/${lang}/rss.xml`,
+      social: SOCIAL_NETWORKS.flatMap((id) => (site.social[id] ? [{ id, name: t(`social.${id}`), href: site.social[id]! }] : [])),
+      authorsHref: `/${lang}/authors`,
+      topicsHref: `/${lang}/topics`,
+      newsHref: `/${lang}/news`,
       registration: russianIdentifiers(site.registration[lang], lang),
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
       address: site.contacts.address?.[lang],
       email: site.contacts.email,
       phone: site.contacts.phone,
+      phoneHref: site.contacts.phone && `tel:${site.contacts.phone.replace(/[^+\d]/g, '')}`,
     },
   };
 }

@@ -4,7 +4,9 @@ import type { Lang } from '../i18n/languages.js';
 import { LANGS } from '../i18n/languages.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { cardView, type CardView } from './cards.js';
+import type { Person } from '../content/types.js';
+import { absoluteUrl } from '../seo/urls.js';
+import { cardView, displayText, type CardView } from './cards.js';
 import { countText, type PageContext } from './context.js';
 import { layoutView, publisher, type LayoutView, type PageMeta } from './layout.js';
 import { paginate, type PaginationView } from './pagination.js';
@@ -28,8 +30,6 @@ export function everyLanguage(path: (lang: Lang) => string): Partial<Record<Lang
 export interface ListPage {
   heading: string;
   intro?: string;
-  /** On the home page's first page, the newest story shown large. */
-  lead?: CardView;
   cards: CardView[];
   pagination: PaginationView;
   empty: string;
@@ -41,12 +41,11 @@ function listPage(
   of: ListOf,
   pageNumber: number,
   basePath: string,
-  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'problemsOf'> & { title?: string; heading: string; intro?: string; leadStory?: boolean },
+  meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'noindex' | 'problemsOf'> & { title?: string; heading: string; intro?: string },
 ): PageView<ListPage> | undefined {
   const page = paginate(ctx.index.count(ctx.lang, of), pageNumber, ctx.pageSize, basePath, (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit));
   if (!page) return undefined;
   const cards = page.items.map((a) => cardView(ctx, a));
-  const lead = meta.leadStory && pageNumber === 1 ? cards.shift() : undefined;
   const suffix = pageNumber > 1 ? ` — ${ctx.t('pagination.page', { page: pageNumber })}` : '';
   return {
     layout: layoutView(ctx, {
@@ -56,37 +55,54 @@ function listPage(
       alternates: meta.alternates,
       structuredData: meta.structuredData,
       feeds: meta.feeds,
+      noindex: meta.noindex,
       problemsOf: meta.problemsOf,
       prev: page.pagination.prev,
       next: page.pagination.next,
     }),
     t: ctx.t,
     lastModified: ctx.index.lastChange(ctx.lang, of),
-    page: { heading: meta.heading, intro: meta.intro, lead, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
+    page: { heading: meta.heading, intro: meta.intro, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
   };
 }
 
-export function homePage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
+/** The home page's later pages (?page=2…): the newest stories after the first page's, as a list. */
+export function homeListPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
   return listPage(ctx, {}, pageNumber, `/${lang}/`, {
     heading: ctx.t('home.heading'),
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
-    leadStory: true,
     problemsOf: 'all',
     structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
+  });
+}
+
+/** «Все новости»: every story of the language, newest first, paginated. */
+export function newsPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
+  const lang = ctx.lang;
+  const heading = ctx.t('news.heading');
+  return listPage(ctx, {}, pageNumber, `/${lang}/news`, {
+    title: heading,
+    heading,
+    description: ctx.t('news.description', { site: ctx.index.site.shortName[lang] }),
+    alternates: everyLanguage((l) => `/${l}/news`),
   });
 }
 
 export function topicPage(ctx: PageContext, topicId: string, pageNumber: number): PageView<ListPage> | undefined {
   const topic = ctx.index.topics.get(topicId);
   if (!topic) return undefined;
+  const count = ctx.index.count(ctx.lang, { topic: topicId });
   return listPage(ctx, { topic: topicId }, pageNumber, `/${ctx.lang}/topics/${topicId}`, {
+    // One rule with the sitemap, which lists a topic once it has an article: until then, noindex.
+    noindex: count === 0,
     title: topic.name[ctx.lang],
     heading: topic.name[ctx.lang],
     intro: topic.description[ctx.lang],
     description: topic.description[ctx.lang],
-    alternates: everyLanguage((l) => `/${l}/topics/${topicId}`),
+    // Only the languages where the topic has articles: the others are noindex, like here when empty.
+    alternates: Object.fromEntries(LANGS.filter((l) => ctx.index.count(l, { topic: topicId }) > 0).map((l) => [l, `/${l}/topics/${topicId}`])),
     structuredData: [
       breadcrumbs(ctx, [
         { name: ctx.t('topics.heading'), href: `/${ctx.lang}/topics` },
@@ -97,18 +113,73 @@ export function topicPage(ctx: PageContext, topicId: string, pageNumber: number)
   });
 }
 
-export function authorPage(ctx: PageContext, authorId: string, pageNumber: number): PageView<ListPage & { role: string }> | undefined {
+export interface AuthorPage extends ListPage {
+  role: string;
+  bio?: string;
+  photo?: { src: string; alt: string };
+  /** Initials, drawn where there is no photo. */
+  initials: string;
+  feedHref: string;
+}
+
+export function authorPage(ctx: PageContext, authorId: string, pageNumber: number): PageView<AuthorPage> | undefined {
   const author = ctx.index.authors.get(authorId);
   if (!author) return undefined;
-  const name = author.name[ctx.lang];
-  const role = author.role[ctx.lang];
-  const view = listPage(ctx, { author: authorId }, pageNumber, `/${ctx.lang}/authors/${authorId}`, {
+  const { lang } = ctx;
+  const name = author.name[lang];
+  const role = author.role[lang];
+  const feedHref = `/${lang}/authors/${authorId}/rss.xml`;
+  const view = listPage(ctx, { author: authorId }, pageNumber, `/${lang}/authors/${authorId}`, {
     title: name,
     heading: name,
-    description: ctx.t('author.description', { name, role }),
+    description: author.bio?.[lang] ?? ctx.t('author.description', { name, role }),
     alternates: everyLanguage((l) => `/${l}/authors/${authorId}`),
+    structuredData: [
+      person(ctx, author),
+      breadcrumbs(ctx, [
+        { name: ctx.t('authors.heading'), href: `/${lang}/authors` },
+        { name, href: `/${lang}/authors/${authorId}` },
+      ]),
+    ],
+    feeds: [{ title: ctx.t('feed.author', { site: ctx.index.site.shortName[lang], name }), href: feedHref }],
   });
-  return view && { ...view, page: { ...view.page, role } };
+  return (
+    view && {
+      ...view,
+      page: {
+        ...view.page,
+        role,
+        bio: author.bio && displayText(ctx, author.bio[lang]),
+        photo: author.photo ? { src: `/media/${author.photo}`, alt: name } : undefined,
+        initials: initials(name),
+        feedHref,
+      },
+    }
+  );
+}
+
+/** The author as a schema.org Person, for their page. */
+function person(ctx: PageContext, author: Person): object {
+  const { lang } = ctx;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    '@id': `${ctx.siteUrl}/${lang}/authors/${author.id}#person`,
+    name: author.name[lang],
+    jobTitle: author.role[lang],
+    url: absoluteUrl(ctx.siteUrl, `/${lang}/authors/${author.id}`),
+    ...(author.photo ? { image: absoluteUrl(ctx.siteUrl, `/media/${author.photo}`) } : {}),
+    ...(author.bio ? { description: author.bio[lang] } : {}),
+    worksFor: { '@id': `${ctx.siteUrl}/#organization`, '@type': 'NewsMediaOrganization', name: ctx.index.site.name[lang] },
+  };
+}
+
+export function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .map((word) => [...word][0] ?? '')
+    .slice(0, 2)
+    .join('');
 }
 
 export interface TopicsPage {

@@ -21,7 +21,7 @@ export function typeset(text: string, lang: Lang): string {
   return out;
 }
 
-/** Text with typographic spaces and dashes folded back, for comparing words with a source. */
+/** Text with typographic spaces, dashes and soft hyphens folded back, for comparing words with a source. */
 export function plainText(text: string): string {
-  return text.replace(/\u00a0/g, ' ').replace(/ [—–] /g, ' - ').replace(/\s+/g, ' ').trim();
+  return text.replace(/\u00ad/g, '').replace(/\u00a0/g, ' ').replace(/ [—–] /g, ' - ').replace(/\s+/g, ' ').trim();
 }

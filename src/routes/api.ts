@@ -2,6 +2,7 @@ import { Router, type ErrorRequestHandler, type Response } from 'express';
 import { isbot } from 'isbot';
 import type { Logger } from 'pino';
 import { isLang } from '../i18n/languages.js';
+import { visitorOf } from '../counter/view-counter.js';
 import type { RouteDeps } from './context.js';
 
 /** The API takes no request bodies; anything larger than this is refused unread. */
@@ -13,7 +14,8 @@ function json(res: Response, status: number, body: object): void {
 
 /**
  * POST /api/views/{lang}/{slug}: counts one view of an article and answers {"views": N}, the
- * figure to show. Bots and a repeat from one address within 30 minutes are not counted.
+ * figure to show. Bots and a repeat from one reader (address and User-Agent) within 30 minutes
+ * are not counted.
  * Pages never wait for this: a deferred script posts after the page is shown. Pages of a
  * static export at SITE_URL post here from another origin (npm run export -- --api-origin):
  * the answer lets SITE_URL read it. The POST has no body and no custom header, so it is a
@@ -38,7 +40,8 @@ export function apiRouter(deps: RouteDeps, logger: Logger): Router {
     const agent = req.get('user-agent') ?? '';
     // A client that does not say what it is, is not a reader's browser.
     if (!agent || isbot(agent)) return json(res, 200, { views: article.views + deps.counter.counted(slug), counted: false });
-    const { total, counted } = await deps.counter.record(slug, req.ip ?? req.socket.remoteAddress ?? '');
+    // One reader is an address and a browser: readers sharing a carrier's or an office's address count apart.
+    const { total, counted } = await deps.counter.record(slug, visitorOf(req.ip ?? req.socket.remoteAddress ?? '', agent));
     return json(res, 200, { views: article.views + total, counted });
   });
 

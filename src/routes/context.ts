@@ -27,6 +27,7 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
     pageSize: deps.config.pageSize,
     asset: (name) => deps.assets.url(name),
     views: (article) => article.views + deps.counter.counted(article.slug),
+    mostRead: (limit) => deps.counter.mostRead(limit, deps.now().getTime()),
     apiOrigin: deps.config.apiOrigin,
     dev: deps.config.env === 'development',
   };

@@ -7,6 +7,7 @@ import { newsSitemap } from '../seo/news-sitemap.js';
 import { robotsTxt } from '../seo/robots.js';
 import { contentLastModified, sitemapChild, sitemapIndex } from '../seo/sitemap.js';
 import { lastChange } from '../content/last-change.js';
+import { authorArticles } from '../content/queries.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
 
@@ -55,7 +56,7 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   return router;
 }
 
-/** RSS feeds of one language: /{lang}/rss.xml and /{lang}/topics/{topic}/rss.xml. */
+/** RSS feeds of one language: /{lang}/rss.xml, /{lang}/topics/{topic}/rss.xml, /{lang}/authors/{id}/rss.xml. */
 export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Router {
   const router = Router({ strict: true, caseSensitive: true });
   const siteUrl = deps.config.siteUrl;
@@ -82,6 +83,17 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
       articles: ctx.index.list(lang, {}, 0, FEED_SIZE),
     })),
   );
+
+  router.get('/authors/:author/rss.xml', (req, res, next) => {
+    const id = req.params.author;
+    const author = deps.store.index.authors.get(id);
+    if (!author) return next();
+    return feed(`/${lang}/authors/${id}`, `/${lang}/authors/${id}/rss.xml`, (ctx) => ({
+      title: ctx.t('feed.author', { site: ctx.index.site.shortName[lang], name: author.name[lang] }),
+      description: author.bio?.[lang] ?? ctx.t('author.description', { name: author.name[lang], role: author.role[lang] }),
+      articles: authorArticles(ctx.index, lang, id, FEED_SIZE),
+    }))(req, res, next);
+  });
 
   router.get('/topics/:topic/rss.xml', (req, res, next) => {
     const id = req.params.topic;

@@ -1,12 +1,17 @@
 import { Router, type Request } from 'express';
 import type { Lang } from '../i18n/languages.js';
 import { articlePage } from '../render/article-page.js';
-import { authorPage, homePage, topicPage, topicsPage } from '../render/pages.js';
+import { authorsPage } from '../render/author-pages.js';
+import { homePage } from '../render/home-page.js';
+import { authorPage, homeListPage, newsPage, topicPage, topicsPage } from '../render/pages.js';
+import { staticPage } from '../render/static-page.js';
 import { pageHref } from '../render/pagination.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
+
+const HOUR_MS = 3600 * 1000;
 
 /** Page number from ?page=: absent is 1; anything but a plain positive number is not a page. */
 function pageNumber(req: Request): number | undefined {
@@ -27,7 +32,16 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    return respond.page(req, res, next, `/${lang}/?${page}`, 'home', () => homePage(ctx(), page), pageHref(`/${lang}/`, page));
+    if (page > 1) return respond.page(req, res, next, `/${lang}/?${page}`, 'list', () => homeListPage(ctx(), page), pageHref(`/${lang}/`, page));
+    // «Most read» moves with the views: the front page is made again every hour at least.
+    const hour = Math.floor(deps.now().getTime() / HOUR_MS);
+    return respond.page(req, res, next, `/${lang}/:${hour}`, 'home', () => homePage(ctx()), `/${lang}/`, new Date((hour + 1) * HOUR_MS));
+  });
+
+  router.get('/news', (req, res, next) => {
+    const page = pageNumber(req);
+    if (page === undefined) return next();
+    return respond.page(req, res, next, `/${lang}/news?${page}`, 'list', () => newsPage(ctx(), page), pageHref(`/${lang}/news`, page));
   });
 
   router.get('/news/:slug', (req, res, next) => {
@@ -45,6 +59,8 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     return respond.page(req, res, next, `/${lang}/topics/${topic}?${page}`, 'list', () => topicPage(ctx(), topic, page), pageHref(`/${lang}/topics/${topic}`, page));
   });
 
+  router.get('/authors', (req, res, next) => respond.page(req, res, next, `/${lang}/authors`, 'authors', () => authorsPage(ctx()), `/${lang}/authors`));
+
   router.get('/authors/:author', (req, res, next) => {
     const page = pageNumber(req);
     const author = req.params.author;
@@ -61,6 +77,13 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     // write it) when it says nothing but the query as read and the page: never junk parameters.
     const plain = Object.keys(req.query).every((name) => name === 'q' || (name === 'page' && page > 1)) && req.query.q === query && query !== '';
     return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page), plain ? req.originalUrl : undefined);
+  });
+
+  // Static pages (about, contacts…), last: any other section's path is taken first.
+  router.get('/:slug', (req, res, next) => {
+    const page = deps.store.index.pages[lang].get(req.params.slug);
+    if (!page) return next();
+    return respond.page(req, res, next, page.path, 'static', () => staticPage(ctx(), page), page.path);
   });
 
   return router;

@@ -1,9 +1,17 @@
 import type { RequestHandler } from 'express';
 import type { ContentStore } from '../content/store.js';
-import { DEFAULT_LANG, isLang } from '../i18n/languages.js';
+import Negotiator from 'negotiator';
+import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/languages.js';
+
+/** The reader's language among ours by Accept-Language (q-values honoured), Russian when none fits. */
+export function preferredLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return DEFAULT_LANG;
+  const found = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([...LANGS]);
+  return isLang(found) ? found : DEFAULT_LANG;
+}
 
 /**
- * The site's canonical addresses: / → /ru/, /ru → /ru/, no trailing slash anywhere else, and
+ * The site's canonical addresses: / → the reader's language (302, Vary: Accept-Language), /ru → /ru/, no trailing slash anywhere else, and
  * an article's old paths (aliases) to the article. All permanent; the query string is kept.
  */
 export function redirects(store: ContentStore): RequestHandler {
@@ -14,7 +22,12 @@ export function redirects(store: ContentStore): RequestHandler {
     // Several leading slashes would make the Location protocol-relative (//evil.example).
     const to = (target: string) => res.redirect(301, `/${target.replace(/^\/+/, '')}${query}`);
 
-    if (path === '/') return to(`/${DEFAULT_LANG}/`);
+    if (path === '/') {
+      // The reader's language from Accept-Language, Russian when unsure; temporary, and varying
+      // by that header, so that caches keep one answer per language asked for.
+      res.vary('Accept-Language');
+      return res.redirect(302, `/${preferredLang(req.headers['accept-language'])}/${query}`);
+    }
     const segments = path.split('/');
     if (segments.length === 2 && isLang(segments[1])) return to(`${path}/`);
     // Only our own sections get a trailing slash taken off; anything else is simply not found.

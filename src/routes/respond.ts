@@ -108,12 +108,15 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
   return {
     cached,
     fast,
-    /** A page from a view model; undefined from `model` is a 404. */
-    page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined, canonicalUrl?: string) {
+    /**
+     * A page from a view model; undefined from `model` is a 404. `until`: when the page goes
+     * stale by the clock alone (the home page's «most read»); the key must change with it.
+     */
+    page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined, canonicalUrl?: string, until?: Date) {
       return cached(req, res, next, key, deps.config.cache.page, async () => {
         const m = model();
         return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
-      }, canonicalUrl);
+      }, canonicalUrl, cache, until);
     },
     /**
      * An answer to a reader's query (search): kept in a cache of its own, so that a flood of

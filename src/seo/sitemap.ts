@@ -20,7 +20,7 @@ function everyLanguage(siteUrl: string, path: (lang: Lang) => string): Alternate
   return alternates(siteUrl, Object.fromEntries(LANGS.map((l) => [l, path(l)])));
 }
 
-/** The child sitemaps of one language: home, topics, authors, articles in parts of at most `limit`. */
+/** The child sitemaps of one language: home, topics, pages (all news, static pages), authors, articles in parts of at most `limit`. */
 function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, () => Entry[]> {
   const map = new Map<string, () => Entry[]>();
   map.set(`${lang}-home`, () => [
@@ -37,15 +37,25 @@ function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: numbe
         alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
       })),
   ]);
+  // «All news» once the language has an article (an empty list is thin), and the static pages.
+  const pages: Entry[] = [
+    ...(index.count(lang) ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
+    ...[...index.pages[lang].values()].map((page) => ({
+      loc: `${siteUrl}${page.path}`,
+      alternates: alternates(siteUrl, Object.fromEntries(LANGS.flatMap((l) => (index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : [])))),
+    })),
+  ];
+  if (pages.length) map.set(`${lang}-pages`, () => pages);
   const authors = [...index.authors.keys()].filter((id) => index.count(lang, { author: id }) > 0);
   if (authors.length) {
-    map.set(`${lang}-authors`, () =>
-      authors.map((id) => ({
+    map.set(`${lang}-authors`, () => [
+      { loc: `${siteUrl}/${lang}/authors`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/authors`) },
+      ...authors.map((id) => ({
         loc: `${siteUrl}/${lang}/authors/${id}`,
         lastmod: index.lastChange(lang, { author: id }),
         alternates: everyLanguage(siteUrl, (l) => `/${l}/authors/${id}`),
       })),
-    );
+    ]);
   }
   for (let part = 0; part * limit < index.count(lang); part++) {
     map.set(`${lang}-articles-${part + 1}`, () =>

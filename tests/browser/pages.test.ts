@@ -23,6 +23,10 @@ const PAGES = LANGS.flatMap((lang) => [
   { name: `${lang}-topics`, path: `/${lang}/topics`, status: 200 },
   { name: `${lang}-topic`, path: `/${lang}/topics/economy`, status: 200 },
   { name: `${lang}-author`, path: `/${lang}/authors/arman-korzhumbaev`, status: 200 },
+  { name: `${lang}-authors`, path: `/${lang}/authors`, status: 200 },
+  { name: `${lang}-news`, path: `/${lang}/news`, status: 200 },
+  { name: `${lang}-about`, path: `/${lang}/about`, status: 200 },
+  { name: `${lang}-editorial-policy`, path: `/${lang}/editorial-policy`, status: 200 },
   { name: `${lang}-404`, path: `/${lang}/no-such-page`, status: 404 },
 ]);
 
@@ -199,5 +203,85 @@ describe('the article page', () => {
     await context.close();
     expect(copied).toBe(`https://dknews.example${article}`);
     expect(status).toBe('Ссылка скопирована');
+  });
+});
+
+/**
+ * Every place a line breaks inside a headline, as the browser laid it out: the characters on
+ * both sides of each break. A break inside a word is allowed only after a hyphen the browser
+ * drew (a soft hyphen) or a hyphen or dash in the text.
+ */
+async function wordSplits(tab: Page): Promise<string[]> {
+  return tab.evaluate(() => {
+    const bad: string[] = [];
+    for (const heading of document.querySelectorAll('h1, h2, h3, .feed__item a, .most-read__list a')) {
+      const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+      const chars: { ch: string; top: number }[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        for (let i = 0; i < text.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          // A letter right after a soft hyphen where the line breaks has two boxes, the drawn
+          // hyphen's and its own: its own, the last, is the one on the new line.
+          const rects = range.getClientRects();
+          const rect = rects[rects.length - 1];
+          if (rect) chars.push({ ch: text[i]!, top: rect.top });
+        }
+      }
+      let prev: { ch: string; top: number } | undefined;
+      for (const c of chars) {
+        if (c.ch === '\u00ad') {
+          prev = c;
+          continue;
+        }
+        if (prev && c.top > prev.top + 2 && !/[\s\u00ad\-‐–—/]/.test(prev.ch) && !/\s/.test(c.ch)) bad.push(`${heading.textContent?.trim().slice(0, 40)}: …${prev.ch}|${c.ch}…`);
+        prev = c;
+      }
+    }
+    return bad;
+  });
+}
+
+describe('headlines', () => {
+  it.each([320, 390, 1280])('never split a word without a hyphen at %i px, in any language', async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const tab = await context.newPage();
+    const splits: string[] = [];
+    for (const page of PAGES.filter((p) => /-(home|article|about|topic)$/.test(p.name))) {
+      await tab.goto(`${site.origin}${page.path}`);
+      splits.push(...(await wordSplits(tab)).map((s) => `${page.name}: ${s}`));
+    }
+    await context.close();
+    expect(splits).toEqual([]);
+  });
+});
+
+describe('the phone header', () => {
+  it('is at most 120 px tall, and its menu reaches every section and the search', async () => {
+    const { tab, context } = await open('/ru/', { viewport: VIEWPORTS[0] });
+    const height = await tab.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
+    const hidden = await tab.locator('.site-nav a').first().isVisible();
+    await tab.click('.menu-link');
+    const sections = await tab.locator('.site-nav a').evaluateAll((links) => links.filter((a) => (a as HTMLElement).offsetParent !== null).map((a) => a.textContent));
+    const search = await tab.locator('#search-q').isVisible();
+    await context.close();
+    expect(height).toBeLessThanOrEqual(120);
+    expect(hidden).toBe(false);
+    expect(sections).toEqual(['Политика', 'Экономика', 'Международные отношения', 'Общество', 'Регионы', 'Все темы']);
+    expect(search).toBe(true);
+  });
+});
+
+describe('printing', () => {
+  it('names the agency, the article’s address and its date', async () => {
+    const { tab, context } = await open(`/ru/news/${SLUG}`, { viewport: VIEWPORTS[1] });
+    await tab.emulateMedia({ media: 'print' });
+    const source = await tab.locator('.print-source').innerText();
+    const headerShown = await tab.locator('.site-header').isVisible();
+    await context.close();
+    expect(source.replace(/\u00a0/g, ' ')).toBe(`Источник: Международное информационное агентство «DKNews.kz» · https://dknews.example/ru/news/${SLUG} · 27 января 2026, 10:00`);
+    expect(headerShown).toBe(false);
   });
 });

@@ -173,7 +173,7 @@ function send(port: number, url: string, options: { method?: string; headers?: R
   });
 }
 
-const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1];
+const titleOf = (html: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(html)?.[1]?.replace(/\u00ad/g, '');
 const locale = (lang: string) => JSON.parse(readFileSync(path.join(ROOT, 'locales', lang, 'common.json'), 'utf8')) as { error: Record<string, { title: string; text: string }> };
 
 let buildRoot: string | undefined;

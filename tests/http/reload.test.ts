@@ -17,7 +17,7 @@ const article = (title: string, topics = '[economy]', extra = '') =>
   `---\ntitle: ${title}\ndate: 2026-01-28T10:00\nauthor: anna\ntopics: ${topics}\n${extra}---\nТекст.\n`;
 const write = (relativePath: string, text: string) => writeFile(path.join(content.dir, relativePath), text);
 // Titles are typeset (a no-break space after short words): compare them with plain spaces.
-const titleOf = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(app).get(url)).text)?.[1]?.replace(/\u00a0/g, ' ');
+const titleOf = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(app).get(url)).text)?.[1]?.replace(/\u00a0/g, ' ').replace(/\u00ad/g, '');
 const status = async (url: string) => (await request(app).get(url)).status;
 
 describe('reloading content without a restart', () => {

@@ -15,7 +15,7 @@ describe('every page in every language', () => {
       expect(res.status).toBe(200);
       expect(res.type).toBe('text/html');
       expect(res.text).toContain(`<html lang="${lang}">`);
-      expect(res.text).toContain('© 2006 - 2026');
+      expect(res.text).toContain('© 2006–2026');
       expect(res.text.match(/<h1[ >]/g)).toHaveLength(1);
     });
   }
@@ -29,20 +29,22 @@ describe('every page in every language', () => {
 });
 
 describe('article page', () => {
-  it('shows what the seed page shows, in its order', async () => {
+  it('shows what an agency page shows, in its order: topic, headline, meta line, byline, photo, body, topics, sharing, related', async () => {
     const page = await request(app).get('/ru/news/first-story').expect(200);
     const text = page.text.slice(page.text.indexOf('<main'));
     const order = [
+      '<p class="article__label-topic"><a href="/ru/topics/economy">Экономика</a></p>',
       '<h1 class="article__title">Первая новость</h1>',
+      '<time datetime="2026-01-20T09:00:00+05:00">20 января 2026, 09:00</time>',
       '5 просмотров',
       'Анна Иванова</a>',
       'Корреспондент',
       '<img src="/media/pixel.png" alt="Точка" width="1" height="1"',
       'Фото: Автор снимка',
-      '<time datetime="2026-01-20T09:00:00+05:00">20 января 2026, 09:00</time>',
       '<h2>Подзаголовок</h2>',
       'Тема</h2>',
-      '<a href="/ru/topics/economy">Экономика</a>',
+      '<li><a href="/ru/topics/economy">Экономика</a></li>',
+      'Поделиться</h2>',
       'Читайте также',
       'card__title"><a href="/ru/news/second-story"',
     ];
@@ -55,7 +57,8 @@ describe('article page', () => {
     const { text } = await request(app).get('/ru/news/first-story').expect(200);
     expect(text).toContain('<span class="article__reading">1 минута чтения</span>');
     expect(text).toContain('href="https://t.me/share/url?url=https%3A%2F%2Fdknews.example%2Fru%2Fnews%2Ffirst-story&amp;text=%D0%9F%D0%B5%D1%80%D0%B2%D0%B0%D1%8F%20%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"');
-    expect(text).toContain('<a class="share__link share__link--copy" href="https://dknews.example/ru/news/first-story" data-copy data-copied="Ссылка скопирована">Скопировать ссылку</a>');
+    expect(text).toContain('<a class="share__link share__link--copy" href="https://dknews.example/ru/news/first-story" title="Скопировать ссылку" data-copy data-copied="Ссылка скопирована">');
+    expect(text).toContain('<span class="visually-hidden">Скопировать ссылку</span></a>');
     expect(text).not.toContain('around__link--older');
     expect(text).toContain('<a class="around__link around__link--newer" href="/ru/news/second-story" rel="next"><span class="around__label">Следующая статья</span> <span class="around__title">Вторая новость</span></a>');
   });
@@ -67,8 +70,8 @@ describe('article page', () => {
 
   it('links the translations that exist, and the language homes otherwise', async () => {
     const { text } = await request(app).get('/ru/news/first-story').expect(200);
-    expect(text).toContain('<a href="/en/news/first-story" hreflang="en" lang="en">English</a>');
-    expect(text).toContain('<a href="/kk/" hreflang="kk" lang="kk">Қазақша</a>');
+    expect(text).toContain('<a href="/en/news/first-story" hreflang="en" lang="en"><span class="lang-short" aria-hidden="true">Eng</span><span class="lang-full">English</span></a>');
+    expect(text).toContain('<a href="/kk/" hreflang="kk" lang="kk"><span class="lang-short" aria-hidden="true">Қаз</span><span class="lang-full">Қазақша</span></a>');
     expect(text).toContain('<link rel="alternate" hreflang="x-default" href="https://dknews.example/ru/news/first-story">');
   });
 
@@ -113,7 +116,19 @@ describe('lists', () => {
 
 describe('redirects', () => {
   it.each([
-    ['/', '/ru/'],
+    ['', '/ru/'],
+    ['ru-RU,ru;q=0.9,en;q=0.8', '/ru/'],
+    ['kk-KZ,kk;q=0.9,ru;q=0.8', '/kk/'],
+    ['en-GB,en;q=0.9', '/en/'],
+    ['de-DE,de;q=0.9', '/ru/'],
+    ['de;q=1,en;q=0.5,kk;q=0.7', '/kk/'],
+  ])('/ with Accept-Language "%s" → 302 %s, varying by that header', async (acceptLanguage, to) => {
+    const res = await request(app).get('/').set('Accept-Language', acceptLanguage).expect(302);
+    expect(res.headers.location).toBe(to);
+    expect(res.headers.vary).toMatch(/\bAccept-Language\b/);
+  });
+
+  it.each([
     ['/ru', '/ru/'],
     ['/kk', '/kk/'],
     ['/ru/topics/', '/ru/topics'],

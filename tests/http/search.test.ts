@@ -55,7 +55,7 @@ describe('/{lang}/search', () => {
 
   it('keeps the query when switching language', async () => {
     const { text } = await request(app).get('/ru/search?q=Jiangsu').expect(200);
-    expect(text).toContain('<a href="/en/search?q=Jiangsu" hreflang="en" lang="en">English</a>');
+    expect(text).toContain('<a href="/en/search?q=Jiangsu" hreflang="en" lang="en"><span class="lang-short" aria-hidden="true">Eng</span><span class="lang-full">English</span></a>');
   });
 
   it('is linked from every header as a plain GET form', async () => {

@@ -46,7 +46,7 @@ describe('the seed article', () => {
     expect(page).toContain('Обновление: 27 января 2026, 15:40');
     expect(page).toContain('Тема Международные отношения Экономика Политика');
     expect(page).toContain(plainText(seed[bodyEnd]!));
-    expect(page).toContain('МИА «DKNews.kz» © 2006 - 2026');
+    expect(page).toContain('МИА «DKNews.kz» © 2006–2026');
   });
 
   it.each([

@@ -29,7 +29,8 @@ describe('the sitemaps', () => {
         '/ru/', '/kk/', '/en/',
         '/ru/topics', '/kk/topics', '/en/topics',
         '/ru/topics/economy', '/ru/topics/politics', '/en/topics/economy',
-        '/ru/authors/anna', '/en/authors/anna',
+        '/ru/authors', '/en/authors', '/ru/authors/anna', '/en/authors/anna',
+        '/ru/news', '/en/news', '/ru/about', '/en/about',
         '/ru/news/first-story', '/ru/news/second-story', '/en/news/first-story',
       ].sort(),
     );
@@ -41,11 +42,11 @@ describe('the sitemaps', () => {
     const index = xml.parse(body).sitemapindex;
     expect(index['@xmlns']).toBe('http://www.sitemaps.org/schemas/sitemap/0.9');
     expect(index.sitemap.map((s: { loc: string }) => s.loc)).toEqual([
-      `${SITE}/sitemaps/ru-home.xml`, `${SITE}/sitemaps/ru-topics.xml`, `${SITE}/sitemaps/ru-authors.xml`, `${SITE}/sitemaps/ru-articles-1.xml`,
+      `${SITE}/sitemaps/ru-home.xml`, `${SITE}/sitemaps/ru-topics.xml`, `${SITE}/sitemaps/ru-pages.xml`, `${SITE}/sitemaps/ru-authors.xml`, `${SITE}/sitemaps/ru-articles-1.xml`,
       `${SITE}/sitemaps/kk-home.xml`, `${SITE}/sitemaps/kk-topics.xml`,
-      `${SITE}/sitemaps/en-home.xml`, `${SITE}/sitemaps/en-topics.xml`, `${SITE}/sitemaps/en-authors.xml`, `${SITE}/sitemaps/en-articles-1.xml`,
+      `${SITE}/sitemaps/en-home.xml`, `${SITE}/sitemaps/en-topics.xml`, `${SITE}/sitemaps/en-pages.xml`, `${SITE}/sitemaps/en-authors.xml`, `${SITE}/sitemaps/en-articles-1.xml`,
     ]);
-    expect(index.sitemap[3].lastmod).toBe('2026-01-26T08:00:00+05:00');
+    expect(index.sitemap[4].lastmod).toBe('2026-01-26T08:00:00+05:00');
     expect(await schemaErrors(body, 'index.xsd')).toEqual([]);
   });
 
@@ -82,7 +83,7 @@ describe('the Google News sitemap', () => {
       {
         loc: `${SITE}/ru/news/second-story`,
         'news:news': {
-          'news:publication': { 'news:name': 'Тестовое агентство «Проба»', 'news:language': 'ru' },
+          'news:publication': { 'news:name': 'Proba', 'news:language': 'ru' },
           'news:publication_date': '2026-01-25T12:30:00+05:00',
           'news:title': 'Вторая новость',
         },
@@ -91,10 +92,19 @@ describe('the Google News sitemap', () => {
     expect(await schemaErrors(body, 'urlset.xsd')).toEqual([]);
   });
 
-  it('is an empty, well-formed urlset when nothing is that recent', async () => {
+  it('lists each language’s newest article without news metadata when nothing is that recent, valid against the schema', async () => {
     const body = (await request(app).get('/sitemap-news.xml').expect(200)).text;
-    expect(xml.parse(body).urlset.url).toBeUndefined();
-    expect(body).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">');
+    expect(xml.parse(body).urlset.url).toEqual([{ loc: `${SITE}/ru/news/second-story` }, { loc: `${SITE}/kk/` }, { loc: `${SITE}/en/news/first-story` }]);
+    expect(body).not.toContain('<news:news>');
+    expect(await schemaErrors(body, 'urlset.xsd')).toEqual([]);
+  });
+
+  it('names the one registered publication, in every language', async () => {
+    const recent = await testSite(VALID, { now: new Date('2026-01-21T00:00:00Z') });
+    const body = (await request(recent.app).get('/sitemap-news.xml').expect(200)).text;
+    recent.store.close();
+    expect([...body.matchAll(/<news:name>([^<]*)<\/news:name>/g)].map((m) => m[1])).toEqual(['Proba', 'Proba']);
+    expect(await schemaErrors(body, 'urlset.xsd')).toEqual([]);
   });
 });
 

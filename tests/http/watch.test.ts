@@ -30,7 +30,7 @@ const atomicSave = async (relativePath: string, text: string) => {
   await rename(`${file(relativePath)}.tmp-save`, file(relativePath));
 };
 // Titles are typeset (a no-break space after short words): compare them with plain spaces.
-const titleOf = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(app).get(url)).text)?.[1]?.replace(/\u00a0/g, ' ');
+const titleOf = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec((await request(app).get(url)).text)?.[1]?.replace(/\u00a0/g, ' ').replace(/\u00ad/g, '');
 const status = async (url: string) => (await request(app).get(url)).status;
 const shows = (url: string, title: string) => until(`«${title}» at ${url}`, async () => (await titleOf(url)) === title);
 const gone = (url: string) => until(`${url} gone`, async () => (await status(url)) === 404);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dayOf } from '../../src/counter/view-counter.js';
 import { RedisViewCounter, type RedisCounterOptions } from '../../src/counter/redis-view-counter.js';
 import { REPEAT_WINDOW_MS } from '../../src/counter/view-counter.js';
 import { until } from '../http/until.js';
@@ -78,14 +79,27 @@ describe('the Redis view counter', () => {
     await until('the new figure', () => here.c.counted('story') === 1);
   });
 
-  it('stores no address, only salted hashes, with the salt in Redis for every machine', async () => {
+  it('stores no address, only hashes salted by the day, with the day’s salt in Redis for every machine', async () => {
     const { c } = await counter();
     await c.record('story', '203.0.113.7');
+    const day = dayOf(Date.now());
     const keys = await raw.keys('*');
-    expect(keys.sort()).toEqual(['dknews:salt', expect.stringMatching(/^dknews:seen:story:[\w-]{22}$/), 'dknews:views']);
-    const values = [await raw.get('dknews:salt'), JSON.stringify(await raw.hgetall('dknews:views')), ...keys.filter((k) => k.startsWith('dknews:seen:')).map((k) => raw.get(k))];
+    expect(keys.sort()).toEqual([`dknews:read:${day}`, `dknews:salt:${day}`, expect.stringMatching(/^dknews:seen:story:[\w-]{22}$/), 'dknews:views']);
+    const values = [await raw.get(`dknews:salt:${day}`), JSON.stringify(await raw.hgetall('dknews:views')), ...keys.filter((k) => k.startsWith('dknews:seen:')).map((k) => raw.get(k))];
     expect(JSON.stringify([keys, await Promise.all(values)])).not.toContain('203.0.113.7');
-    expect(await raw.get('dknews:salt')).toMatch(/^[0-9a-f]{32}$/);
+    expect(await raw.get(`dknews:salt:${day}`)).toMatch(/^[0-9a-f]{32}$/);
+    // The salt of a day is forgotten two days on: no hash of that day can be made again.
+    expect(await raw.pttl(`dknews:salt:${day}`)).toBeGreaterThan(24 * 3600 * 1000);
+  });
+
+  it('ranks the most read of the last seven days, for every process', async () => {
+    const a = await counter();
+    const b = await counter();
+    await a.c.record('popular', 'one');
+    await b.c.record('popular', 'two');
+    await a.c.record('quiet', 'one');
+    await until('the most read', async () => a.c.mostRead(5).length === 2);
+    expect(a.c.mostRead(5)).toEqual([{ slug: 'popular', views: 2 }, { slug: 'quiet', views: 1 }]);
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPEAT_WINDOW_MS, SqliteViewCounter } from '../../src/counter/view-counter.js';
+import { dayOf, REPEAT_WINDOW_MS, SqliteViewCounter, visitorOf } from '../../src/counter/view-counter.js';
 
 const open: SqliteViewCounter[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
@@ -122,5 +122,37 @@ describe('when the database cannot be used', () => {
     expect(c.record('story', 'a', T)).toEqual({ counted: false, total: 0 });
     expect(logs.some((l) => l.level === 50)).toBe(true);
     expect(readFileSync(path.join(dir, 'views.sqlite'), 'utf8')).toBe('this is not a database'.repeat(300));
+  });
+});
+
+describe('readers and «most read»', () => {
+  it('tells apart readers behind one address by their browser, and counts each once', () => {
+    const { c } = counter();
+    expect(c.record('story', visitorOf('10.0.0.1', 'Firefox'), T).counted).toBe(true);
+    expect(c.record('story', visitorOf('10.0.0.1', 'Safari'), T + 1).counted).toBe(true);
+    expect(c.record('story', visitorOf('10.0.0.1', 'Firefox'), T + 2).counted).toBe(false);
+  });
+
+  it('draws a new salt each day and forgets the old one', () => {
+    const { c } = counter();
+    c.record('story', 'a', T);
+    c.record('story', 'a', T + 24 * 3600 * 1000);
+    const db = new Database(c.file, { readonly: true });
+    const salts = db.prepare("SELECT key FROM meta WHERE key LIKE 'salt%'").all();
+    db.close();
+    expect(salts).toEqual([{ key: `salt:${dayOf(T + 24 * 3600 * 1000)}` }]);
+  });
+
+  it('ranks the most viewed of the last seven days, older days left out', () => {
+    const { c } = counter();
+    const day = 24 * 3600 * 1000;
+    c.record('old', 'a', T - 8 * day);
+    c.record('old', 'b', T - 8 * day);
+    c.record('old', 'c', T - 8 * day);
+    c.record('popular', 'a', T - 2 * day);
+    c.record('popular', 'b', T);
+    c.record('quiet', 'a', T);
+    expect(c.mostRead(5, T)).toEqual([{ slug: 'popular', views: 2 }, { slug: 'quiet', views: 1 }]);
+    expect(c.mostRead(1, T)).toEqual([{ slug: 'popular', views: 2 }]);
   });
 });

@@ -1,0 +1,65 @@
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { ContentError } from './errors.js';
+import { parseYaml, splitFrontMatter } from './frontmatter.js';
+import { renderBody } from './markdown.js';
+import { PageFront } from './schema.js';
+import { articleFileName } from './slug.js';
+import type { SourceFile, StaticPage } from './types.js';
+import { validate } from './validate.js';
+import { yamlProblems } from './yaml-hints.js';
+
+/** Paths under /{lang}/ that sections of the site own: no static page may take them. */
+export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml'];
+
+/**
+ * Parses one static page (content/pages/about.ru.md): front matter against PageFront, the body
+ * with the articles' Markdown pipeline. Pure, like parseArticle.
+ */
+export function parsePage(source: SourceFile): { page?: StaticPage; problems: ContentError[] } {
+  const { file } = source;
+  const fail = (code: ConstructorParameters<typeof ContentError>[3], params = {}) => ({ problems: [new ContentError(file, 1, '', code, params)] });
+  const name = articleFileName(source.relativePath.replace(/^pages\//, ''));
+  if (!name || source.relativePath.split('/').length !== 2) return fail('page_bad_filename', { name: source.relativePath.split('/').pop() ?? '' });
+  if (RESERVED_SLUGS.includes(name.slug)) return fail('page_slug_reserved', { slug: name.slug, reserved: RESERVED_SLUGS.join(', ') });
+  if (source.text === undefined) return fail('not_utf8');
+  if (!source.text.trim()) return fail('empty_file');
+  const split = splitFrontMatter(source.text);
+  if (split.unclosed) return fail('frontmatter_unclosed');
+  if (split.frontMatter === undefined) return fail('frontmatter_missing');
+  const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
+  if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
+  const { value: front, problems } = validate(PageFront, yaml, file);
+  const body = renderBody(split.body, name.lang);
+  if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
+  for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
+  for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+  if (problems.length || !front) return { problems };
+  return {
+    problems,
+    page: {
+      slug: name.slug,
+      lang: name.lang,
+      file,
+      title: front.title,
+      description: front.description ?? body.firstParagraph,
+      order: front.order,
+      html: body.html,
+      path: `/${name.lang}/${name.slug}`,
+    },
+  };
+}
+
+/** Every static page by slug and language, in the footer's order (order, then slug). */
+export function buildPages(sources: readonly SourceFile[]): { pages: Record<Lang, Map<string, StaticPage>>; problems: ContentError[] } {
+  const problems: ContentError[] = [];
+  const parsed: StaticPage[] = [];
+  for (const source of [...sources].sort((a, b) => (a.relativePath < b.relativePath ? -1 : 1))) {
+    const result = parsePage(source);
+    problems.push(...result.problems);
+    if (result.page) parsed.push(result.page);
+  }
+  parsed.sort((a, b) => a.order - b.order || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const pages = Object.fromEntries(LANGS.map((lang) => [lang, new Map<string, StaticPage>()])) as Record<Lang, Map<string, StaticPage>>;
+  for (const page of parsed) pages[page.lang].set(page.slug, page);
+  return { pages, problems };
+}

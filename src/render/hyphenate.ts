@@ -1,0 +1,48 @@
+// CommonJS modules: their functions are properties of the default export.
+import english from 'hyphen/en/index.js';
+import russian from 'hyphen/ru/index.js';
+import type { Lang } from '../i18n/languages.js';
+
+export const SOFT_HYPHEN = '\u00ad';
+
+/** Words shorter than this are never split: a break inside them reads worse than a short line. */
+const MIN_WORD = 8;
+
+/**
+ * Soft hyphens where the language's hyphenation patterns (TeX's, through the `hyphen` package)
+ * allow a break. Browsers on Linux ignore `hyphens: auto` for Russian, so without these a long
+ * word in a narrow column is cut anywhere or overflows. Kazakh has no pattern set: its text is
+ * left whole, and `fitClass` sizes its headlines instead. Russian patterns also cover the
+ * Kazakh letters a Russian text may quote; English words in Russian text are left whole.
+ * @example hyphenate('совершенствованию', 'ru') // 'со\u00adвер\u00adшен\u00adство\u00adва\u00adнию'
+ */
+export function hyphenate(text: string, lang: Lang): string {
+  if (lang === 'ru') return russian.hyphenateSync(text, { minWordLength: MIN_WORD });
+  if (lang === 'en') return english.hyphenateSync(text, { minWordLength: MIN_WORD });
+  return text;
+}
+
+/** The longest run of letters no line may break inside: words glued by no-break spaces count as one. */
+export function longestUnbreakable(text: string): number {
+  return Math.max(0, ...text.split(/[ \t\n\u00ad\-‐–—/]+/u).map((run) => [...run].length));
+}
+
+/** Headline sizes step down for runs at least this long (see .fit-N in site.css). */
+const FIT_STEPS = [13, 15, 17, 19, 22, 25, 28];
+
+/**
+ * The class that keeps a headline's longest unbreakable run within a phone's column: none for
+ * ordinary headlines, `fit-N` (N the step reached) for those with a long word or a long glued
+ * group, which would otherwise overflow or be cut without a hyphen.
+ */
+export function fitClass(text: string): string {
+  const longest = longestUnbreakable(text);
+  const step = FIT_STEPS.filter((n) => longest >= n).pop();
+  return step === undefined ? '' : `fit-${step}`;
+}
+
+/** A headline as pages print it: typeset text with soft hyphens, and its fit class. */
+export interface Headline {
+  text: string;
+  fit: string;
+}
