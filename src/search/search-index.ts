@@ -75,6 +75,8 @@ export function search(index: ContentIndex, lang: Lang, query: string): SearchRe
   return result;
 }
 
+// Every query joins as `search CROSS JOIN files`: the full-text match is the outer loop. Left to
+// choose, SQLite may scan files and probe the match per row: 6 s instead of 35 ms at 4,000 articles.
 function match(index: ContentIndex, lang: Lang, query: string): SearchResult {
   const words = [...new Set(query.match(WORD) ?? [])].slice(0, MAX_WORDS);
   const prefixes = [...new Set(words.map((w) => queryTerm(w, lang)))];
@@ -87,7 +89,7 @@ function match(index: ContentIndex, lang: Lang, query: string): SearchResult {
   const rows = q
     .prepare<[number, string, number, number], { article: string; score: number }>(
       `SELECT f.article, -bm25(search_${lang}, ${WEIGHTS}) + ${RECENCY} / (1 + (? - f.date) / ${YEAR_MS}.0) AS score
-       FROM search_${lang} JOIN files f ON f.id = search_${lang}.rowid
+       FROM search_${lang} CROSS JOIN files f ON f.id = search_${lang}.rowid
        WHERE search_${lang} MATCH ? AND f.visible = 1 AND f.date <= ? ORDER BY score DESC, f.date DESC LIMIT ?`,
     )
     .all(asOf, expression, asOf, MAX_HITS);
@@ -97,7 +99,7 @@ function match(index: ContentIndex, lang: Lang, query: string): SearchResult {
 function count(q: IndexQueries, lang: Lang, expression: string, asOf: number): number {
   return q
     .prepare<[string, number], { n: number }>(
-      `SELECT count(*) AS n FROM search_${lang} JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? AND f.visible = 1 AND f.date <= ?`,
+      `SELECT count(*) AS n FROM search_${lang} CROSS JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? AND f.visible = 1 AND f.date <= ?`,
     )
     .get(expression, asOf)!.n;
 }
@@ -154,7 +156,7 @@ function nearestTerm(q: IndexQueries, lang: Lang, term: string): string | undefi
 /** A word of an article that has this term, in lower case: how a stem is shown to a reader. */
 function spelling(q: IndexQueries, lang: Lang, term: string): string | undefined {
   const row = q
-    .prepare<[string], { article: string; text: Uint8Array }>(`SELECT f.article, f.text FROM search_${lang} JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
+    .prepare<[string], { article: string; text: Uint8Array }>(`SELECT f.article, f.text FROM search_${lang} CROSS JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
     .get(`"${term}"`);
   if (!row) return undefined;
   const article = reviveArticle(row.article);
