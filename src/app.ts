@@ -10,6 +10,8 @@ import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
+import { fastOrNot } from './http/fast-or-not.js';
+import { whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './http/response-cache.js';
@@ -37,9 +39,14 @@ export interface AppDeps {
   now?: () => Date;
 }
 
-/** The whole site as an Express app, without listen: tests use it directly. */
-/** The app, and the fast path for answers it has cached (see routes/respond.ts). */
-export type SiteApp = Express & { fastPath: (req: IncomingMessage, res: ServerResponse) => boolean };
+/**
+ * The whole site as a request listener, without listen: tests use it directly. Its first stage
+ * is the fast path; `express` is the rest, for a test to compare the two.
+ */
+export type SiteApp = ((req: IncomingMessage, res: ServerResponse) => void) & {
+  fastPath: (req: IncomingMessage, res: ServerResponse) => boolean;
+  express: Express;
+};
 
 export function createApp(deps: AppDeps): SiteApp {
   const { config, store, assets, logger } = deps;
@@ -47,6 +54,12 @@ export function createApp(deps: AppDeps): SiteApp {
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
   const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
+  // 0. The fast path (see routes/respond.ts): a URL whose answer is cached for the current
+  // content version is answered before Express runs at all. Everything else goes on to 1.
+  const site: SiteApp = Object.assign((req: IncomingMessage, res: ServerResponse) => void (fastOrNot(site.fastPath, req, res, logger) || app(req, res)), {
+    fastPath: respond.fast,
+    express: app,
+  });
 
   app.disable('x-powered-by');
   // Trailing slashes are ours to redirect, not Express's to ignore.
@@ -69,9 +82,11 @@ export function createApp(deps: AppDeps): SiteApp {
   app.use(compression());
   // 4. Liveness, before anything that needs content.
   app.get('/healthz', health(store));
-  // 5. Files: fingerprinted assets from public/, content images from content/media/.
+  // 5. Files: fingerprinted assets from public/; then, on a first start before anything is
+  // indexed, 503 with Retry-After; content images from content/media/.
   app.use('/assets', assets.middleware);
   app.get('/favicon.ico', assets.favicon);
+  app.use(whileIndexing(store, deps.i18n));
   app.use('/media', media(config, store, deps.images));
   // 6. Canonical addresses: /, /ru, trailing slashes, old article paths.
   app.use(redirects(store));
@@ -84,5 +99,5 @@ export function createApp(deps: AppDeps): SiteApp {
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 
-  return Object.assign(app, { fastPath: respond.fast });
+  return site;
 }

@@ -6,6 +6,8 @@ const STEADY_MS = 10_000;
 /** The first wait before replacing a failing worker; it doubles with each further failure, up to the next. */
 const FIRST_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 30_000;
+/** Set to 1 in the environment of the worker that indexes content/ and watches it; the others read its index. */
+export const INDEXER_ENV = 'DKNEWS_INDEXER';
 /** Workers stop by themselves within their grace period; one still running this much later is killed. */
 const KILL_MARGIN_MS = 5000;
 
@@ -18,7 +20,8 @@ export interface PrimaryOptions {
 
 /**
  * The primary process when WEB_CONCURRENCY > 1. It serves nothing itself: it starts the workers
- * (each a whole server with its own content and caches, all sharing the port), replaces one
+ * (each a whole server with its own caches, all sharing the port and one content index, which
+ * the first worker keeps and the others read), replaces one
  * that dies, passes SIGHUP on to every worker, and on SIGTERM or SIGINT stops them and exits
  * once they have finished their requests. A worker that cannot start before any has served
  * (a broken site.yml) stops everything with exit code 1, as the single process would.
@@ -30,9 +33,13 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
   let exitCode = 0;
   let failures = 0;
 
+  // One worker indexes: a first start costs one parse, not one per worker. When it dies, its successor indexes.
+  let indexer: number | undefined;
   const fork = () => {
     if (stopping) return;
-    const worker = cluster.fork();
+    const indexes = indexer === undefined;
+    const worker = cluster.fork({ [INDEXER_ENV]: indexes ? '1' : '0' });
+    if (indexes) indexer = worker.id;
     const entry: { worker: Worker; startedAt: number; listening?: boolean } = { worker, startedAt: Date.now() };
     live.set(worker.id, entry);
     worker.once('listening', () => {
@@ -64,6 +71,7 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
   cluster.on('exit', (worker, code, signal) => {
     const lived = Date.now() - (live.get(worker.id)?.startedAt ?? 0);
     live.delete(worker.id);
+    if (indexer === worker.id) indexer = undefined;
     if (stopping) {
       // Killed by SIGTERM: a worker still starting, before it could drain anything.
       if (code !== 0 && signal !== 'SIGTERM') exitCode = 1;
@@ -81,10 +89,10 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
 
   process.on('SIGTERM', () => stop('SIGTERM', 0));
   process.on('SIGINT', () => stop('SIGINT', 0));
-  // Content reload by hand reaches every worker serving: each has its own copy of the content.
-  // One still starting is reading the content now, and might not yet handle the signal.
+  // Content reload by hand reaches the indexing worker: the others follow its index.
+  // One still starting might not yet handle the signal.
   process.on('SIGHUP', () => {
-    for (const { worker, listening } of live.values()) if (listening) worker.process.kill('SIGHUP');
+    for (const { worker, listening } of live.values()) if (listening && worker.id === indexer) worker.process.kill('SIGHUP');
   });
 
   logger.info({ workers }, 'Starting the workers');

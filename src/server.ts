@@ -2,7 +2,7 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { boot } from './boot.js';
-import { runPrimary } from './cluster.js';
+import { INDEXER_ENV, runPrimary } from './cluster.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { ContentLoadError } from './content/errors.js';
 import { createServer } from './http/create-server.js';
@@ -46,13 +46,20 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   let hupWhileLoading = false;
   process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
   try {
-    const { app, store, counter, parseCache, images, refusalPage } = await boot(config, logger);
+    // Of a cluster's workers, the one the primary names indexes content/ and watches it; the others read its index.
+    const role = cluster.isWorker && process.env[INDEXER_ENV] !== '1' ? 'reader' : 'writer';
+    const { app, store, counter, images, refusalPage } = await boot(config, logger, { background: true, role });
     const server = createServer(app, { logger, refusalPage });
-    server.listen(config.port, config.host, () => {
+    // Listening at once: on a first start, requests get 503 with Retry-After until the first
+    // batch is indexed, then what is indexed so far. "Serving" means serving pages.
+    server.listen(config.port, config.host, async () => {
       // The port actually bound: PORT=0 asks the system for a free one.
       const port = (server.address() as AddressInfo).port;
+      await store.whenReady();
       logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
-      // A worker's requests to the shared port may reach another worker: it warms itself privately.
+      // Warmed once the index is up to date. A worker's requests to the shared port may reach
+      // another worker: it warms itself privately.
+      await store.settled();
       void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
     });
     if (config.contentWatch) void store.watch(config.contentRescanMs);
@@ -65,11 +72,11 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
-      store.close();
+      store.stop();
       images.close();
       server.close(() => {
         counter.close();
-        parseCache.close();
+        store.close();
         logger.info('Stopped');
         process.exit(0);
       });
@@ -78,7 +85,6 @@ async function serve(config: Config, logger: Logger): Promise<void> {
         logger.warn({ graceMs: GRACE_MS }, 'Requests still in flight after the grace period; closing them');
         server.closeAllConnections();
         counter.close();
-        parseCache.close();
         process.exit(0);
       }, GRACE_MS).unref();
     };

@@ -30,7 +30,7 @@ export async function testSite(contentDir: string, options: { now?: Date; env?: 
   const config = loadConfig({ CONTENT_DIR: contentDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test', ...options.env, DATA_DIR: dataDir });
   if (options.pageSize) config.pageSize = options.pageSize;
   const now = options.now;
-  const site = await boot(config, logger, now && (() => now));
+  const site = await boot(config, logger, { now: now && (() => now) });
   return { ...site, logs, accessLogs, config, logger };
 }
 

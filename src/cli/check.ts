@@ -45,7 +45,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     // Every picture is read as the server reads it (format, size, weight); nothing is written.
     const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
     checked = sources.articles.length;
-    problems = problemsOf(() => buildIndex(sources, EVERYTHING_PUBLISHED).problems);
+    problems = await problemsOf(async () => [...(await buildIndex(sources, EVERYTHING_PUBLISHED)).problems]);
   } catch (error) {
     io.stderr.write(`${cliMessage('unreadable', lang, { detail: describeError(error) })}\n`);
     return 2;
@@ -61,9 +61,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */
-function problemsOf(build: () => ContentError[]): ContentError[] {
+async function problemsOf(build: () => Promise<ContentError[]>): Promise<ContentError[]> {
   try {
-    return build();
+    return await build();
   } catch (error) {
     if (error instanceof ContentLoadError) return error.problems;
     throw error;

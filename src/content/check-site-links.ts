@@ -2,26 +2,24 @@ import { isLang, type Lang } from '../i18n/languages.js';
 import { ContentError } from './errors.js';
 import { nearest } from './nearest.js';
 import type { SiteLink } from './parse-article.js';
-import type { Article } from './types.js';
 
 const ARTICLE_PATH = /^\/([a-z]{2})\/news\/(.+)$/;
+
+/** What links may lead to: article paths and aliases of articles in any state (draft, scheduled). */
+export interface LinkTargets {
+  has(path: string): boolean;
+  /** Every slug of a language, for the nearest one to suggest. */
+  slugs(lang: Lang): readonly string[];
+}
 
 /**
  * Links in article bodies to /ru/news/…, /kk/news/… or /en/news/… that lead nowhere. An article
  * counts as existing in any state (draft, scheduled), and so does an old path in its aliases,
  * which redirects. The linking article is still served: only the link is wrong.
  * Files with problems of their own are checked too, so that an editor sees every problem in one run.
- * @example checkSiteLinks([{ file: article.file, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], [article])
+ * @example checkSiteLinks([{ file, siteLinks: [{ href: '/ru/news/nope', line: 9 }] }], targets)
  */
-export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: readonly SiteLink[] }>, articles: readonly Article[]): ContentError[] {
-  const targets = new Set(articles.flatMap((a) => [a.path, ...a.aliases]));
-  const slugsByLang = new Map<Lang, string[]>();
-  for (const a of articles) {
-    const slugs = slugsByLang.get(a.lang);
-    if (slugs) slugs.push(a.slug);
-    else slugsByLang.set(a.lang, [a.slug]);
-  }
-
+export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: readonly SiteLink[] }>, targets: LinkTargets): ContentError[] {
   const problems: ContentError[] = [];
   for (const { file, siteLinks } of linking) {
     for (const link of siteLinks) {
@@ -29,7 +27,7 @@ export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: read
       const m = ARTICLE_PATH.exec(path);
       if (!m || !isLang(m[1]) || targets.has(path)) continue;
       const lang = m[1];
-      const close = nearest(m[2]!, slugsByLang.get(lang) ?? []);
+      const close = nearest(m[2]!, targets.slugs(lang));
       const suggestion = close === undefined ? '' : `/${lang}/news/${close}`;
       problems.push(new ContentError(file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
     }

@@ -7,7 +7,7 @@ import type { Article } from './types.js';
  * A Russian file that is itself broken still counts as the original: its own problem is reported.
  * @example checkTranslations([enArticle], new Set()) // [ContentError translation_without_original]
  */
-export function checkTranslations(articles: Iterable<Article>, russianSlugs: ReadonlySet<string>): ContentError[] {
+export function checkTranslations(articles: Iterable<Pick<Article, 'file' | 'lang' | 'slug'>>, russianSlugs: { has(slug: string): boolean }): ContentError[] {
   const problems: ContentError[] = [];
   for (const article of articles) {
     if (article.lang !== 'ru' && !russianSlugs.has(article.slug)) {

@@ -38,7 +38,7 @@ export interface ParsedWithLastGood extends ParsedArticle {
 export function parseWithLastGood(
   source: SourceFile,
   context: ArticleContext,
-  lastGood?: ReadonlyMap<string, GoodParse>,
+  lastGood?: Pick<ReadonlyMap<string, GoodParse>, 'get'>,
   readText?: (relativePath: string) => string | undefined,
 ): ParsedWithLastGood {
   const previous = lastGood?.get(source.relativePath);
@@ -60,7 +60,7 @@ export function parseWithLastGood(
 }
 
 /** Whether an earlier parse still holds: its author, topics and images all still exist. */
-function fits({ article, media }: GoodParse, context: ArticleContext): boolean {
+export function fits({ article, media }: GoodParse, context: ArticleContext): boolean {
   return (
     context.authors.includes(article.author) &&
     article.topics.every((topic) => context.topics.includes(topic)) &&

@@ -33,7 +33,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
     listFiles(contentDir, 'media', true),
     listFiles(contentDir, 'pages'),
   ]);
-  const pages = await Promise.all(pageFiles.filter((f) => f.name.endsWith('.md')).map((f) => readSource(contentDir, root, f.name)));
+  const pages = await readPages(contentDir, root, pageFiles);
   const newsFiles = allNewsFiles.map((f) => f.name).filter(isArticleName);
   const articles: SourceFile[] = [];
   // Synchronous reads in small batches: ten times faster than thousands of parallel async reads
@@ -59,7 +59,7 @@ export async function loadContent(contentDir: string, options: LoadOptions = {})
  * One article file with its stamp (see stampOf), its text
  * left unread when the stamp is the one it was last parsed under. Undefined when it is gone.
  */
-function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
+export function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
   const file = `${root}/${relativePath}`;
   const full = path.join(contentDir, relativePath);
   let fd: number | undefined;
@@ -96,9 +96,39 @@ export async function loadDataFiles(contentDir: string, options: LoadOptions = {
   return { site, authors, topics, root };
 }
 
+/** The stamp of an article file now (see stampOf), or undefined when it is gone. */
+export function articleStamp(contentDir: string, relativePath: string): string | undefined {
+  try {
+    return stampOf(statSync(path.join(contentDir, relativePath), { bigint: true }));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
+    throw new Error(`Cannot read content file "${path.join(contentDir, relativePath)}"`, { cause: error });
+  }
+}
+
+/** Files under media/: path relative to it → size in bytes. */
+export async function loadMedia(contentDir: string): Promise<Map<string, number>> {
+  return new Map((await listFiles(contentDir, 'media', true)).map((f) => [f.name.slice('media/'.length), f.size]));
+}
+
+/** The static pages, content/pages/*.md, read. */
+export async function loadPageSources(contentDir: string, root = displayPath(contentDir)): Promise<SourceFile[]> {
+  return (await readPages(contentDir, root, await listFiles(contentDir, 'pages'))).filter((page): page is SourceFile => page !== undefined);
+}
+
+function readPages(contentDir: string, root: string, files: { name: string }[]): Promise<(SourceFile | undefined)[]> {
+  return Promise.all(files.filter((f) => f.name.endsWith('.md')).map((f) => readSource(contentDir, root, f.name)));
+}
+
 /** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */
 export async function listArticleFiles(contentDir: string): Promise<string[]> {
-  return (await listFiles(contentDir, 'news')).map((f) => f.name).filter(isArticleName);
+  return (await listNewsFiles(contentDir)).articles;
+}
+
+/** The article files under news/, and the files named almost like one (see isNearMiss), sorted. */
+export async function listNewsFiles(contentDir: string): Promise<{ articles: string[]; nearMisses: string[] }> {
+  const names = (await listFiles(contentDir, 'news')).map((f) => f.name);
+  return { articles: names.filter(isArticleName), nearMisses: names.filter(isNearMiss).sort() };
 }
 
 function isArticleName(name: string): boolean {
@@ -164,7 +194,7 @@ function decode(bytes: Buffer): string | undefined {
 }
 
 /** The folder as an editor would write it: relative to where the command runs, if inside it. */
-function displayPath(dir: string, from = process.cwd()): string {
+export function displayPath(dir: string, from = process.cwd()): string {
   const relative = path.relative(from, path.resolve(from, dir));
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : dir;
 }

@@ -2,92 +2,91 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { BodyStore } from './bodies.js';
-import type { GoodParse } from './last-good.js';
-import { parseAuthors, parseTopics } from './parse-data.js';
-import type { ArticleBody, ContentSources, SourceFile } from './types.js';
+import type { Names } from '../index/doc-terms.js';
+import type { IndexedFile } from '../index/writer.js';
 
 /** Below this many files to parse, starting threads costs more than it saves. */
-const PARALLEL_FROM = 400;
-/** More threads than this gain little: the main thread still builds the index alone. */
+export const PARALLEL_FROM = 400;
+/** More threads than this gain little: the main thread still writes the index alone. */
 const MAX_THREADS = 4;
+/** Files a thread is given at a time: what is in flight stays small, whatever the archive's size. */
+const CHUNK = 64;
 
-export interface ParallelTask {
-  files: SourceFile[];
+/** What a parsing thread needs besides the paths: where the files are and what they may refer to. */
+export interface ParallelSetup {
+  contentDir: string;
+  root: string;
   authors: string[];
   topics: string[];
   media: string[];
+  names: Names;
 }
 
-export interface ParsedInParallel {
-  relativePath: string;
-  good: GoodParse;
-  body: ArticleBody;
+/** A thread's answer to a chunk: the good parses, and the files to parse on the main thread (they have problems to report). */
+export interface ParsedChunk {
+  parsed: IndexedFile[];
+  failed: string[];
 }
 
 // Compiled, the worker is a .js file beside this one; run from the TypeScript sources (the
-// tests), there is none, and everything is parsed on the main thread as before.
+// tests), there is none, and everything is parsed on the main thread.
 const WORKER = new URL('./parse-worker.js', import.meta.url);
 const HAS_WORKER = existsSync(fileURLToPath(WORKER));
 
-/**
- * Parses the article files that need it on every core, before the index is built: the first
- * start at tens of thousands of files, or a reload after thousands arrived at once. Only good parses come back; they join `lastGood` under
- * their stamps and their bodies go into the body store, so buildIndex reuses them as it reuses
- * a previous build's. Files with problems are left to buildIndex, which reports them.
- * Returns `lastGood` itself when there is too little to parse or no second core.
- */
-export async function parseInParallel(
-  sources: ContentSources,
-  lastGood: ReadonlyMap<string, GoodParse> | undefined,
-  bodies: BodyStore,
-  onDone?: (files: number, threads: number) => void,
-  onError?: (error: unknown) => void,
-): Promise<ReadonlyMap<string, GoodParse> | undefined> {
-  const files = sources.articles.filter((s) => !s.unread && s.text !== undefined && s.stamp !== undefined && lastGood?.get(s.relativePath)?.stamp !== s.stamp);
-  const threads = Math.min(MAX_THREADS, availableParallelism());
-  if (!HAS_WORKER || threads < 2 || files.length < PARALLEL_FROM) return lastGood;
-  const authors = parseAuthors(sources.authors, sources.root).value;
-  const topics = parseTopics(sources.topics, sources.root).value;
-  // Broken site files: buildIndex reports them, with nothing parsed for it in vain.
-  if (!authors || !topics) return lastGood;
-
-  const base = { authors: authors.map((a) => a.id), topics: topics.map((t) => t.id), media: [...sources.media.keys()] };
-  const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
-  const merged = new Map(lastGood);
-  const replaced: string[] = [];
-  // Each batch goes into the body store as it arrives: no thread holds a whole share's bodies.
-  const take = (batch: ParsedInParallel[]) => {
-    for (const { relativePath, good, body } of batch) {
-      const previous = merged.get(relativePath);
-      if (previous) replaced.push(previous.article.bodyId);
-      bodies.put(relativePath, good, body);
-      merged.set(relativePath, good);
-    }
-  };
-  try {
-    await Promise.all(shares.map((share) => run({ ...base, files: share }, take)));
-    onDone?.(files.length, threads);
-  } catch (error) {
-    // Threads that cannot start (a process limit) or fail: the main thread parses what is left.
-    onError?.(error);
-  }
-  bodies.commit(replaced);
-  return merged;
+/** Whether this many files are parsed on every core rather than on the main thread. */
+export function parallelFor(files: number): boolean {
+  return HAS_WORKER && files >= PARALLEL_FROM && Math.min(MAX_THREADS, availableParallelism()) >= 2;
 }
 
-/** Runs one thread on its share; resolves at its empty batch, which says it is done. */
-function run(task: ParallelTask, take: (batch: ParsedInParallel[]) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: task });
-    worker.on('message', (batch: ParsedInParallel[]) => {
-      if (batch.length) take(batch);
-      else resolve();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`A parsing thread stopped with code ${code}`));
-      else resolve();
-    });
-  });
+/**
+ * Parses article files on every core: each thread reads and parses a chunk, answers, and gets
+ * the next chunk only once `take` has dealt with its answer (written it to the index), so
+ * memory holds a few chunks, never the archive. Returns the files no thread parsed (threads
+ * that could not start or failed), which the main thread parses, and how many threads ran.
+ */
+export async function parseInParallel(
+  files: readonly string[],
+  setup: ParallelSetup,
+  take: (chunk: ParsedChunk) => void | Promise<void>,
+): Promise<{ left: string[]; threads: number }> {
+  const queue = [...files];
+  const given = new Map<Worker, string[]>();
+  const left: string[] = [];
+  const threads = Math.min(MAX_THREADS, availableParallelism(), Math.ceil(files.length / CHUNK));
+  let failure: unknown;
+  await Promise.all(
+    Array.from({ length: threads }, () =>
+      new Promise<void>((resolve) => {
+        const worker = new Worker(WORKER, { workerData: setup });
+        const next = () => {
+          const chunk = queue.splice(0, CHUNK);
+          if (!chunk.length) {
+            given.delete(worker);
+            void worker.terminate();
+            return resolve();
+          }
+          given.set(worker, chunk);
+          worker.postMessage(chunk);
+        };
+        worker.on('message', (answer: ParsedChunk) => {
+          Promise.resolve(take(answer)).then(next, (error: unknown) => {
+            // The index could not take it: nothing more goes anywhere; the caller hears of it.
+            failure ??= error;
+            queue.length = 0;
+            given.delete(worker);
+            void worker.terminate();
+            resolve();
+          });
+        });
+        worker.once('error', () => {
+          left.push(...(given.get(worker) ?? []));
+          given.delete(worker);
+          resolve();
+        });
+        worker.once('online', next);
+      }),
+    ),
+  );
+  if (failure) throw failure;
+  return { left: [...left, ...queue], threads };
 }

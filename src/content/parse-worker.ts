@@ -1,26 +1,29 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { docTerms } from '../index/doc-terms.js';
+import { packBody } from '../index/pack.js';
+import { readArticleSource } from './load.js';
 import { parseArticle, type ArticleContext } from './parse-article.js';
-import type { ParsedInParallel, ParallelTask } from './parse-parallel.js';
+import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
 
-// One worker thread of parse-parallel.ts: parses its share of the files and sends the good
-// parses back in batches (so that its heap stays small), then an empty batch: done.
-const BATCH = 250;
-const { files, authors, topics, media } = workerData as ParallelTask;
+// One parsing thread of parse-parallel.ts: reads and parses each chunk of files it is sent,
+// stems the search terms too, and answers with the good parses. A file with problems is
+// named back: the main thread parses it again to report them.
+const { contentDir, root, authors, topics, media, names } = workerData as ParallelSetup;
 const context: ArticleContext = { authors, topics, media: new Set(media) };
-let batch: ParsedInParallel[] = [];
-for (const source of files) {
-  const parsed = parseArticle(source, context);
-  if (parsed.article && parsed.body) {
-    batch.push({
-      relativePath: source.relativePath,
-      good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [], mediaLines: parsed.mediaLines },
-      body: parsed.body,
-    });
+const EMPTY = { html: '', text: '' };
+
+parentPort!.on('message', (files: string[]) => {
+  const answer: ParsedChunk = { parsed: [], failed: [] };
+  for (const rel of files) {
+    const source = readArticleSource(contentDir, root, rel);
+    if (!source) continue;
+    const { article, body, siteLinks, media: shown, mediaLines } = parseArticle(source, context);
+    if (!article || !body) {
+      answer.failed.push(rel);
+      continue;
+    }
+    // The body travels packed only: the writer stores it as it is.
+    answer.parsed.push({ rel, good: { stamp: source.stamp, article, siteLinks: siteLinks ?? [], media: shown ?? [], mediaLines }, body: EMPTY, packed: packBody(body), terms: docTerms(article, body, names) });
   }
-  if (batch.length === BATCH) {
-    parentPort!.postMessage(batch);
-    batch = [];
-  }
-}
-if (batch.length) parentPort!.postMessage(batch);
-parentPort!.postMessage([]);
+  parentPort!.postMessage(answer);
+});

@@ -80,7 +80,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const started = performance.now();
   await checkOutDir(options.outDir);
   const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin };
-  const site = await boot(config, options.logger, options.now);
+  const site = await boot(config, options.logger, { now: options.now });
   const server = createServer(site.app, { logger: options.logger, refusalPage: site.refusalPage });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
@@ -97,7 +97,6 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     server.close();
     site.store.close();
     site.counter.close();
-    site.parseCache.close();
     await rm(staging, { recursive: true, force: true });
   }
 }
@@ -144,7 +143,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
       types,
       charsetTypes,
       feedType,
-      redirects: site.store.index.redirects,
+      redirects: site.store.index.redirects(),
     },
   };
 }

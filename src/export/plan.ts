@@ -1,10 +1,10 @@
 import { isImage } from '../media/facts.js';
 import { allVariants, derivativeUrl } from '../media/ladder.js';
 import type { Config } from '../config.js';
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { pageHref } from '../render/pagination.js';
-import { sitemapNames } from '../seo/sitemap.js';
+import { SITEMAP_LIMIT, sitemapNames } from '../seo/sitemap.js';
 
 /**
  * What an exported URL is, for its Cache-Control (config.cache) and its nginx location:
@@ -71,15 +71,16 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
   };
 
   for (const lang of LANGS) {
-    const li = index.langs[lang];
-    list(`/${lang}/`, li.articles.length);
-    for (const article of li.articles) page(article.path);
-    list(`/${lang}/news`, li.articles.length);
+    list(`/${lang}/`, index.count(lang));
+    for (let offset = 0; offset < index.count(lang); offset += SITEMAP_LIMIT) {
+      for (const { url } of index.articleUrls(lang, offset, SITEMAP_LIMIT)) page(url);
+    }
+    list(`/${lang}/news`, index.count(lang));
     page(`/${lang}/authors`);
     for (const staticPage of index.pages[lang].values()) page(staticPage.path);
     page(`/${lang}/topics`);
-    for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, li.byTopic.get(id)?.length ?? 0);
-    for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, li.byAuthor.get(id)?.length ?? 0);
+    for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, index.count(lang, { topic: id }));
+    for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, index.count(lang, { author: id }));
     entries.push(sameFile(`/${lang}/rss.xml`, 'feed'));
     for (const id of index.topics.keys()) entries.push(sameFile(`/${lang}/topics/${id}/rss.xml`, 'feed'));
     for (const id of index.authors.keys()) entries.push(sameFile(`/${lang}/authors/${id}/rss.xml`, 'feed'));

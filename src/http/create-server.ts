@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import type { RequestListener } from 'node:http';
 import type { Logger } from 'pino';
 
 export interface ServerOptions {
@@ -19,25 +19,8 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Time
  * sockets, and an answer of our own (a localized page, security headers, no details) for
  * requests Node refuses before the app: oversized or malformed heads, timeouts.
  */
-/** The fast path's answer; an error in it is logged and Express answers instead, while it still can. */
-function fastOrNot(fast: (req: IncomingMessage, res: ServerResponse) => boolean, req: IncomingMessage, res: ServerResponse, logger: Logger): boolean {
-  try {
-    return fast(req, res);
-  } catch (error) {
-    logger.error({ err: error, url: req.url }, 'Fast path failed; answering through the app');
-    if (!res.headersSent) {
-      for (const name of res.getHeaderNames()) res.removeHeader(name);
-      return false;
-    }
-    res.destroy();
-    return true;
-  }
-}
-
-export function createServer(app: RequestListener & { fastPath?: (req: IncomingMessage, res: ServerResponse) => boolean }, { logger, refusalPage }: ServerOptions): Server {
-  // A cached answer goes out before Express's per-request work; everything else goes through it.
-  const listener: RequestListener = app.fastPath ? (req, res) => void (fastOrNot(app.fastPath!, req, res, logger) || app(req, res)) : app;
-  const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, listener);
+export function createServer(app: RequestListener, { logger, refusalPage }: ServerOptions): Server {
+  const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // The client hung up (a closed keep-alive connection, a load tester stopping): nothing to
     // answer and nothing wrong; a warning per connection would drown the log.

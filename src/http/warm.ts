@@ -1,7 +1,7 @@
 import { request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { LANGS } from '../i18n/languages.js';
 
 /** How many of the newest articles per language to render ahead of readers. */
@@ -10,7 +10,7 @@ const NEWEST = 20;
 /** The pages a spike hits first: every home page, the newest articles, the feeds and sitemaps. */
 export function warmPaths(index: ContentIndex): string[] {
   return [
-    ...LANGS.flatMap((lang) => [`/${lang}/`, `/${lang}/rss.xml`, ...index.langs[lang].articles.slice(0, NEWEST).map((a) => a.path)]),
+    ...LANGS.flatMap((lang) => [`/${lang}/`, `/${lang}/rss.xml`, ...index.list(lang, {}, 0, NEWEST).map((a) => a.path)]),
     '/sitemap.xml',
     '/sitemap-news.xml',
   ];

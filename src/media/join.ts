@@ -8,9 +8,9 @@ export const HEAVY_BYTES = 10_000_000;
 export const WIDE_ENOUGH = 1200;
 
 /**
- * The article with its picture's facts as read from the file. Joined at every build, not at
- * parse time, so a photo replaced under the same name reaches the pages at the next content
- * version while the article's own parse is reused.
+ * The article with its picture's facts as read from the file, joined as the article is written
+ * to the index. A photo replaced under the same name changes the survey's facts; reconcile.ts
+ * then writes the articles showing it again, so the pages have it at the next content version.
  */
 export function withImageFacts(article: Article, images: ReadonlyMap<string, MediaFacts> | undefined): Article {
   const image = article.image;

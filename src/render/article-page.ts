@@ -8,7 +8,6 @@ import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from './typography.js';
-import { bodyOf } from '../content/build-index.js';
 import { bodyWithPictures } from './body-pictures.js';
 import { crawlerImagesOf } from './crawler-images.js';
 
@@ -49,17 +48,16 @@ export interface ArticlePage {
 
 export function articlePage(ctx: PageContext, article: Article): PageView<ArticlePage> {
   const author = ctx.index.authors.get(article.author)!;
-  const versions = ctx.index.translations.get(article.slug) ?? {};
+  const versions = ctx.index.translations(article.slug);
   const url = absoluteUrl(ctx.siteUrl, article.path);
   const crawlerImages = crawlerImagesOf(ctx, article);
   const image = crawlerImages?.og ?? defaultImage(ctx);
   const topics = article.topics.flatMap((id) => topicLink(ctx, id) ?? []);
   const mainTopic = topics[0];
-  const list = ctx.index.langs[ctx.lang].articles;
-  const position = list.indexOf(article);
+  const { older, newer } = ctx.index.neighbours(article);
   const views = ctx.views(article);
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
-  const body = bodyOf(ctx.index, article);
+  const body = ctx.index.body(article);
   const title = headline(ctx, article.title);
   const published = dateView(ctx, article.date);
   return {
@@ -100,8 +98,8 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       html: bodyWithPictures(body.html, ctx.index.images),
       topics,
       share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
-      older: position >= 0 ? link(list[position + 1]) : undefined,
-      newer: position > 0 ? link(list[position - 1]) : undefined,
+      older: link(older),
+      newer: link(newer),
       related: related(ctx, article).map((a) => cardView(ctx, a)),
     },
   };
@@ -120,10 +118,9 @@ function pluralForms(ctx: PageContext, key: string): Record<string, string> {
 
 /** Articles sharing a topic with this one, newest first. */
 function related(ctx: PageContext, article: Article): Article[] {
-  const lists = ctx.index.langs[ctx.lang].byTopic;
-  const found = new Set<Article>();
+  const found = new Map<string, Article>();
   for (const topic of article.topics) {
-    for (const other of (lists.get(topic) ?? []).slice(0, RELATED + 1)) if (other !== article) found.add(other);
+    for (const other of ctx.index.list(ctx.lang, { topic }, 0, RELATED + 1)) if (other.path !== article.path) found.set(other.path, other);
   }
-  return [...found].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
+  return [...found.values()].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
 }

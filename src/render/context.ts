@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import type { Article } from '../content/types.js';
 import { dateParts, formatNumber, isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';

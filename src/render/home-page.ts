@@ -1,5 +1,4 @@
-import { lastChange } from '../content/last-change.js';
-import { articlesBySlugs, latest, leadStory, topicLatest } from '../content/queries.js';
+import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../content/queries.js';
 import type { Article } from '../content/types.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { cardView, headline, type CardView } from './cards.js';
@@ -45,13 +44,14 @@ export interface HomePage {
  */
 export function homePage(ctx: PageContext): PageView<HomePage> {
   const { lang } = ctx;
-  const li = ctx.index.langs[lang];
-  const lead = leadStory(li);
+  const recent = recentArticles(ctx.index, lang);
+  const lead = leadStory(recent);
   const shown = new Set<Article>(lead ? [lead] : []);
-  const top = latest(li.articles, TOP_STORIES, shown);
+  const top = latest(recent, TOP_STORIES, shown);
   for (const a of top) shown.add(a);
-  const feed = latest(li.articles, FEED_SIZE);
-  const mostRead = articlesBySlugs(li, ctx.mostRead(MOST_READ_LOOKUP).map((r) => r.slug), MOST_READ);
+  const feed = latest(recent, FEED_SIZE);
+  const mostRead = articlesBySlugs(ctx.index, lang, ctx.mostRead(MOST_READ_LOOKUP).map((r) => r.slug), MOST_READ);
+  const shownPaths = new Set([...shown].map((a) => a.path));
   return {
     layout: layoutView(ctx, {
       path: `/${lang}/`,
@@ -61,10 +61,10 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       // npm run dev's banner lists every content problem on the front page.
       problemsOf: 'all',
       // The feed's continuation: the home page's later pages list what is older than its 20.
-      next: li.articles.length > ctx.pageSize ? pageHref(`/${lang}/`, 2) : undefined,
+      next: ctx.index.count(lang) > ctx.pageSize ? pageHref(`/${lang}/`, 2) : undefined,
     }),
     t: ctx.t,
-    lastModified: lastChange(li.articles),
+    lastModified: ctx.index.lastChange(lang),
     page: {
       heading: ctx.t('home.heading'),
       // The lead story's picture is the page's largest paint: loaded first (see render/picture.ts).
@@ -72,13 +72,13 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       top: top.map((a) => cardView(ctx, a)),
       feed: feed.length > 1 ? { days: feedDays(ctx, feed), allHref: `/${lang}/news` } : undefined,
       // Like the feed, it stands only when it adds a story the reader has not just seen above.
-      mostRead: mostRead.some((a) => !shown.has(a)) ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined,
+      mostRead: mostRead.some((a) => !shownPaths.has(a.path)) ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined,
       topics: [...ctx.index.topics.values()]
         .map((topic) => ({
           id: topic.id,
           name: topic.name[lang],
           href: `/${lang}/topics/${topic.id}`,
-          cards: topicLatest(li, topic.id, PER_TOPIC, shown).map((a) => cardView(ctx, a)),
+          cards: topicLatest(ctx.index, lang, topic.id, PER_TOPIC, shown).map((a) => cardView(ctx, a)),
         }))
         .filter((block) => block.cards.length > 0),
       empty: lead ? undefined : ctx.t('home.empty'),

@@ -1,11 +1,9 @@
 import type { TFunction } from 'i18next';
-import { lastChange } from '../content/last-change.js';
-import type { Article } from '../content/types.js';
+import type { ListOf } from '../index/content-index.js';
 import type { Lang } from '../i18n/languages.js';
 import { LANGS } from '../i18n/languages.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { authorArticles } from '../content/queries.js';
 import type { Person } from '../content/types.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { cardView, displayText, type CardView } from './cards.js';
@@ -40,12 +38,12 @@ export interface ListPage {
 /** A paginated list of articles: home, topic or author page. Undefined when the page is past the end. */
 function listPage(
   ctx: PageContext,
-  articles: readonly Article[],
+  of: ListOf,
   pageNumber: number,
   basePath: string,
   meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'noindex' | 'problemsOf'> & { title?: string; heading: string; intro?: string },
 ): PageView<ListPage> | undefined {
-  const page = paginate(articles, pageNumber, ctx.pageSize, basePath);
+  const page = paginate(ctx.index.count(ctx.lang, of), pageNumber, ctx.pageSize, basePath, (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit));
   if (!page) return undefined;
   // The first picture of a list is its largest contentful paint: loaded first, not lazily.
   const cards = page.items.map((a, i) => cardView(ctx, a, { main: i === 0 }));
@@ -64,7 +62,7 @@ function listPage(
       next: page.pagination.next,
     }),
     t: ctx.t,
-    lastModified: lastChange(articles),
+    lastModified: ctx.index.lastChange(ctx.lang, of),
     page: { heading: meta.heading, intro: meta.intro, cards, pagination: page.pagination, empty: ctx.t('list.empty') },
   };
 }
@@ -72,7 +70,7 @@ function listPage(
 /** The home page's later pages (?page=2…): the newest stories after the first page's, as a list. */
 export function homeListPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
-  return listPage(ctx, ctx.index.langs[lang].articles, pageNumber, `/${lang}/`, {
+  return listPage(ctx, {}, pageNumber, `/${lang}/`, {
     heading: ctx.t('home.heading'),
     description: ctx.index.site.description[lang],
     alternates: everyLanguage((l) => `/${l}/`),
@@ -85,7 +83,7 @@ export function homeListPage(ctx: PageContext, pageNumber: number): PageView<Lis
 export function newsPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
   const heading = ctx.t('news.heading');
-  return listPage(ctx, ctx.index.langs[lang].articles, pageNumber, `/${lang}/news`, {
+  return listPage(ctx, {}, pageNumber, `/${lang}/news`, {
     title: heading,
     heading,
     description: ctx.t('news.description', { site: ctx.index.site.shortName[lang] }),
@@ -96,16 +94,16 @@ export function newsPage(ctx: PageContext, pageNumber: number): PageView<ListPag
 export function topicPage(ctx: PageContext, topicId: string, pageNumber: number): PageView<ListPage> | undefined {
   const topic = ctx.index.topics.get(topicId);
   if (!topic) return undefined;
-  const articles = ctx.index.langs[ctx.lang].byTopic.get(topicId) ?? [];
-  return listPage(ctx, articles, pageNumber, `/${ctx.lang}/topics/${topicId}`, {
+  const count = ctx.index.count(ctx.lang, { topic: topicId });
+  return listPage(ctx, { topic: topicId }, pageNumber, `/${ctx.lang}/topics/${topicId}`, {
     // One rule with the sitemap, which lists a topic once it has an article: until then, noindex.
-    noindex: articles.length === 0,
+    noindex: count === 0,
     title: topic.name[ctx.lang],
     heading: topic.name[ctx.lang],
     intro: topic.description[ctx.lang],
     description: topic.description[ctx.lang],
     // Only the languages where the topic has articles: the others are noindex, like here when empty.
-    alternates: Object.fromEntries(LANGS.filter((l) => ctx.index.langs[l].byTopic.has(topicId)).map((l) => [l, `/${l}/topics/${topicId}`])),
+    alternates: Object.fromEntries(LANGS.filter((l) => ctx.index.count(l, { topic: topicId }) > 0).map((l) => [l, `/${l}/topics/${topicId}`])),
     structuredData: [
       breadcrumbs(ctx, [
         { name: ctx.t('topics.heading'), href: `/${ctx.lang}/topics` },
@@ -132,7 +130,7 @@ export function authorPage(ctx: PageContext, authorId: string, pageNumber: numbe
   const name = author.name[lang];
   const role = author.role[lang];
   const feedHref = `/${lang}/authors/${authorId}/rss.xml`;
-  const view = listPage(ctx, authorArticles(ctx.index, lang, authorId), pageNumber, `/${lang}/authors/${authorId}`, {
+  const view = listPage(ctx, { author: authorId }, pageNumber, `/${lang}/authors/${authorId}`, {
     title: name,
     heading: name,
     description: author.bio?.[lang] ?? ctx.t('author.description', { name, role }),
@@ -201,14 +199,14 @@ export function topicsPage(ctx: PageContext): PageView<TopicsPage> {
       alternates: everyLanguage((l) => `/${l}/topics`),
     }),
     t: ctx.t,
-    lastModified: lastChange(ctx.index.langs[lang].articles),
+    lastModified: ctx.index.lastChange(lang),
     page: {
       heading,
       topics: [...ctx.index.topics.values()].map((topic) => ({
         name: topic.name[lang],
         href: `/${lang}/topics/${topic.id}`,
         description: topic.description[lang],
-        countText: countText(ctx, 'list.count', ctx.index.langs[lang].byTopic.get(topic.id)?.length ?? 0),
+        countText: countText(ctx, 'list.count', ctx.index.count(lang, { topic: topic.id })),
       })),
     },
   };

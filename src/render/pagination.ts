@@ -17,15 +17,16 @@ export function pageHref(basePath: string, page: number): string {
 }
 
 /**
- * One page of a list. Returns undefined for a page past the end (page 1 of an empty list exists).
- * @example paginate([1, 2, 3], 2, 2, '/ru/')?.items // [3]
+ * One page of a list of `total` items, read with `slice(offset, limit)` (an indexed query, or
+ * an array's slice). Returns undefined for a page past the end (page 1 of an empty list exists).
+ * @example paginate(3, 2, 2, '/ru/', (o, n) => [1, 2, 3].slice(o, o + n))?.items // [3]
  */
-export function paginate<T>(items: readonly T[], page: number, size: number, basePath: string): Page<T> | undefined {
-  const pages = Math.max(1, Math.ceil(items.length / size));
+export function paginate<T>(total: number, page: number, size: number, basePath: string, slice: (offset: number, limit: number) => T[]): Page<T> | undefined {
+  const pages = Math.max(1, Math.ceil(total / size));
   if (page < 1 || page > pages) return undefined;
   const around = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
   return {
-    items: items.slice((page - 1) * size, page * size),
+    items: slice((page - 1) * size, size),
     pagination: {
       page,
       pages,

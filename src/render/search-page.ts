@@ -1,12 +1,11 @@
 import { LANGS } from '../i18n/languages.js';
-import { search } from '../search/search-index.js';
+import { search, type SearchResult } from '../search/search-index.js';
 import { highlight, snippet } from '../search/snippet.js';
 import { topicLink } from './cards.js';
 import { countText, dateView, type DateView, type PageContext } from './context.js';
 import { layoutView } from './layout.js';
 import { paginate, type PaginationView } from './pagination.js';
 import type { PageView } from './pages.js';
-import { bodyOf } from '../content/build-index.js';
 
 const PER_PAGE = 10;
 
@@ -25,6 +24,8 @@ export interface SearchPage {
   /** What to say above the results: how many, or that there are none, or how to search. */
   summary: string;
   results: SearchResultView[];
+  /** When nothing was found: the nearest query that finds something («Возможно, вы имели в виду: …»). */
+  suggestion?: { label: string; text: string; href: string };
   /** Topics to offer when nothing was found. */
   topics: { name: string; href: string }[];
   pagination: PaginationView;
@@ -34,8 +35,8 @@ export interface SearchPage {
 export async function searchPage(ctx: PageContext, query: string, pageNumber: number): Promise<PageView<SearchPage> | undefined> {
   const { lang, t } = ctx;
   const withQuery = (l: string) => (query ? `/${l}/search?q=${encodeURIComponent(query)}` : `/${l}/search`);
-  const found = query ? await search(ctx.index, lang, query) : { hits: [], total: 0, prefixes: [] };
-  const page = paginate(found.hits, pageNumber, PER_PAGE, withQuery(lang));
+  const found: SearchResult = query ? search(ctx.index, lang, query) : { hits: [], total: 0, prefixes: [] };
+  const page = paginate(found.hits.length, pageNumber, PER_PAGE, withQuery(lang), (offset, limit) => found.hits.slice(offset, offset + limit));
   if (!page) return undefined;
   const none = query !== '' && found.hits.length === 0;
   return {
@@ -55,10 +56,11 @@ export async function searchPage(ctx: PageContext, query: string, pageNumber: nu
       results: page.items.map(({ article }) => ({
         href: article.path,
         titleHtml: highlight(article.title, found.prefixes, lang),
-        snippetHtml: snippet(bodyOf(ctx.index, article).text, found.prefixes, lang),
+        snippetHtml: snippet(ctx.index.body(article).text, found.prefixes, lang),
         date: dateView(ctx, article.date),
         topic: article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
       })),
+      suggestion: found.suggestion === undefined ? undefined : { label: t('search.suggestion'), text: found.suggestion, href: `/${lang}/search?q=${encodeURIComponent(found.suggestion)}` },
       topics: none ? [...ctx.index.topics.keys()].flatMap((id) => topicLink(ctx, id) ?? []) : [],
       pagination: page.pagination,
     },

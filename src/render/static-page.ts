@@ -25,7 +25,7 @@ export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticP
       problemsOf: page.file,
     }),
     t: ctx.t,
-    lastModified: ctx.index.builtAt,
+    lastModified: ctx.index.lastChange(),
     page: { title: title.text, fit: title.fit, html: page.html },
   };
 }

@@ -35,7 +35,7 @@ export function apiRouter(deps: RouteDeps, logger: Logger): Router {
       if (!isJson(await readBody(req))) return json(res, 400, { error: 'malformed_json' });
     }
     const { lang, slug } = req.params;
-    const article = isLang(lang) ? deps.store.index.langs[lang].bySlug.get(slug) : undefined;
+    const article = isLang(lang) ? deps.store.index.article(lang, slug) : undefined;
     if (!article) return json(res, 404, { error: 'not_found' });
     const agent = req.get('user-agent') ?? '';
     // A client that does not say what it is, is not a reader's browser.

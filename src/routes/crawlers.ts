@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Article } from '../content/types.js';
 import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
-import { rssFeed } from '../seo/feed.js';
+import { FEED_SIZE, rssFeed } from '../seo/feed.js';
 import { newsSitemap } from '../seo/news-sitemap.js';
 import { robotsTxt } from '../seo/robots.js';
 import { contentLastModified, sitemapChild, sitemapIndex } from '../seo/sitemap.js';
@@ -71,7 +71,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
         return {
           body: rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
           type: RSS,
-          lastModified: lastChange(articles.slice(0, 50)),
+          lastModified: lastChange(articles),
         };
       }, feedPath);
 
@@ -80,7 +80,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     feed(`/${lang}/`, `/${lang}/rss.xml`, (ctx) => ({
       title: ctx.index.site.name[lang],
       description: ctx.index.site.description[lang],
-      articles: ctx.index.langs[lang].articles,
+      articles: ctx.index.list(lang, {}, 0, FEED_SIZE),
     })),
   );
 
@@ -91,7 +91,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     return feed(`/${lang}/authors/${id}`, `/${lang}/authors/${id}/rss.xml`, (ctx) => ({
       title: ctx.t('feed.author', { site: ctx.index.site.shortName[lang], name: author.name[lang] }),
       description: author.bio?.[lang] ?? ctx.t('author.description', { name: author.name[lang], role: author.role[lang] }),
-      articles: authorArticles(ctx.index, lang, id),
+      articles: authorArticles(ctx.index, lang, id, FEED_SIZE),
     }))(req, res, next);
   });
 
@@ -102,7 +102,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     return feed(`/${lang}/topics/${id}`, `/${lang}/topics/${id}/rss.xml`, (ctx) => ({
       title: ctx.t('feed.topic', { site: ctx.index.site.shortName[lang], topic: topic.name[lang] }),
       description: topic.description[lang],
-      articles: ctx.index.langs[lang].byTopic.get(id) ?? [],
+      articles: ctx.index.list(lang, { topic: id }, 0, FEED_SIZE),
     }))(req, res, next);
   });
 

@@ -5,12 +5,16 @@ import { LANGS } from '../i18n/languages.js';
 /** Liveness and the content version, for load balancers and editors. Never cached. */
 export function health(store: ContentStore): RequestHandler {
   return (_req, res) => {
+    res.set('Cache-Control', 'no-store');
+    // Alive, but nothing indexed yet (a first start): not ready for readers.
+    if (!store.ready) return void res.status(503).json({ status: 'indexing', content: { indexing: true } });
     const index = store.index;
-    res.set('Cache-Control', 'no-store').json({
+    res.json({
       status: 'ok',
       content: {
-        version: index.builtAt.toISOString(),
-        articles: Object.fromEntries(LANGS.map((lang) => [lang, index.langs[lang].articles.length])),
+        version: index.version,
+        indexing: store.indexing,
+        articles: Object.fromEntries(LANGS.map((lang) => [lang, index.count(lang)])),
         problems: index.problems.length,
       },
     });

@@ -45,7 +45,7 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   });
 
   router.get('/news/:slug', (req, res, next) => {
-    const article = deps.store.index.langs[lang].bySlug.get(req.params.slug);
+    const article = deps.store.index.article(lang, req.params.slug);
     if (!article) return next();
     return respond.page(req, res, next, article.path, 'article', () => articlePage(ctx(), article), article.path);
   });

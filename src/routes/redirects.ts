@@ -35,7 +35,7 @@ export function redirects(store: ContentStore): RequestHandler {
       const trimmed = path.replace(/\/+$/, '');
       if (trimmed) return to(trimmed);
     }
-    const alias = store.index.redirects.get(path);
+    const alias = store.ready ? store.index.redirect(path) : undefined;
     if (alias) return to(alias);
     next();
   };

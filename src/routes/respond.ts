@@ -1,6 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { ContentIndex } from '../content/build-index.js';
 import { yearIn } from '../i18n/format.js';
 import { Representation, type Encoding } from '../http/representation.js';
 import type { ResponseCache } from '../http/response-cache.js';
@@ -33,9 +32,6 @@ interface FastRoute {
 /** Search URLs the fast path knows at most; the least recently answered are forgotten. */
 const KNOWN_QUERY_URLS = 1000;
 
-const serials = new WeakMap<ContentIndex, number>();
-let nextSerial = 1;
-
 /**
  * Answers cacheable GETs: built once per content version (and footer year), kept in the
  * response cache, sent with validators. `build` returning undefined means "not here": next().
@@ -52,10 +48,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
   const queryRoutes = new Map<string, FastRoute>();
 
   function version(): string {
-    const index = deps.store.index;
-    let serial = serials.get(index);
-    if (serial === undefined) serials.set(index, (serial = nextSerial++));
-    return `${serial}:${yearIn(deps.now())}`;
+    return `${deps.store.index.version}:${yearIn(deps.now())}`;
   }
 
   async function cached(

@@ -1,4 +1,4 @@
-import { bodyOf, type ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
@@ -7,7 +7,7 @@ import { isImage } from '../media/facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
 import { bodyForFeeds } from '../render/body-pictures.js';
 
-const FEED_SIZE = 50;
+export const FEED_SIZE = 50;
 const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', heif: 'image/avif', svg: 'image/svg+xml', tiff: 'image/tiff' };
 
 /**
@@ -52,7 +52,7 @@ function item(input: FeedInput, article: Article): string {
   const figure = image && enclosure
     ? `<figure><img src="${xmlEscape(`${siteUrl}${enclosure.path}`)}" alt="${xmlEscape(image.alt)}"${enclosure.width ? ` width="${enclosure.width}" height="${enclosure.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
     : '';
-  const body = bodyOf(index, article);
+  const body = index.body(article);
   return [
     '<item>',
     `<title>${xmlEscape(article.title)}</title>`,

@@ -1,4 +1,4 @@
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
 import { LANGS } from '../i18n/languages.js';
 import { xmlEscape } from './xml.js';
@@ -22,28 +22,19 @@ export function publicationName(index: ContentIndex): string {
 export function newsSitemap(index: ContentIndex, siteUrl: string, now: Date): string {
   const since = now.getTime() - WINDOW_MS;
   const name = xmlEscape(publicationName(index));
-  const recent = LANGS.flatMap((lang) => index.langs[lang].articles.filter((a) => a.date.getTime() >= since && a.date <= now))
-    .sort((a, b) => b.date.getTime() - a.date.getTime())
-    .slice(0, MAX_ARTICLES);
+  const recent = index.since(new Date(since), MAX_ARTICLES).filter((a) => a.date <= now);
   const loc = (path: string) => `<loc>${xmlEscape(`${siteUrl}${path}`)}</loc>`;
   const rows = recent.length
     ? recent.map(
         (a) =>
           `<url>${loc(a.path)}<news:news><news:publication><news:name>${name}</news:name><news:language>${a.lang}</news:language></news:publication><news:publication_date>${isoLocal(a.date)}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
       )
-    : LANGS.map((lang) => `<url>${loc(index.langs[lang].articles[0]?.path ?? `/${lang}/`)}</url>`);
+    : LANGS.map((lang) => `<url>${loc(index.list(lang, {}, 0, 1)[0]?.path ?? `/${lang}/`)}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${rows.join('\n')}\n</urlset>\n`;
 }
 
 /** When the news sitemap next changes by itself: the moment its oldest article leaves the window. */
 export function newsSitemapExpiry(index: ContentIndex, now: Date): Date | undefined {
-  const since = now.getTime() - WINDOW_MS;
-  let oldest: number | undefined;
-  for (const lang of LANGS) {
-    for (const a of index.langs[lang].articles) {
-      const t = a.date.getTime();
-      if (t >= since && (oldest === undefined || t < oldest)) oldest = t;
-    }
-  }
-  return oldest === undefined ? undefined : new Date(oldest + WINDOW_MS);
+  const oldest = index.firstSince(new Date(now.getTime() - WINDOW_MS));
+  return oldest && new Date(oldest.getTime() + WINDOW_MS);
 }

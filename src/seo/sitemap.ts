@@ -1,5 +1,4 @@
-import type { ContentIndex } from '../content/build-index.js';
-import { lastChange } from '../content/last-change.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { alternates, type Alternate } from './urls.js';
@@ -23,48 +22,47 @@ function everyLanguage(siteUrl: string, path: (lang: Lang) => string): Alternate
 
 /** The child sitemaps of one language: home, topics, pages (all news, static pages), authors, articles in parts of at most `limit`. */
 function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, () => Entry[]> {
-  const li = index.langs[lang];
   const map = new Map<string, () => Entry[]>();
   map.set(`${lang}-home`, () => [
-    { loc: `${siteUrl}/${lang}/`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/`) },
+    { loc: `${siteUrl}/${lang}/`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/`) },
   ]);
   map.set(`${lang}-topics`, () => [
-    { loc: `${siteUrl}/${lang}/topics`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/topics`) },
+    { loc: `${siteUrl}/${lang}/topics`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/topics`) },
     // A topic without articles in this language is a thin page: crawlers find it by links, not here.
     ...[...index.topics.keys()]
-      .filter((id) => li.byTopic.has(id))
+      .filter((id) => index.count(lang, { topic: id }) > 0)
       .map((id) => ({
         loc: `${siteUrl}/${lang}/topics/${id}`,
-        lastmod: lastChange(li.byTopic.get(id)!),
+        lastmod: index.lastChange(lang, { topic: id }),
         alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
       })),
   ]);
   // «All news» once the language has an article (an empty list is thin), and the static pages.
   const pages: Entry[] = [
-    ...(li.articles.length ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
+    ...(index.count(lang) ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
     ...[...index.pages[lang].values()].map((page) => ({
       loc: `${siteUrl}${page.path}`,
       alternates: alternates(siteUrl, Object.fromEntries(LANGS.flatMap((l) => (index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : [])))),
     })),
   ];
   if (pages.length) map.set(`${lang}-pages`, () => pages);
-  const authors = [...index.authors.keys()].filter((id) => li.byAuthor.has(id));
+  const authors = [...index.authors.keys()].filter((id) => index.count(lang, { author: id }) > 0);
   if (authors.length) {
     map.set(`${lang}-authors`, () => [
-      { loc: `${siteUrl}/${lang}/authors`, lastmod: lastChange(li.articles), alternates: everyLanguage(siteUrl, (l) => `/${l}/authors`) },
+      { loc: `${siteUrl}/${lang}/authors`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/authors`) },
       ...authors.map((id) => ({
         loc: `${siteUrl}/${lang}/authors/${id}`,
-        lastmod: lastChange(li.byAuthor.get(id)!),
+        lastmod: index.lastChange(lang, { author: id }),
         alternates: everyLanguage(siteUrl, (l) => `/${l}/authors/${id}`),
       })),
     ]);
   }
-  for (let part = 0; part * limit < li.articles.length; part++) {
+  for (let part = 0; part * limit < index.count(lang); part++) {
     map.set(`${lang}-articles-${part + 1}`, () =>
-      li.articles.slice(part * limit, (part + 1) * limit).map((a) => ({
-        loc: `${siteUrl}${a.path}`,
-        lastmod: a.updated ?? a.date,
-        alternates: alternates(siteUrl, Object.fromEntries(Object.entries(index.translations.get(a.slug) ?? {}).map(([l, t]) => [l, t.path]))),
+      index.articleUrls(lang, part * limit, limit).map((a) => ({
+        loc: `${siteUrl}${a.url}`,
+        lastmod: a.changed,
+        alternates: alternates(siteUrl, a.versions),
       })),
     );
   }
@@ -102,5 +100,5 @@ export function sitemapChild(index: ContentIndex, siteUrl: string, name: string,
 
 /** The newest change anywhere in the sitemaps, for Last-Modified. */
 export function contentLastModified(index: ContentIndex): Date | undefined {
-  return lastChange(LANGS.flatMap((l) => index.langs[l].articles));
+  return index.lastChange();
 }

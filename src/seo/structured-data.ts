@@ -1,4 +1,4 @@
-import type { ContentIndex } from '../content/build-index.js';
+import type { ContentIndex } from '../index/content-index.js';
 import type { Article } from '../content/types.js';
 import { isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,7 +16,7 @@ export function launchChromium(): Promise<Browser> {
 export async function serveSite(contentDir: string, now?: Date): Promise<{ origin: string; close: () => Promise<void> }> {
   const { app, store } = await testSite(contentDir, { now });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
   const { port } = server.address() as AddressInfo;
   return {

@@ -43,7 +43,7 @@ describe('an exported page served from another origin than its API', () => {
     pages = staticServer(() => outDir, () => ({ 'Content-Security-Policy': csp }));
     siteOrigin = await listen(pages, '127.0.0.1');
     const config = loadConfig({ CONTENT_DIR: VALID, SITE_URL: siteOrigin, NODE_ENV: 'production', DATA_DIR: path.join(work, 'data'), CONTENT_WATCH: '0' });
-    api = await boot(config, silent, () => FIXTURE_NOW);
+    api = await boot(config, silent, { now: () => FIXTURE_NOW });
     apiServer = createServer(api.app, { logger: silent, refusalPage: api.refusalPage });
     apiOrigin = await listen(apiServer, '127.0.0.2');
     await exportSite({ config, logger: silent, outDir, apiOrigin, now: () => FIXTURE_NOW });
@@ -59,7 +59,6 @@ describe('an exported page served from another origin than its API', () => {
     await new Promise((resolve) => apiServer?.close(resolve));
     api?.store.close();
     api?.counter.close();
-    api?.parseCache.close();
     await rm(work, { recursive: true, force: true });
   });
 

@@ -1,11 +1,11 @@
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
-import type { Express } from 'express';
+import type { SiteApp } from '../../src/app.js';
 
 export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'item', 'category', 'xhtml:link'].includes(name) });
 
 /** Every page URL the sitemaps list, as site paths. */
-export async function sitemapPaths(app: Express, siteUrl: string): Promise<string[]> {
+export async function sitemapPaths(app: SiteApp, siteUrl: string): Promise<string[]> {
   const index = xml.parse((await request(app).get('/sitemap.xml').expect(200)).text);
   const paths: string[] = [];
   for (const child of index.sitemapindex.sitemap) {

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { writeFile } from 'node:fs/promises';
 import { get, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,7 +13,7 @@ const content = await copyContent(VALID);
 const dev = await testSite(content.dir, { now: FIXTURE_NOW, env: { NODE_ENV: 'development' } });
 await dev.store.watch(0);
 const production = await testSite(VALID, { now: FIXTURE_NOW, env: { NODE_ENV: 'production' } });
-const server = dev.app.listen(0, '127.0.0.1');
+const server = createHttpServer(dev.app).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 afterAll(async () => {

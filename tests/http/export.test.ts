@@ -107,7 +107,7 @@ beforeAll(async () => {
   outDir = path.join(work, 'site');
   await exportSite({ config, logger: silent, outDir, apiOrigin: API, now });
   files = await filesIn(outDir);
-  live = await boot({ ...config, apiOrigin: API }, silent, now);
+  live = await boot({ ...config, apiOrigin: API }, silent, { now });
   liveServer = createServer(live.app, { logger: silent, refusalPage: live.refusalPage });
   livePort = await listen(liveServer);
   plain = staticServer(() => outDir);
@@ -119,7 +119,6 @@ afterAll(async () => {
   await new Promise((resolve) => plain?.close(resolve));
   live?.store.close();
   live?.counter.close();
-  live?.parseCache.close();
   await rm(work, { recursive: true, force: true });
 });
 

@@ -16,7 +16,7 @@ site.app.fastPath = (req, res) => {
 };
 // The same app twice: once as the server runs it, once with Express alone.
 const withFast = createServer(site.app, { logger: site.logger, refusalPage: site.refusalPage });
-const expressOnly = createServer((req: IncomingMessage, res: ServerResponse) => site.app(req, res), { logger: site.logger, refusalPage: site.refusalPage });
+const expressOnly = createServer((req: IncomingMessage, res: ServerResponse) => site.app.express(req, res), { logger: site.logger, refusalPage: site.refusalPage });
 const listen = (server: typeof withFast) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
 const [fastPort, expressPort] = await Promise.all([listen(withFast), listen(expressOnly)]);
 afterAll(() => {
@@ -24,7 +24,6 @@ afterAll(() => {
   expressOnly.close();
   site.store.close();
   site.counter.close();
-  site.parseCache.close();
 });
 
 interface Answer {
@@ -125,7 +124,6 @@ describe('the fast path', () => {
       server.close();
       news.store.close();
       news.counter.close();
-      news.parseCache.close();
     }
   });
 

@@ -12,7 +12,6 @@ afterAll(() => {
   server.close();
   site.store.close();
   site.counter.close();
-  site.parseCache.close();
 });
 
 /** What an answer must never show: how the server is built, where it lives, what its files say. */

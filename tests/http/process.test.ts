@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -133,10 +133,10 @@ afterEach(() => {
 });
 
 /** The server with WEB_CONCURRENCY=2 behind a trusted proxy (the test), every log line kept. */
-async function startCluster(dataDir: string) {
+async function startCluster(dataDir: string, more: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['dist/src/server.js'], {
     cwd: ROOT,
-    env: serverEnv(dataDir, { WEB_CONCURRENCY: '2', TRUST_PROXY: 'loopback' }),
+    env: serverEnv(dataDir, { WEB_CONCURRENCY: '2', TRUST_PROXY: 'loopback', ...more }),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   clusters.push(child);
@@ -170,8 +170,13 @@ const countAs = async (origin: string, reader: string) =>
   JSON.parse(await onNewConnection(origin, 'POST', '/api/views/ru/first-story', { 'User-Agent': BROWSER, 'X-Forwarded-For': reader })) as { views: number; counted: boolean };
 
 describe('several processes (WEB_CONCURRENCY=2)', () => {
-  it('two workers share the port and the counts (200 readers at once, none lost); SIGHUP reloads both; SIGTERM stops both, exit 0', async () => {
-    const { child, origin, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')));
+  it('two workers share the port, one content index (one parse for both) and the counts (200 readers at once, none lost); SIGHUP reloads the index both read; SIGTERM stops both, exit 0', async () => {
+    const VALID_COPY = await copyContent(VALID);
+    const { child, origin, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')), { CONTENT_DIR: VALID_COPY.dir });
+    // One worker parsed the content; the other serves it from the index without parsing a file.
+    const indexed = said('Content reloaded') as (LogLine & { parsed?: number })[];
+    expect(indexed.map((l) => l.worker)).toEqual([1]);
+    expect(indexed[0]!.parsed).toBeGreaterThan(3);
     const readers = Array.from({ length: 200 }, (_, i) => `198.51.${Math.floor(i / 250)}.${i % 250}`);
     const answers = await Promise.all(readers.map((reader) => countAs(origin, reader)));
     expect(answers.every((a) => a.counted), troubles()).toBe(true);
@@ -188,14 +193,21 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     for (let i = 0; i < 6; i++) await onNewConnection(origin, 'GET', '/ru/', { 'Accept-Encoding': 'br' });
     expect(homeRendered().sort()).toEqual([1, 2]);
 
+    // An edit made now reaches both workers: the indexing one writes it, the other reads it.
+    const story = path.join(VALID_COPY.dir, 'news/second-story.ru.md');
+    writeFileSync(story, readFileSync(story, 'utf8').replace(/^title: .*$/m, 'title: Заголовок после SIGHUP'));
     child.kill('SIGHUP');
-    await until('both workers reloading', () => said('Content reloaded').length === 2);
-    expect(new Set(said('Content reloaded').map((l) => l.worker))).toEqual(new Set([1, 2]));
+    await until('the index reloaded', () => said('Content reloaded').length === 2);
+    expect(said('Content reloaded').map((l) => l.worker)).toEqual([1, 1]);
+    for (let i = 0; i < 4; i++) {
+      await until('the edit on every worker', async () => (await onNewConnection(origin, 'GET', '/ru/news/second-story', {})).includes('Заголовок после SIGHUP'));
+    }
 
     const stopped = exited(child);
     child.kill('SIGTERM');
     expect(await stopped).toEqual({ code: 0, signal: null });
     expect(said('Stopped').map((l) => l.worker ?? 'primary').sort()).toEqual([1, 2, 'primary']);
+    await VALID_COPY.remove();
   });
 
   it('replaces a worker that dies', async () => {
@@ -246,7 +258,8 @@ describe('a first start at hundreds of articles', () => {
       clusters.push(child);
       const lines: (LogLine & { files?: number; threads?: number; line?: number; field?: string })[] = [];
       createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
-      await until('serving', () => lines.some((l) => l.msg === 'DKNews.kz is serving'), 60_000);
+      // Serving the first batch; the whole index once the first reconcile says so.
+      await until('indexed', () => lines.some((l) => l.msg === 'Content reloaded'), 60_000);
       const origin = `http://127.0.0.1:${lines.find((l) => l.msg === 'DKNews.kz is serving')!.port}`;
       return { child, lines, origin };
     };

@@ -26,7 +26,6 @@ async function machine(redisUrl: string) {
   cleanup.push(() => {
     site.store.close();
     site.counter.close();
-    site.parseCache.close();
   });
   const count = (reader: string, url = '/api/views/ru/first-story') =>
     request(site.app).post(url).set('User-Agent', BROWSER).set('X-Forwarded-For', reader).expect(200).expect('content-type', /json/);

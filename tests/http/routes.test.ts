@@ -180,7 +180,7 @@ describe('files', () => {
 
   it('reports liveness and the content version', async () => {
     const res = await request(app).get('/healthz').expect(200);
-    expect(res.body).toEqual({ status: 'ok', content: { version: FIXTURE_NOW.toISOString(), articles: { ru: 2, kk: 0, en: 1 }, problems: 0 } });
+    expect(res.body).toEqual({ status: 'ok', content: { version: store.index.version, indexing: false, articles: { ru: 2, kk: 0, en: 1 }, problems: 0 } });
   });
 });
 

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
@@ -320,7 +321,7 @@ describe('HTTP caching', () => {
   });
 
   it('sends plain bytes to a client that sends no Accept-Encoding', async () => {
-    const server = app.listen(0, '127.0.0.1');
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as { port: number };
     const headers = await new Promise<Record<string, unknown>>((resolve) => get({ port, path: '/ru/rss.xml', host: '127.0.0.1' }, (res) => (res.resume(), resolve(res.headers))));

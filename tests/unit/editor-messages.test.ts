@@ -97,7 +97,7 @@ describe('every problem of a file in one run', () => {
     const content = await copyContent(VALID);
     try {
       await writeFile(path.join(content.dir, 'news/rounds.ru.md'), file('title: Раунды', '[плохо](javascript:alert(1))\n\n[нет такой](/ru/news/first-stori)'));
-      const index = buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
+      const index = await buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
       const root = path.basename(content.dir);
       expect(index.problems.filter((p) => p.file.endsWith('rounds.ru.md')).map((p) => p.format())).toEqual([
         `${root}/news/rounds.ru.md:7 body: Ссылка «javascript:alert(1)» недопустима: разрешены адреса http(s)://, mailto:, tel: и пути сайта, начинающиеся с «/».`,
@@ -117,7 +117,7 @@ describe('files named almost like an article', () => {
       await writeFile(path.join(content.dir, 'news/2026/02/tokaev.markdown'), file('title: Заголовок'));
       await writeFile(path.join(content.dir, 'news/kazakh.kk.MD'), file('title: Тақырып'));
       await writeFile(path.join(content.dir, 'news/backup.ru.md~'), file('title: Копия'));
-      const index = buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
+      const index = await buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
       const root = path.basename(content.dir);
       expect(index.problems.filter((p) => p.code === 'near_miss_name').map((p) => p.format())).toEqual([
         `${root}/news/2026/02/tokaev.markdown:1: Файл «tokaev.markdown» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md. Переименуйте его в «tokaev.ru.md».`,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { leadStory } from '../../src/content/queries.js';
-import type { LangIndex } from '../../src/content/build-index.js';
 import type { Article } from '../../src/content/types.js';
 import { fitClass, hyphenate, longestUnbreakable } from '../../src/render/hyphenate.js';
 import { typeset } from '../../src/render/typography.js';
@@ -43,7 +42,7 @@ describe('fitting a headline', () => {
 
 describe('the lead story', () => {
   const article = (slug: string, extra: Partial<Article> = {}) => ({ slug, ...extra }) as Article;
-  const index = (articles: Article[]) => ({ articles }) as unknown as LangIndex;
+  const index = (articles: Article[]) => articles;
 
   it('is the newest featured article', () => {
     expect(leadStory(index([article('new'), article('photo', { image: { src: 'a.jpg', alt: 'a' } }), article('featured', { featured: true })]))?.slug).toBe('featured');

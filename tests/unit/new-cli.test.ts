@@ -57,9 +57,9 @@ describe('npm run new', () => {
   it('makes a file the server accepts, kept out of the public site until draft is removed', async () => {
     const cwd = await tree();
     await run(['--title', 'Итоги: что дальше?', '--topic', 'politics,economy'], cwd);
-    const index = buildIndex(await loadContent(path.join(cwd, 'content')), { now: new Date('2026-12-01T00:00:00Z'), includeDrafts: true });
+    const index = await buildIndex(await loadContent(path.join(cwd, 'content')), { now: new Date('2026-12-01T00:00:00Z'), includeDrafts: true });
     expect(index.problems).toEqual([]);
-    expect(index.langs.ru.bySlug.get('itogi-chto-dalshe')).toMatchObject({ title: 'Итоги: что дальше?', topics: ['politics', 'economy'], draft: true });
+    expect(index.article('ru', 'itogi-chto-dalshe')).toMatchObject({ title: 'Итоги: что дальше?', topics: ['politics', 'economy'], draft: true });
   });
 
   it('files it under the month in Astana time, not UTC', async () => {

@@ -6,8 +6,8 @@ import { normalizeQuery, search } from '../../src/search/search-index.js';
 import { highlight, snippet } from '../../src/search/snippet.js';
 import { CONTENT, FIXTURE_NOW, VALID } from '../helpers.js';
 
-const seed = buildIndex(await loadContent(CONTENT), { now: new Date('2026-11-23T00:00:00Z'), includeDrafts: false });
-const fixture = buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
+const seed = await buildIndex(await loadContent(CONTENT), { now: new Date('2026-11-23T00:00:00Z'), includeDrafts: false });
+const fixture = await buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
 const slugs = async (lang: 'ru' | 'kk' | 'en', query: string, index = seed) => (await search(index, lang, query)).hits.map((h) => h.article.slug);
 const SEED = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
 
@@ -78,9 +78,9 @@ describe('an index kept up to date version by version', () => {
       text: `---\ntitle: Новость про ${word}\ndate: 2026-01-22T09:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`,
     });
     const words = ['яблоки', 'груши', 'сливы', 'вишни', 'персики', 'абрикосы', 'дыни', 'арбузы', 'лимоны', 'апельсины', 'мандарины', 'бананы', 'киви', 'финики', 'инжир'];
-    let previous: ReturnType<typeof buildIndex> | undefined;
+    let previous: Awaited<ReturnType<typeof buildIndex>> | undefined;
     for (const [i, word] of words.entries()) {
-      const index = buildIndex({ ...valid, articles: [...valid.articles, story(word)] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood, bodies: previous?.bodies });
+      const index = await buildIndex({ ...valid, articles: [...valid.articles, story(word)] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood });
       expect(await slugs('ru', word, index)).toEqual(['live']);
       if (i > 0) expect(await slugs('ru', words[i - 1]!, index)).toEqual([]);
       expect((await slugs('ru', 'новость', index)).sort()).toEqual(['first-story', 'live', 'second-story']);
@@ -112,5 +112,17 @@ describe('queries that would cost too much', () => {
     const eight = 'Казахстан Китай провинции Цзянсу сотрудничество курултая товарооборот Нанкин';
     expect(await slugs('ru', eight)).toEqual([SEED]);
     expect(await slugs('ru', `${eight} футбол`)).toEqual([SEED]);
+  });
+});
+
+describe('«did you mean» when nothing is found', () => {
+  it('suggests the nearest words the index knows, within two edits', () => {
+    expect(search(seed, 'ru', 'сотрудничетво')).toMatchObject({ total: 0, suggestion: 'сотрудничество' });
+    expect(search(seed, 'ru', 'Казахтан Нанкин')).toMatchObject({ total: 0, suggestion: 'казахстан нанкин' });
+  });
+
+  it('suggests nothing when no known word is near, or when the nearest query finds nothing either', () => {
+    expect(search(seed, 'ru', 'абракадабра').suggestion).toBeUndefined();
+    expect(search(seed, 'ru', 'Нанкин футбол').suggestion).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import { FIXTURE_NOW, VALID } from '../helpers.js';
 
 describe('warm-up at start', () => {
   it('renders every home page, the newest articles, the feeds and the sitemaps', async () => {
-    const index = buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
+    const index = await buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
     expect(warmPaths(index)).toEqual([
       '/ru/', '/ru/rss.xml', '/ru/news/second-story', '/ru/news/first-story',
       '/kk/', '/kk/rss.xml',

@@ -1,0 +1,291 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import { docTerms, type Names } from '../index/doc-terms.js';
+import type { Diff, IndexedFile, IndexWriter, SiteData } from '../index/writer.js';
+import { checkSiteLinks, type LinkTargets } from './check-site-links.js';
+import { checkTranslations } from './check-translations.js';
+import { ContentError, ContentLoadError } from './errors.js';
+import { fits, parseWithLastGood } from './last-good.js';
+import { articleStamp, displayPath, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
+import { buildPages } from './parse-page.js';
+import type { ArticleContext, SiteLink } from './parse-article.js';
+import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
+import { parallelFor, parseInParallel } from './parse-parallel.js';
+import { articleFileName } from './slug.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import type { MediaFacts } from '../media/facts.js';
+import { imageProblems, withImageFacts } from '../media/join.js';
+
+/** Files written per transaction when thousands arrive at once (a first start): memory stays bounded, readers see progress. */
+const BATCH = 200;
+/** Files stat'ed or parsed between two turns of the event loop. */
+const PER_TURN = 512;
+const PARSE_PER_TURN = 16;
+
+export interface ReconcileOptions {
+  contentDir: string;
+  writer: IndexWriter;
+  /** The site's data as the index holds it; undefined for an empty index. */
+  previous?: SiteData;
+  /** Look at these paths only (relative to contentDir, from the watcher); every file when absent. */
+  paths?: readonly string[];
+  logger: Logger;
+  /** Writes a diff in one transaction; returns the problems between files it found. */
+  commit: (diff: Diff) => ContentError[];
+  /** Called once the site-wide files are read and good. */
+  onData: (data: SiteData) => void;
+  /** Reads what each media file is (src/media/library.ts); without it, articles' pictures have no facts. */
+  survey?: (names: Iterable<string>) => Promise<ReadonlyMap<string, MediaFacts>>;
+}
+
+export interface ReconcileReport {
+  /** Article files parsed; the others' stamps had not changed. */
+  parsed: number;
+  /** Files gone from the index. */
+  removed: number;
+  problems: ContentError[];
+  /** Files served from their last good version because their current text has problems. */
+  servedFromLastGood: string[];
+  /** The files this reconcile looked at (as editors write them): their earlier problems are replaced by these. */
+  examined: string[];
+  /** Whether every file was looked at (near misses included), not only the paths the watcher named. */
+  fullScan: boolean;
+  ms: number;
+}
+
+/** What the cross-file checks need of an article indexed now. */
+interface Indexed {
+  file: string;
+  lang: Lang;
+  slug: string;
+  siteLinks: readonly SiteLink[];
+}
+
+/**
+ * Brings the index up to date with content/: reads the site-wide files, stats the article
+ * files, parses those whose stamp differs from the index's (on every core when there are
+ * thousands), and commits the difference: in one transaction, or in batches of BATCH files
+ * when thousands changed. Articles whose author, topics or media changed are parsed again
+ * too, and so are those showing a media file whose content changed under the same name: their
+ * picture's facts (size, hash) are joined to the article before it is written. Throws ContentLoadError when site.yml, authors.yml or topics.yml are unusable.
+ */
+export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
+  const started = performance.now();
+  const { contentDir, writer } = o;
+  const root = displayPath(contentDir);
+  const sources = await loadDataFiles(contentDir);
+  const site = parseSite(sources.site, root);
+  const media = await loadMedia(contentDir);
+  const images = await o.survey?.(media.keys());
+  const authors = parseAuthors(sources.authors, root, media);
+  const topics = parseTopics(sources.topics, root);
+  if (!site.value || !authors.value || !topics.value) throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
+  const pageSources = await loadPageSources(contentDir, root);
+  const pages = buildPages(pageSources);
+  const data: SiteData = {
+    site: site.value,
+    authors: authors.value,
+    topics: topics.value,
+    media: [...media].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    images: sortedImages(images),
+    pages: LANGS.flatMap((lang) => [...pages.pages[lang].values()]),
+  };
+  o.onData(data);
+  const names = namesOf(data);
+  const context: ArticleContext = { authors: authors.value.map((a) => a.id), topics: topics.value.map((t) => t.id), media };
+  const dataChanged = JSON.stringify(o.previous) !== JSON.stringify(data);
+
+  // Parses that no longer fit (an author, topic or image gone) or whose search terms name a renamed topic or author.
+  const stale = new Set<string>();
+  if (o.previous && dataChanged) {
+    const renamed = renamedIds(namesOf(o.previous), names);
+    const replaced = changedImages(o.previous.images, data.images);
+    for await (const [rel, good] of writer.parses(nextTurn)) {
+      if (!fits(good, context) || (good.article.image && replaced.has(good.article.image.src)) || good.media.some((m) => replaced.has(m)) || renamed.has(`author:${good.article.author}`) || good.article.topics.some((t) => renamed.has(`topic:${t}`))) stale.add(rel);
+    }
+  }
+
+  const { changed, gone, listing, nearMisses } = await changedFiles(o, stale);
+  // What is left of the site files' problems are warnings (a role falling back to another language).
+  const report: ReconcileReport = {
+    parsed: 0,
+    removed: 0,
+    problems: [...site.problems, ...authors.problems, ...topics.problems, ...pages.problems],
+    servedFromLastGood: [],
+    examined: [...['site.yml', 'authors.yml', 'topics.yml'], ...pageSources.map((p) => p.relativePath), ...changed, ...gone].map((rel) => `${root}/${rel}`),
+    fullScan: listing !== undefined,
+    ms: 0,
+  };
+  for (const rel of nearMisses) report.problems.push(nearMissProblem(root, rel));
+  const indexed: Indexed[] = [];
+  /** Files left out (or served from their last good version) for their own problems: their links are checked all the same. */
+  const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
+  const big = changed.length > BATCH;
+  let diff: Diff = { data: dataChanged ? data : undefined, put: [], remove: gone };
+  const flush = () => {
+    if (!diff.put.length && !diff.remove.length && !diff.data) return;
+    report.removed += diff.remove.length;
+    report.problems.push(...o.commit(diff));
+    diff = { put: [], remove: [] };
+  };
+  const put = (parsed: IndexedFile) => {
+    // The picture's facts as read from the file now; its problems (unreadable, too heavy, too narrow) with them.
+    const file = { ...parsed, good: { ...parsed.good, article: withImageFacts(parsed.good.article, images) } };
+    report.problems.push(...imageProblems(file.good.article, file.good, images));
+    diff.put.push(file);
+    const { article, siteLinks } = file.good;
+    indexed.push({ file: article.file, lang: article.lang, slug: article.slug, siteLinks });
+    if (big && diff.put.length >= BATCH) flush();
+  };
+
+  const onMain = async (rels: readonly string[]) => {
+    for (let i = 0; i < rels.length; i++) {
+      if (i % PARSE_PER_TURN === PARSE_PER_TURN - 1) await nextTurn();
+      const rel = rels[i]!;
+      const source = readArticleSource(contentDir, root, rel);
+      if (!source) {
+        if (writer.has(rel)) diff.remove.push(rel);
+        continue;
+      }
+      const result = parseWithLastGood(source, context, { get: (r) => writer.lastGood(r) });
+      report.parsed++;
+      report.problems.push(...result.problems);
+      if (!result.good || result.fromLastGood) linking.push({ file: source.file, siteLinks: result.siteLinks ?? [] });
+      if (result.fromLastGood) report.servedFromLastGood.push(source.file);
+      else if (result.good && (result.body ?? result.reused)) {
+        // Reused: the same text, renamed topics or author: its search terms are made again.
+        const body = result.body ?? writer.body(rel)!;
+        put({ rel, good: result.good, body, terms: docTerms(result.good.article, body, names) });
+      } else if (writer.has(rel)) diff.remove.push(rel);
+    }
+  };
+
+  if (parallelFor(changed.length)) {
+    const failed: string[] = [];
+    const setup = { contentDir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names };
+    const started = performance.now();
+    const { left, threads } = await parseInParallel(changed, setup, (chunk) => {
+      report.parsed += chunk.parsed.length;
+      for (const file of chunk.parsed) put(file);
+      failed.push(...chunk.failed);
+    });
+    o.logger.info({ files: changed.length - left.length, threads, ms: Math.round(performance.now() - started) }, 'Parsed the new article files in parallel');
+    await onMain([...left, ...failed]);
+  } else {
+    await onMain(changed);
+  }
+  flush();
+
+  report.problems.push(...(await crossChecks(writer, indexed, listing, linking)));
+  report.ms = Math.round(performance.now() - started);
+  return report;
+}
+
+/** The article files whose stamp differs from the index's (or that are stale), and the indexed ones gone from disk. */
+async function changedFiles(
+  o: ReconcileOptions,
+  stale: ReadonlySet<string>,
+): Promise<{ changed: string[]; gone: string[]; listing?: string[]; nearMisses: string[] }> {
+  const { contentDir, writer } = o;
+  const changed: string[] = [];
+  const gone: string[] = [];
+  // A path the watcher names under news/ that is not an article file (a folder moved, a file
+  // named almost like an article), or the whole folder (''), asks for a full scan.
+  const paths = o.paths?.filter((p) => p.startsWith('news/') || p === 'news' || p === '');
+  if (paths && paths.every((p) => p.startsWith('news/') && p.endsWith('.md'))) {
+    for (const rel of new Set([...paths.filter((p) => !p.split('/').some((part) => part.startsWith('.'))), ...stale])) {
+      const stamp = articleStamp(contentDir, rel);
+      if (stamp === undefined) {
+        if (writer.has(rel)) gone.push(rel);
+      } else if (stale.has(rel) || stamp !== writer.stamp(rel)) changed.push(rel);
+    }
+    return { changed, gone, nearMisses: [] };
+  }
+  const { articles: listing, nearMisses } = await listNewsFiles(contentDir);
+  const stamps = await writer.stamps(nextTurn);
+  for (let i = 0; i < listing.length; i++) {
+    if (i % PER_TURN === PER_TURN - 1) await nextTurn();
+    const rel = listing[i]!;
+    const stamp = articleStamp(contentDir, rel);
+    if (stamp === undefined) continue;
+    if (stale.has(rel) || !stamps.has(rel) || stamps.get(rel) !== stamp) changed.push(rel);
+    stamps.delete(rel);
+  }
+  gone.push(...stamps.keys());
+  // Sorted so that, of two files with one slug, the first by path is indexed first.
+  changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return { changed, gone, listing, nearMisses };
+}
+
+/**
+ * Problems between files, for the articles indexed now: a translation without its Russian
+ * original, a link to an article that does not exist. Checked against the whole index.
+ */
+export async function crossChecks(
+  writer: IndexWriter,
+  indexed: readonly Indexed[],
+  listing?: readonly string[],
+  linking: readonly { file: string; siteLinks: readonly SiteLink[] }[] = [],
+): Promise<ContentError[]> {
+  if (!indexed.length && !linking.length) return [];
+  // A broken Russian file is still the original: the listing knows it, the index does not.
+  const russianFiles = new Set(listing?.flatMap((rel) => {
+    const name = articleFileName(rel);
+    return name?.lang === 'ru' ? [name.slug] : [];
+  }));
+  const russian = { has: (slug: string) => russianFiles.has(slug) || writer.exists('ru', slug) };
+  const targets: LinkTargets = {
+    has: (path) => writer.claims(path),
+    slugs: (lang) => writer.slugs(lang),
+  };
+  const problems: ContentError[] = [];
+  for (let i = 0; i < indexed.length; i += PER_TURN) {
+    if (i > 0) await nextTurn();
+    const part = indexed.slice(i, i + PER_TURN);
+    problems.push(...checkTranslations(part, russian), ...checkSiteLinks(part, targets));
+  }
+  problems.push(...checkSiteLinks(linking, targets));
+  return problems;
+}
+
+/** A note on a file named almost like an article, with the name it should have. */
+export function nearMissProblem(root: string, relativePath: string): ContentError {
+  const name = relativePath.split('/').pop()!;
+  const stem = name.replace(/(?:\.md)?\.[^.]+$/i, '').toLowerCase();
+  const suggestion = /\.(?:ru|kk|en)$/.test(stem) ? `${stem}.md` : `${stem}.ru.md`;
+  return new ContentError(`${root}/${relativePath}`, 1, '', 'near_miss_name', { name, suggestion: articleFileName(suggestion) ? suggestion : '' });
+}
+export function namesOf(data: SiteData): Names {
+  return {
+    topics: Object.fromEntries(data.topics.map((t) => [t.id, t.name])),
+    authors: Object.fromEntries(data.authors.map((a) => [a.id, a.name])),
+  };
+}
+
+/** Topics and authors whose names changed, as topic:id and author:id. */
+function renamedIds(before: Names, after: Names): Set<string> {
+  const renamed = new Set<string>();
+  for (const kind of ['topics', 'authors'] as const) {
+    for (const [id, name] of Object.entries(after[kind])) {
+      if (JSON.stringify(before[kind][id]) !== JSON.stringify(name)) renamed.add(`${kind.slice(0, -1)}:${id}`);
+    }
+  }
+  return renamed;
+}
+
+/** The survey's facts in a stable order, as the index keeps them. */
+export function sortedImages(images: ReadonlyMap<string, MediaFacts> | undefined): [string, MediaFacts][] | undefined {
+  return images && [...images].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Media files whose facts differ between two surveys (replaced under the same name, new, or gone). */
+function changedImages(before: SiteData['images'], after: SiteData['images']): Set<string> {
+  const old = new Map((before ?? []).map(([name, facts]) => [name, JSON.stringify(facts)]));
+  const changed = new Set<string>();
+  for (const [name, facts] of after ?? []) {
+    if (old.get(name) !== JSON.stringify(facts)) changed.add(name);
+    old.delete(name);
+  }
+  for (const name of old.keys()) changed.add(name);
+  return changed;
+}

@@ -1,0 +1,239 @@
+import type Database from 'better-sqlite3';
+import type { ContentError } from '../content/errors.js';
+import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
+import { LANGS, type Lang } from '../i18n/languages.js';
+import { reviveArticle } from './rows.js';
+import { unpackBody, type PackedBody } from './pack.js';
+import type { SiteData } from './writer.js';
+import type { MediaFacts } from '../media/facts.js';
+
+/** Which list: a language's whole list, or one topic's or author's. */
+export interface ListOf {
+  topic?: string;
+  author?: string;
+}
+
+/** A sitemap's article entry: its path, when it last changed, its versions in every language. */
+export interface ArticleUrl {
+  url: string;
+  changed: Date;
+  versions: Partial<Record<Lang, string>>;
+}
+
+type Row = { article: string };
+
+/** The prepared queries of one database connection, shared by every content version read through it. */
+export class IndexQueries {
+  readonly db: Database.Database;
+  readonly #cache = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** The content serial the writer last committed, and the site's data with it; undefined before the first commit. */
+  head(): { serial: number; data: SiteData } | undefined {
+    const serial = this.serial();
+    const data = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data'").get();
+    return serial !== undefined && data ? { serial, data: JSON.parse(data.value) as SiteData } : undefined;
+  }
+
+  /** The content serial alone: what a reader polls. */
+  serial(): number | undefined {
+    const row = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'serial'").get();
+    return row && Number(row.value);
+  }
+
+  prepare<P extends unknown[], R>(sql: string): Database.Statement<P, R> {
+    let statement = this.#cache.get(sql);
+    if (!statement) this.#cache.set(sql, (statement = this.db.prepare(sql)));
+    return statement as Database.Statement<P, R>;
+  }
+}
+
+const LIST_IDS = {
+  lang: 'SELECT id FROM files WHERE lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
+  topic: 'SELECT id FROM topics WHERE topic = ? AND lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
+  author: 'SELECT id FROM files WHERE author = ? AND lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
+};
+const AGGREGATE = {
+  lang: 'FROM files WHERE lang = ? AND visible = 1 AND date <= ?',
+  topic: 'FROM topics WHERE topic = ? AND lang = ? AND visible = 1 AND date <= ?',
+  author: 'FROM files WHERE author = ? AND lang = ? AND visible = 1 AND date <= ?',
+};
+
+/**
+ * One content version: the index as of one commit and one moment (an article dated later is
+ * not yet published). Every list, page, feed, sitemap and search reads through it; counts and
+ * dates it computes are kept for the version, so a deep page costs an indexed query at most.
+ * `version` is the serial every cache keys on.
+ */
+export class ContentIndex {
+  readonly site: Site;
+  readonly authors: Map<string, Person>;
+  /** In the order of topics.yml. */
+  readonly topics: Map<string, Topic>;
+  /** Files under media/ (relative path → bytes): the only ones /media/ serves. */
+  readonly media: ReadonlyMap<string, number>;
+  /** What each media file is (size, content hash, colour…), when the server or check looked: the feed, body pictures and crawler crops read it. */
+  readonly images: ReadonlyMap<string, MediaFacts>;
+  /** Static pages (about, contacts…) of each language by slug, in the footer's order. */
+  readonly pages: Record<Lang, Map<string, StaticPage>>;
+  readonly #q: IndexQueries;
+  readonly #asOf: number;
+  readonly #memo = new Map<string, unknown>();
+
+  constructor(
+    queries: IndexQueries,
+    data: SiteData,
+    /** The content version: a serial that changes with every commit and every publication moment. */
+    readonly version: number,
+    /** The moment articles are published as of. */
+    readonly asOf: Date,
+    /** Problems the last reload found (a file with a problem of its own is left out or served from its last good version). */
+    readonly problems: readonly ContentError[] = [],
+  ) {
+    this.#q = queries;
+    this.#asOf = asOf.getTime();
+    this.site = data.site;
+    this.authors = new Map(data.authors.map((a) => [a.id, a]));
+    this.topics = new Map(data.topics.map((t) => [t.id, t]));
+    this.media = new Map(data.media);
+    this.images = new Map(data.images ?? []);
+    this.pages = Object.fromEntries(LANGS.map((lang) => [lang, new Map((data.pages ?? []).filter((p) => p.lang === lang).map((p) => [p.slug, p]))])) as Record<Lang, Map<string, StaticPage>>;
+  }
+
+  /** How many articles a list has. */
+  count(lang: Lang, of: ListOf = {}): number {
+    return this.#remember(`count:${lang}:${of.topic ?? ''}:${of.author ?? ''}`, () => this.#aggregate<{ n: number }>('count(*) AS n', lang, of).n);
+  }
+
+  /** Articles `offset` to `offset + limit` of a list, newest first. */
+  list(lang: Lang, of: ListOf, offset: number, limit: number): Article[] {
+    const [kind, keys] = this.#which(lang, of);
+    const sql = `SELECT article FROM files WHERE id IN (${LIST_IDS[kind]}) ORDER BY date DESC, slug`;
+    return this.#q.prepare<unknown[], Row>(sql).all(...keys, this.#asOf, limit, offset).map((r) => reviveArticle(r.article));
+  }
+
+  /** The latest publication or update in a list (every language's, without `lang`): Last-Modified and lastmod. */
+  lastChange(lang?: Lang, of: ListOf = {}): Date | undefined {
+    const ms = this.#remember(`changed:${lang ?? ''}:${of.topic ?? ''}:${of.author ?? ''}`, () =>
+      lang
+        ? this.#aggregate<{ ms: number | null }>('max(changed) AS ms', lang, of).ms
+        : this.#q.prepare<[number], { ms: number | null }>('SELECT max(changed) AS ms FROM files WHERE visible = 1 AND date <= ?').get(this.#asOf)!.ms,
+    );
+    return ms === null ? undefined : new Date(ms);
+  }
+
+  /** A published article by language and slug. */
+  article(lang: Lang, slug: string): Article | undefined {
+    const row = this.#q.prepare<[string, string, number], Row>('SELECT article FROM files WHERE slug = ? AND lang = ? AND visible = 1 AND date <= ?').get(slug, lang, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /** Every published language version of an article, by slug. */
+  translations(slug: string): Partial<Record<Lang, Article>> {
+    const rows = this.#q.prepare<[string, number], Row>('SELECT article FROM files WHERE slug = ? AND visible = 1 AND date <= ?').all(slug, this.#asOf);
+    return Object.fromEntries(rows.map((r) => reviveArticle(r.article)).map((a) => [a.lang, a]));
+  }
+
+  /** Where an old path (an alias) leads now, if a published article claims it: the first by file path. */
+  redirect(path: string): string | undefined {
+    return this.#q
+      .prepare<[string, number], { url: string }>('SELECT f.url FROM aliases a JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 AND f.date <= ? ORDER BY f.rel LIMIT 1')
+      .get(path, this.#asOf)?.url;
+  }
+
+  /** Every alias and where it leads: for the static export's nginx block. */
+  redirects(): Map<string, string> {
+    const rows = this.#q
+      .prepare<[number], { alias: string; url: string }>('SELECT a.alias, f.url FROM aliases a JOIN files f ON f.id = a.id WHERE f.visible = 1 AND f.date <= ? ORDER BY a.alias, f.rel')
+      .all(this.#asOf);
+    const map = new Map<string, string>();
+    for (const { alias, url } of rows) if (!map.has(alias)) map.set(alias, url);
+    return map;
+  }
+
+  /** An article's body as our Markdown pipeline rendered it. */
+  body(article: Article): ArticleBody {
+    const rel = article.bodyId.slice(0, article.bodyId.lastIndexOf('@'));
+    const row = this.#q.prepare<[string], PackedBody>('SELECT html, text FROM files WHERE rel = ?').get(rel);
+    if (!row) throw new Error(`The body of ${article.file} is not in the content index`);
+    return unpackBody(row);
+  }
+
+  /** The next older and next newer published article of the same language. */
+  neighbours(article: Article): { older?: Article; newer?: Article } {
+    const date = article.date.getTime();
+    const one = (sql: string, ...params: unknown[]) => {
+      const row = this.#q.prepare<unknown[], Row>(`SELECT article FROM files WHERE lang = ? AND visible = 1 AND ${sql} LIMIT 1`).get(article.lang, ...params);
+      return row && reviveArticle(row.article);
+    };
+    const older = one('date = ? AND slug > ? ORDER BY slug', date, article.slug) ?? one('date < ? ORDER BY date DESC, slug', date);
+    const newer =
+      date > this.#asOf
+        ? undefined
+        : (one('date = ? AND slug < ? ORDER BY slug DESC', date, article.slug) ?? one('date > ? AND date <= ? ORDER BY date, slug DESC', date, this.#asOf));
+    return { older, newer };
+  }
+
+  /** Published articles of every language since a moment, newest first: the news sitemap. */
+  since(from: Date, limit: number): Article[] {
+    return this.#q
+      .prepare<[number, number, number], Row>('SELECT article FROM files WHERE visible = 1 AND date >= ? AND date <= ? ORDER BY date DESC, slug LIMIT ?')
+      .all(from.getTime(), this.#asOf, limit)
+      .map((r) => reviveArticle(r.article));
+  }
+
+  /** The earliest publication at or after a moment, among published articles. */
+  firstSince(from: Date): Date | undefined {
+    const ms = this.#q.prepare<[number, number], { ms: number | null }>('SELECT min(date) AS ms FROM files WHERE visible = 1 AND date >= ? AND date <= ?').get(from.getTime(), this.#asOf)!.ms;
+    return ms === null ? undefined : new Date(ms);
+  }
+
+  /** When the next article not yet published becomes public. */
+  nextPublication(): Date | undefined {
+    const ms = this.#q.prepare<[number], { ms: number | null }>('SELECT min(date) AS ms FROM files WHERE visible = 1 AND date > ?').get(this.#asOf)!.ms;
+    return ms === null ? undefined : new Date(ms);
+  }
+
+  /** A part of a language's articles for a sitemap: paths, changes and translations, without the articles. */
+  articleUrls(lang: Lang, offset: number, limit: number): ArticleUrl[] {
+    const rows = this.#q
+      .prepare<[string, number, number, number], { url: string; slug: string; changed: number }>(
+        'SELECT url, slug, changed FROM files WHERE lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
+      )
+      .all(lang, this.#asOf, limit, offset);
+    const versions = new Map<string, Partial<Record<Lang, string>>>();
+    const others = this.#q
+      .prepare<[number, string], { slug: string; lang: Lang; url: string }>(
+        'SELECT slug, lang, url FROM files WHERE visible = 1 AND date <= ? AND slug IN (SELECT value FROM json_each(?))',
+      )
+      .all(this.#asOf, JSON.stringify(rows.map((r) => r.slug)));
+    for (const { slug, lang: l, url } of others) versions.set(slug, { ...versions.get(slug), [l]: url });
+    return rows.map((r) => ({ url: r.url, changed: new Date(r.changed), versions: versions.get(r.slug) ?? {} }));
+  }
+
+  /** The underlying queries, for the search (see search/search-index.ts). */
+  get queries(): IndexQueries {
+    return this.#q;
+  }
+
+  #aggregate<R>(what: string, lang: Lang, of: ListOf): R {
+    const [kind, keys] = this.#which(lang, of);
+    return this.#q.prepare<unknown[], R>(`SELECT ${what} ${AGGREGATE[kind]}`).get(...keys, this.#asOf)!;
+  }
+
+  #which(lang: Lang, of: ListOf): ['lang' | 'topic' | 'author', string[]] {
+    if (of.topic !== undefined) return ['topic', [of.topic, lang]];
+    if (of.author !== undefined) return ['author', [of.author, lang]];
+    return ['lang', [lang]];
+  }
+
+  #remember<T>(key: string, make: () => T): T {
+    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const value = make();
+    this.#memo.set(key, value);
+    return value;
+  }
+}

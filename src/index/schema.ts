@@ -1,0 +1,48 @@
+/**
+ * The content index's tables. Files in content/ are the truth; this is derived from them and
+ * safe to delete. Every article file that made an article has one row in `files`, with its
+ * whole parse as JSON (`article`, so fields added to the parse need no new column) and the
+ * columns the lists are queried by. `visible` is 1 for the file that wins its language and slug
+ * and is not a hidden draft; publication by date is a condition of each query (`date <= ?`),
+ * so an article scheduled for 10:00 appears at 10:00 without a write.
+ */
+export const SCHEMA_VERSION = 2;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  rel TEXT NOT NULL UNIQUE,
+  stamp TEXT,
+  lang TEXT NOT NULL,
+  slug TEXT NOT NULL,
+  url TEXT NOT NULL,
+  date INTEGER NOT NULL,
+  changed INTEGER NOT NULL,
+  author TEXT NOT NULL,
+  draft INTEGER NOT NULL,
+  visible INTEGER NOT NULL DEFAULT 0,
+  article TEXT NOT NULL,
+  refs TEXT NOT NULL,
+  html BLOB NOT NULL,
+  text BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS files_by_lang ON files (lang, visible, date DESC, slug, changed);
+CREATE INDEX IF NOT EXISTS files_by_author ON files (author, lang, visible, date DESC, slug, changed);
+CREATE INDEX IF NOT EXISTS files_by_date ON files (visible, date, changed);
+CREATE INDEX IF NOT EXISTS files_by_slug ON files (slug, lang);
+CREATE TABLE IF NOT EXISTS topics (
+  topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
+  PRIMARY KEY (topic, lang, visible, date DESC, slug, id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS topics_by_id ON topics (id);
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (alias, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS aliases_by_id ON aliases (id);
+${['ru', 'kk', 'en']
+  .map(
+    (lang) => `
+CREATE VIRTUAL TABLE IF NOT EXISTS search_${lang} USING fts5(title, lead, tags, body, content='', contentless_delete=1, detail=column, tokenize="unicode61 remove_diacritics 0 tokenchars '''-'");
+CREATE VIRTUAL TABLE IF NOT EXISTS terms_${lang} USING fts5vocab(search_${lang}, 'row');`,
+  )
+  .join('')}
+`;
