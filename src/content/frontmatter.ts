@@ -94,3 +94,20 @@ export function splitFrontMatter(text: string): SplitFile {
     bodyLine: close + 2,
   };
 }
+
+/** What stops a Markdown file before its fields can be read. */
+export type FrontMatterProblem = 'not_utf8' | 'empty_file' | 'frontmatter_unclosed' | 'frontmatter_missing';
+
+/**
+ * The checks every Markdown file with front matter shares (articles and static pages): text,
+ * not empty, front matter present and closed; then its parts.
+ * @example const read = readFrontMatter(source.text); if ('problem' in read) report(read.problem)
+ */
+export function readFrontMatter(text: string | undefined): { problem: FrontMatterProblem } | { split: SplitFile & { frontMatter: string } } {
+  if (text === undefined) return { problem: 'not_utf8' };
+  if (!text.trim()) return { problem: 'empty_file' };
+  const split = splitFrontMatter(text);
+  if (split.unclosed) return { problem: 'frontmatter_unclosed' };
+  if (split.frontMatter === undefined) return { problem: 'frontmatter_missing' };
+  return { split: { ...split, frontMatter: split.frontMatter } };
+}

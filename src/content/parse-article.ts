@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContentError } from './errors.js';
-import { parseYaml, splitFrontMatter } from './frontmatter.js';
+import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { nearest } from './nearest.js';
 import { ArticleFront } from './schema.js';
@@ -48,12 +48,9 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
 
   const name = articleFileName(source.relativePath);
   if (!name) return fail('bad_filename', { name: source.relativePath.split('/').pop() ?? '' });
-  if (source.text === undefined) return fail('not_utf8');
-  if (!source.text.trim()) return fail('empty_file');
-
-  const split = splitFrontMatter(source.text);
-  if (split.unclosed) return fail('frontmatter_unclosed');
-  if (split.frontMatter === undefined) return fail('frontmatter_missing');
+  const read = readFrontMatter(source.text);
+  if ('problem' in read) return fail(read.problem);
+  const { split } = read;
 
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
   // With a YAML syntax error the fields are unknown; the body is still checked, so that every
@@ -156,7 +153,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       ...(front.featured ? { featured: true } : {}),
       draft: front.draft,
       aliases: front.aliases.map(flat),
-      bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text).digest('base64url').slice(0, 16)}`,
+      bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text ?? '').digest('base64url').slice(0, 16)}`,
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
       path: `/${name.lang}/news/${name.slug}`,
     },

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { ContentError } from './errors.js';
-import { parseYaml, splitFrontMatter } from './frontmatter.js';
+import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { PageFront } from './schema.js';
 import { articleFileName } from './slug.js';
@@ -21,11 +21,9 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   const name = articleFileName(source.relativePath.replace(/^pages\//, ''));
   if (!name || source.relativePath.split('/').length !== 2) return fail('page_bad_filename', { name: source.relativePath.split('/').pop() ?? '' });
   if (RESERVED_SLUGS.includes(name.slug)) return fail('page_slug_reserved', { slug: name.slug, reserved: RESERVED_SLUGS.join(', ') });
-  if (source.text === undefined) return fail('not_utf8');
-  if (!source.text.trim()) return fail('empty_file');
-  const split = splitFrontMatter(source.text);
-  if (split.unclosed) return fail('frontmatter_unclosed');
-  if (split.frontMatter === undefined) return fail('frontmatter_missing');
+  const read = readFrontMatter(source.text);
+  if ('problem' in read) return fail(read.problem);
+  const { split } = read;
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
   if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
   const { value: front, problems } = validate(PageFront, yaml, file);
