@@ -24,10 +24,26 @@ if (views && window.fetch) {
       if (!body || typeof body.views !== 'number') return;
       const lang = document.documentElement.lang || 'ru';
       const forms = JSON.parse(views.getAttribute('data-views-forms') || '{}');
-      const form = forms[new Intl.PluralRules(lang).select(body.views)] || forms.other || '#';
-      // Russian and Kazakh write 2156 but 21 560; English groups every thousand.
-      const number = new Intl.NumberFormat(lang, { useGrouping: lang === 'en' ? 'always' : 'min2' }).format(body.views);
-      views.textContent = form.replace('#', number);
+      const form = forms[pluralOf(lang, body.views)] || forms.other || '#';
+      views.textContent = form.replace('#', grouped(lang, body.views));
     })
     .catch(() => {});
+}
+
+// The plural category and the figure as Intl writes them for ru, kk and en, without Intl: its
+// first use in a page loads the locale data, a long task on a slow phone (Lighthouse counts it).
+function pluralOf(lang, n) {
+  if (lang !== 'ru') return n === 1 ? 'one' : 'other';
+  const last = n % 10;
+  const lastTwo = n % 100;
+  if (last === 1 && lastTwo !== 11) return 'one';
+  if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) return 'few';
+  return 'many';
+}
+
+// Russian and Kazakh write 2156 but 21 560 (a no-break space); English groups every thousand.
+function grouped(lang, n) {
+  const digits = String(n);
+  if (lang !== 'en' && digits.length < 5) return digits;
+  return digits.replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u00a0');
 }
