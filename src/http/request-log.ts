@@ -31,9 +31,16 @@ export function requestLog(logger: Logger) {
       req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.length > 200 ? `${req.url.slice(0, 200)}…` : req.url }),
       res: (res: { statusCode: number }) => ({ status: res.statusCode }),
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+    customLogLevel: (_req, res, error) => (error || (res.statusCode >= 500 && !planned(res)) ? 'error' : 'info'),
     // The error handler logs an unexpected error once, with its cause; this line only says it ended.
-    customErrorMessage: () => 'request failed',
+    customErrorMessage: (_req, res) => (planned(res) ? 'request' : 'request failed'),
+    // pino-http makes up an Error (with a stack) for any 5xx; a planned 503 is no failure.
+    customErrorObject: (_req, res, _error, value: Record<string, unknown>) => (planned(res) ? { ...value, err: undefined } : value),
     customSuccessMessage: () => 'request',
   });
+}
+
+/** 503 is only ever answered on purpose, while the first start indexes (http/indexing.ts, /healthz). */
+function planned(res: ServerResponse): boolean {
+  return res.statusCode === 503;
 }
