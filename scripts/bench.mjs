@@ -15,12 +15,16 @@
  * 127.0.0.1.
  *
  *   npm run bench [-- --part 1|2] [--count 10000] [--quick] [--profile DIR] [--skip-build]
+ *                 [--keep-index] [--restarts 3]
  *
  * --quick shortens every load to 2 s (for trying the script, not for figures); --profile
  * writes a V8 CPU profile of each run of our server into DIR (read it with
- * scripts/bench/profile-top.mjs).
+ * scripts/bench/profile-top.mjs). --keep-index keeps part 2's data folder in
+ * $TMPDIR/dknews-bench-<count>-data: a later run whose index is still current (same parser
+ * version, indexed to the end) skips the first start, which takes minutes at 100,000 articles.
+ * --restarts: how many restarts are timed (the median is reported).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,7 +78,8 @@ async function main() {
   try {
     await runParts({ ...options, temp, pin: pinning(), log: (text) => console.log(`· ${text}`) });
     const busyAfter = await cpuBusy();
-    console.log(`  CPUs busy with other work: ${percent(busyBefore)} before the run, ${percent(busyAfter)} after; whole run ${seconds(performance.now() - started)}`);
+    const load = os.loadavg().map((n) => n.toFixed(2)).join(', ');
+    console.log(`  CPUs busy with other work: ${percent(busyBefore)} before the run, ${percent(busyAfter)} after; load average at the end ${load}; whole run ${seconds(performance.now() - started)}`);
   } catch (error) {
     // Only a benchmark that cannot run at all fails; an unexpected error is one of those too.
     if (!isStopping()) console.error(`\nbench: cannot run: ${error instanceof CannotRun ? error.message : error.stack}`);
@@ -120,8 +125,12 @@ function readOptions() {
       quick: { type: 'boolean', default: false },
       profile: { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
+      'keep-index': { type: 'boolean', default: false },
+      restarts: { type: 'string', default: '1' },
     },
   });
+  const restarts = Number(values.restarts);
+  if (!Number.isInteger(restarts) || restarts < 1) throw new Error(`--restarts must be a whole number above 0, not "${values.restarts}"`);
   const count = Number(values.count);
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a whole number above 0, not "${values.count}"`);
   if (values.part !== undefined && !['1', '2'].includes(values.part)) throw new Error(`--part must be 1 or 2, not "${values.part}"`);
@@ -131,6 +140,8 @@ function readOptions() {
     quick: values.quick,
     profileDir: values.profile && path.resolve(values.profile),
     skipBuild: values['skip-build'],
+    keepIndex: values['keep-index'],
+    restarts,
     // Seconds of load: part 1 warm-up and measure, part 2 warm-up and measure.
     durations: values.quick ? { warm1: 1, measure1: 2, warm2: 1, measure2: 2 } : { warm1: 2, measure1: 10, warm2: 1, measure2: 5 },
     settleMs: values.quick ? 5_000 : 30_000,
@@ -271,34 +282,51 @@ async function scaleBenchmark(context) {
 
   // A first start on an empty data folder indexes every file (in batches, serving what is
   // indexed so far); a restart serves from the index at once and reconciles behind.
-  const dataDir = mkdtempSync(path.join(context.temp, 'data-'));
-  context.log('part 2: first start (empty data folder): polling /ru/ until it answers, then /healthz until indexing is done');
-  // Not pinned: a first start parses on every core.
-  let server = await startServer(context, contentDir, `articles-${context.count}-cold`, dataDir, {}, undefined);
-  try {
-    result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 600_000, child: server.child });
-    result.coldIndexedMs = await waitForIndexed(server.port, server.since, 1_800_000);
-  } catch (error) {
-    result.notes.push(`the server never answered: ${error.message}`);
+  const { dataDir, current } = await dataFolder(context);
+  let server;
+  if (current) {
+    context.log(`part 2: the index in ${dataDir} is current (--keep-index): the first start is not measured this run`);
+    result.notes.push(`first start not measured: the index ${path.basename(current)} left by an earlier run (--keep-index) was reused`);
+  } else {
+    context.log('part 2: first start (empty data folder): polling /ru/ until it answers, then /healthz until indexing is done');
+    // Not pinned: a first start parses on every core.
+    server = await startServer(context, contentDir, `articles-${context.count}-cold`, dataDir, {}, undefined);
+    try {
+      result.firstAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 600_000, child: server.child });
+      result.coldIndexedMs = await waitForIndexed(server.port, server.since, 1_800_000);
+    } catch (error) {
+      result.notes.push(`the server never answered: ${error.message}`);
+      await stop(server.child);
+      return result;
+    }
+    result.coldPeak = memory(server.child.pid).hwm;
     await stop(server.child);
-    return result;
+    if (context.keepIndex) writeFileSync(path.join(dataDir, COMPLETE), '');
   }
-  result.coldPeak = memory(server.child.pid).hwm;
-  await stop(server.child);
-  result.indexBytes = folderBytes(dataDir, /^content-index-/);
+  result.indexBytes = folderBytes(dataDir, /^content-index-[^.]+\.sqlite(-wal)?$/);
 
-  context.log('part 2: restart: polling /ru/ and a search until they answer');
+  // Each restart is timed from spawn to the first 200 of /ru/, then to the first answer of a
+  // search; the median is reported. The last one goes on to the crawl and the loads.
   const searchPath = `/ru/search?q=${encodeURIComponent('проекта')}`;
-  server = await startServer(context, contentDir, `articles-${context.count}-warm`, dataDir, { CONTENT_WATCH: '1' });
-  try {
-    result.restartAnswerMs = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
-    result.restartSearchMs = await waitForOk(server.port, searchPath, { since: server.since, timeoutMs: 120_000, child: server.child });
-    await waitForIndexed(server.port, server.since, 600_000);
-  } catch (error) {
-    result.notes.push(`the server never answered after a restart: ${error.message}`);
-    await stop(server.child);
-    return result;
+  const restarts = [];
+  for (let i = 0; i < context.restarts; i++) {
+    context.log(`part 2: restart ${i + 1} of ${context.restarts}: polling /ru/, then a search, until they answer`);
+    server = await startServer(context, contentDir, `articles-${context.count}-warm`, dataDir, { CONTENT_WATCH: '1' });
+    try {
+      const page = await waitForOk(server.port, '/ru/', { since: server.since, timeoutMs: 120_000, child: server.child });
+      const search = await waitForOk(server.port, searchPath, { since: server.since, timeoutMs: 120_000, child: server.child });
+      restarts.push({ page, search });
+      if (i < context.restarts - 1) await stop(server.child);
+      else await waitForIndexed(server.port, server.since, 600_000);
+    } catch (error) {
+      result.notes.push(`the server never answered after a restart: ${error.message}`);
+      await stop(server.child);
+      return result;
+    }
   }
+  result.restartAnswerMs = median(restarts.map((r) => r.page));
+  result.restartSearchMs = median(restarts.map((r) => r.search));
+  if (restarts.length > 1) result.notes.push(`restarts (first 200 of /ru/, first search answer): ${restarts.map((r) => `${seconds(r.page)}/${seconds(r.search)}`).join(', ')}`);
   result.notes.push(`resident memory at the first answer (restart): ${mb(memory(server.child.pid).rss)}`);
   await warmCrawl(context, server, result.notes);
   result.memory = memory(server.child.pid);
@@ -312,8 +340,33 @@ async function scaleBenchmark(context) {
   const after = memory(server.child.pid);
   result.notes.push(`resident memory after the wrk runs: ${mb(after.rss)}; peak (VmHWM): ${mb(after.hwm)}`);
   await stop(server.child);
-  result.notes.push(`content left in ${contentDir} (reused by the next run while the generator is unchanged)`);
+  result.notes.push(`content left in ${contentDir} (reused by the next run while the generator is unchanged)${context.keepIndex ? `, its index in ${dataDir}` : ''}`);
   return result;
+}
+
+/** Marks a kept data folder whose first start indexed every file (see --keep-index). */
+const COMPLETE = '.bench-indexed';
+
+/**
+ * Part 2's data folder: a new empty one, or with --keep-index the kept one, and whether its
+ * index is current (the file this build's parser version uses, indexed to the end).
+ */
+async function dataFolder(context) {
+  if (!context.keepIndex) return { dataDir: mkdtempSync(path.join(context.temp, 'data-')) };
+  const dataDir = path.join(os.tmpdir(), `dknews-bench-${context.count}-data`);
+  mkdirSync(dataDir, { recursive: true });
+  const { indexFile } = await import(path.join(ROOT, 'dist/src/index/database.js'));
+  const file = indexFile(dataDir, false);
+  if (existsSync(file) && existsSync(path.join(dataDir, COMPLETE))) return { dataDir, current: file };
+  // Another parser version, or a first start cut short: indexed again from nothing.
+  rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  return { dataDir };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 /** Polls /healthz until the server says its index is up to date; ms since `since`. */

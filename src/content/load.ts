@@ -18,6 +18,8 @@ export interface LoadOptions {
 
 /** Article files read between two turns of the event loop: a reload never holds up requests for long. */
 const FILES_PER_TURN = 256;
+/** Listed entries named between two turns of the event loop. */
+const LIST_PER_TURN = 8192;
 
 type DataFiles = Pick<ContentSources, 'site' | 'authors' | 'topics' | 'root'>;
 
@@ -166,10 +168,17 @@ async function listFiles(dir: string, sub: string, withSizes = false): Promise<{
     if (code === 'ENOENT' && missing === path.join(dir, sub)) return [];
     throw new Error(`Cannot list the content folder "${path.join(dir, sub)}"`, { cause: error });
   }
-  const names = entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((f) => !f.split('/').some((part) => part.startsWith('.')));
+  // Names by slicing, not path.relative: a folder of 166,000 files is listed at every start.
+  const base = path.join(dir, sub);
+  const names: string[] = [];
+  for (let i = 0; i < entries.length; i++) {
+    if (i % LIST_PER_TURN === LIST_PER_TURN - 1) await nextTurn();
+    const e = entries[i]!;
+    if (!e.isFile()) continue;
+    const folder = e.parentPath.slice(base.length).split(path.sep).join('/');
+    const name = `${sub}${folder}/${e.name}`;
+    if (!name.split('/').some((part) => part.startsWith('.'))) names.push(name);
+  }
   if (!withSizes) return names.map((name) => ({ name, size: 0 }));
   const sized = await Promise.all(names.map(async (name) => ({ name, size: await sizeOf(path.join(dir, name)) })));
   return sized.filter((f): f is { name: string; size: number } => f.size !== undefined);

@@ -31,6 +31,10 @@ CREATE INDEX IF NOT EXISTS files_by_lang ON files (lang, visible, date DESC, slu
 CREATE INDEX IF NOT EXISTS files_by_author ON files (author, lang, visible, date DESC, slug, changed);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (visible, date, changed);
 CREATE INDEX IF NOT EXISTS files_by_slug ON files (slug, lang);
+-- Every file's stamp, read at each start without reading the big rows of files.
+CREATE INDEX IF NOT EXISTS files_stamps ON files (rel, stamp);
+-- What a search checks of each match (shown? published?) without reading the big rows of files.
+CREATE INDEX IF NOT EXISTS files_shown ON files (id, visible, date);
 CREATE TABLE IF NOT EXISTS topics (
   topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
   PRIMARY KEY (topic, lang, visible, date DESC, slug, id)

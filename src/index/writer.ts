@@ -185,12 +185,12 @@ export class IndexWriter {
   /** Every indexed parse, a page at a time: to find those that no longer fit authors, topics or media. */
   async *parses(turn: () => Promise<unknown>): AsyncGenerator<[string, GoodParse]> {
     for (let after = ''; ; ) {
-      const rows = this.#s.refs.all(after, PAGE);
+      const rows = this.#s.refs.all(after, PARSES_PAGE);
       for (const row of rows) {
         const { siteLinks, media, mediaLines } = JSON.parse(row.refs) as Pick<GoodParse, 'siteLinks' | 'media' | 'mediaLines'>;
         yield [row.rel, { article: reviveArticle(row.article), siteLinks, media, mediaLines }];
       }
-      if (rows.length < PAGE) return;
+      if (rows.length < PARSES_PAGE) return;
       after = rows.at(-1)!.rel;
       await turn();
     }
@@ -211,4 +211,6 @@ export class IndexWriter {
   }
 }
 
-const PAGE = 5000;
+/** Rows read per turn of the event loop: stamps come from a covering index, parses from the big rows. */
+const PAGE = 2000;
+const PARSES_PAGE = 250;
