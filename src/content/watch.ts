@@ -139,40 +139,45 @@ const STATS_PER_TURN = 512;
 
 /**
  * Every folder under root (relative path → a hash of its files' names and stamps: size, inode,
- * modification and change time). Dot-entries are skipped. A file or folder vanishing mid-walk is
- * simply not counted: the next look sees the tree as it settled.
+ * modification and change time). Dot-entries are skipped. Walked one folder at a time, each
+ * hashed as soon as it is read: memory holds one folder's names, not the archive's (a single
+ * recursive listing of 166,000 files cost 150 MB). A folder vanishing mid-walk is simply not
+ * counted: the next look sees the tree as it settled.
  */
 async function folderStamps(root: string): Promise<Map<string, string>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const folders = new Map<string, string[]>([['', []]]);
-  // Relative names by slicing (parentPath starts with root): path.relative on 166,000 entries is a long pause.
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const relativeTo = (parentPath: string) => (parentPath.length <= prefix.length ? '' : parentPath.slice(prefix.length).split(path.sep).join('/'));
-  let count = 0;
-  for (const entry of entries) {
-    if (++count % STATS_PER_TURN === 0) await nextTurn();
-    const parent = relativeTo(entry.parentPath);
-    const rel = parent ? `${parent}/${entry.name}` : entry.name;
-    if (ignored(rel)) continue;
-    if (entry.isDirectory()) {
-      if (!folders.has(rel)) folders.set(rel, []);
-      continue;
-    }
-    let stats;
-    try {
-      stats = lstatSync(path.join(entry.parentPath, entry.name), { bigint: true });
-    } catch {
-      continue;
-    }
-    const list = folders.get(parent) ?? [];
-    list.push(`${entry.name}\0${stats.size}:${stats.ino}:${stats.mtimeNs}:${stats.ctimeNs}`);
-    folders.set(parent, list);
-  }
-  // One folder's digest per turn: a month of a large archive is thousands of names to sort and hash.
   const digests = new Map<string, string>();
-  for (const [folder, list] of folders) {
+  let stats = 0;
+  const walk = async (folder: string): Promise<void> => {
+    const full = folder ? path.join(root, ...folder.split('/')) : root;
+    let entries;
+    try {
+      entries = await readdir(full, { withFileTypes: true });
+    } catch (error) {
+      if (folder === '') throw error;
+      return;
+    }
+    const list: string[] = [];
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const rel = folder ? `${folder}/${entry.name}` : entry.name;
+      if (ignored(rel)) continue;
+      if (entry.isDirectory()) {
+        subfolders.push(rel);
+        continue;
+      }
+      if (++stats % STATS_PER_TURN === 0) await nextTurn();
+      let stamp;
+      try {
+        stamp = lstatSync(path.join(full, entry.name), { bigint: true });
+      } catch {
+        continue;
+      }
+      list.push(`${entry.name}\0${stamp.size}:${stamp.ino}:${stamp.mtimeNs}:${stamp.ctimeNs}`);
+    }
     digests.set(folder, createHash('sha1').update(list.sort().join('\n')).digest('base64'));
     await nextTurn();
-  }
+    for (const sub of subfolders) await walk(sub);
+  };
+  await walk('');
   return digests;
 }

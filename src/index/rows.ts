@@ -1,6 +1,13 @@
 import type { Article } from '../content/types.js';
 
-/** An article as stored (JSON), with its dates as Dates again. */
+/**
+ * An article as stored (JSON), with its dates as Dates again. Its only dates are `date` and
+ * `updated`, at the top: set after parsing, as a reviver function called for every key would
+ * make reading a list of 500 several times slower.
+ */
 export function reviveArticle(json: string): Article {
-  return JSON.parse(json, (key, value) => ((key === 'date' || key === 'updated') && typeof value === 'string' ? new Date(value) : value)) as Article;
+  const article = JSON.parse(json) as Article & { date: string | Date; updated?: string | Date };
+  article.date = new Date(article.date);
+  if (article.updated !== undefined) article.updated = new Date(article.updated);
+  return article;
 }

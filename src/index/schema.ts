@@ -30,7 +30,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE INDEX IF NOT EXISTS files_by_lang ON files (lang, visible, date DESC, slug, changed);
 CREATE INDEX IF NOT EXISTS files_by_author ON files (author, lang, visible, date DESC, slug, changed);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (visible, date, changed);
-CREATE INDEX IF NOT EXISTS files_by_slug ON files (slug, lang);
+CREATE INDEX IF NOT EXISTS files_by_slug ON files (slug, lang, visible, date, url);
 -- Every file's stamp, read at each start without reading the big rows of files.
 CREATE INDEX IF NOT EXISTS files_stamps ON files (rel, stamp);
 -- What a search checks of each match (shown? published?) without reading the big rows of files.

@@ -46,6 +46,8 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
   const fastRoutes = new Map<string, FastRoute>();
   /** Fast routes of queries (search): any number of URLs, so only the most recent are known. */
   const queryRoutes = new Map<string, FastRoute>();
+  /** Answers being built now, by cache, content version and key. */
+  const building = new Map<string, Promise<Representation | undefined>>();
 
   function version(): string {
     return `${deps.store.index.version}:${yearIn(deps.now())}`;
@@ -65,12 +67,25 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     const v = version();
     let rep = caching ? store.get(key, v) : undefined;
     if (!rep) {
-      const built = await build();
-      if (!built) return next();
-      rep = new Representation(built.body, built.type, built.lastModified);
+      // Requests for an answer being built wait for it rather than build it again: fifty
+      // readers arriving at once after an edit cost one rendering, not fifty.
+      const flight = `${store === cache ? 'page' : 'query'}\n${v}\n${key}`;
+      let pending = caching ? building.get(flight) : undefined;
+      if (!pending) {
+        pending = (async () => {
+          const built = await build();
+          return built && Representation.of(built.body, built.type, built.lastModified);
+        })();
+        if (caching) {
+          building.set(flight, pending);
+          pending.finally(() => building.delete(flight)).catch(() => {});
+        }
+      }
+      rep = await pending;
+      if (!rep) return next();
       // Content may have changed while this was built (a search waits for its index): such an
       // answer is sent, not kept, lest it empty a cache that has moved on.
-      if (caching && v === version()) store.set(key, v, rep);
+      if (caching && v === version() && !store.get(key, v)) store.set(key, v, rep);
     }
     if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));

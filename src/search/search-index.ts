@@ -83,7 +83,7 @@ export function search(index: ContentIndex, lang: Lang, query: string): SearchRe
  */
 export const RANK_WINDOW = 5000;
 
-// Every query joins `search CROSS JOIN files INDEXED BY files_shown`: the full-text match is the
+// The ranking joins `search CROSS JOIN files INDEXED BY files_shown`: the full-text match is the
 // outer loop (left to choose, SQLite may scan files and probe the match per row: 6 s instead of
 // 35 ms at 4,000 articles), and what is checked of each match comes from the small index
 // (id, visible, date), not from the rows of files, which hold whole bodies.
@@ -120,13 +120,22 @@ function match(index: ContentIndex, lang: Lang, query: string): SearchResult {
   return { hits: ranked.map((r) => ({ article: reviveArticle(articles.get(r.id)!), score: r.score })), total, prefixes };
 }
 
+/**
+ * How many published articles match: every match in the full-text table less those of files
+ * not shown (drafts, the losers of a duplicate slug, articles not yet published), which are
+ * few. Counting the table's matches alone is 8 ms for a word in most of 100,000 articles;
+ * checking each match against files would be 30.
+ */
 function count(q: IndexQueries, lang: Lang, expression: string, asOf: number): number {
-  return q
-    .prepare<[string, number], { n: number }>(
-      `SELECT count(*) AS n FROM search_${lang} CROSS JOIN files f INDEXED BY files_shown ON f.id = search_${lang}.rowid
-       WHERE search_${lang} MATCH ? AND f.visible = 1 AND f.date <= ?`,
+  const all = q.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM search_${lang} WHERE search_${lang} MATCH ?`).get(expression)!.n;
+  if (all === 0) return 0;
+  const hidden = q
+    .prepare<[string, string, number, string], { n: number }>(
+      `SELECT count(*) AS n FROM files WHERE ((lang = ? AND visible = 0) OR (lang = ? AND visible = 1 AND date > ?))
+       AND id IN (SELECT rowid FROM search_${lang} WHERE search_${lang} MATCH ?)`,
     )
-    .get(expression, asOf)!.n;
+    .get(lang, lang, asOf, expression)!.n;
+  return all - hidden;
 }
 
 /**

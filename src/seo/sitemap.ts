@@ -4,13 +4,27 @@ import { LANGS, type Lang } from '../i18n/languages.js';
 import { alternates, type Alternate } from './urls.js';
 import { xmlEscape } from './xml.js';
 
-/** The protocol's limit of URLs in one sitemap file. */
-export const SITEMAP_LIMIT = 50_000;
+/**
+ * URLs in one child sitemap: the protocol allows 50,000, a fifth of that keeps each child a
+ * bounded piece of work (a query and some 3 MB of XML) at any size of the archive.
+ */
+export const SITEMAP_LIMIT = 10_000;
 
 interface Entry {
   loc: string;
   lastmod?: Date;
   alternates: Alternate[];
+}
+
+/** A child sitemap: its entries, and its newest change, for the index (asked of the database for a part of the articles). */
+interface Child {
+  entries: () => Entry[];
+  lastmod: () => Date | undefined;
+}
+
+/** A child whose newest change is that of its entries. */
+function listed(entries: () => Entry[]): Child {
+  return { entries, lastmod: () => entries().reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined) };
 }
 
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -21,12 +35,12 @@ function everyLanguage(siteUrl: string, path: (lang: Lang) => string): Alternate
 }
 
 /** The child sitemaps of one language: home, topics, pages (all news, static pages), authors, articles in parts of at most `limit`. */
-function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, () => Entry[]> {
-  const map = new Map<string, () => Entry[]>();
-  map.set(`${lang}-home`, () => [
+function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, Child> {
+  const map = new Map<string, Child>();
+  map.set(`${lang}-home`, listed(() => [
     { loc: `${siteUrl}/${lang}/`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/`) },
-  ]);
-  map.set(`${lang}-topics`, () => [
+  ]));
+  map.set(`${lang}-topics`, listed(() => [
     { loc: `${siteUrl}/${lang}/topics`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/topics`) },
     // A topic without articles in this language is a thin page: crawlers find it by links, not here.
     ...[...index.topics.keys()]
@@ -36,7 +50,7 @@ function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: numbe
         lastmod: index.lastChange(lang, { topic: id }),
         alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
       })),
-  ]);
+  ]));
   // «All news» once the language has an article (an empty list is thin), and the static pages.
   const pages: Entry[] = [
     ...(index.count(lang) ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
@@ -45,31 +59,34 @@ function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: numbe
       alternates: alternates(siteUrl, Object.fromEntries(LANGS.flatMap((l) => (index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : [])))),
     })),
   ];
-  if (pages.length) map.set(`${lang}-pages`, () => pages);
+  if (pages.length) map.set(`${lang}-pages`, listed(() => pages));
   const authors = [...index.authors.keys()].filter((id) => index.count(lang, { author: id }) > 0);
   if (authors.length) {
-    map.set(`${lang}-authors`, () => [
+    map.set(`${lang}-authors`, listed(() => [
       { loc: `${siteUrl}/${lang}/authors`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/authors`) },
       ...authors.map((id) => ({
         loc: `${siteUrl}/${lang}/authors/${id}`,
         lastmod: index.lastChange(lang, { author: id }),
         alternates: everyLanguage(siteUrl, (l) => `/${l}/authors/${id}`),
       })),
-    ]);
+    ]));
   }
   for (let part = 0; part * limit < index.count(lang); part++) {
-    map.set(`${lang}-articles-${part + 1}`, () =>
-      index.articleUrls(lang, part * limit, limit).map((a) => ({
-        loc: `${siteUrl}${a.url}`,
-        lastmod: a.changed,
-        alternates: alternates(siteUrl, a.versions),
-      })),
-    );
+    map.set(`${lang}-articles-${part + 1}`, {
+      entries: () =>
+        index.articleUrls(lang, part * limit, limit).map((a) => ({
+          loc: `${siteUrl}${a.url}`,
+          lastmod: a.changed,
+          alternates: alternates(siteUrl, a.versions),
+        })),
+      // From the index alone: the sitemap index must not read every article's translations.
+      lastmod: () => index.partChanged(lang, part * limit, limit),
+    });
   }
   return map;
 }
 
-function allChildren(index: ContentIndex, siteUrl: string, limit: number): Map<string, () => Entry[]> {
+function allChildren(index: ContentIndex, siteUrl: string, limit: number): Map<string, Child> {
   return new Map(LANGS.flatMap((lang) => [...children(index, siteUrl, lang, limit)]));
 }
 
@@ -80,8 +97,8 @@ export function sitemapNames(index: ContentIndex, limit = SITEMAP_LIMIT): string
 
 /** /sitemap.xml: the index of every child sitemap, with the newest change in each. */
 export function sitemapIndex(index: ContentIndex, siteUrl: string, limit = SITEMAP_LIMIT): string {
-  const rows = [...allChildren(index, siteUrl, limit)].map(([name, entries]) => {
-    const lastmod = entries().reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined);
+  const rows = [...allChildren(index, siteUrl, limit)].map(([name, child]) => {
+    const lastmod = child.lastmod();
     return `<sitemap><loc>${xmlEscape(`${siteUrl}/sitemaps/${name}.xml`)}</loc>${lastmod ? `<lastmod>${isoLocal(lastmod)}</lastmod>` : ''}</sitemap>`;
   });
   return `${XML}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${rows.join('\n')}\n</sitemapindex>\n`;
@@ -89,9 +106,9 @@ export function sitemapIndex(index: ContentIndex, siteUrl: string, limit = SITEM
 
 /** One child sitemap by name (e.g. ru-articles-1), or undefined when there is no such one. */
 export function sitemapChild(index: ContentIndex, siteUrl: string, name: string, limit = SITEMAP_LIMIT): string | undefined {
-  const entries = allChildren(index, siteUrl, limit).get(name);
-  if (!entries) return undefined;
-  const rows = entries().map((e) => {
+  const child = allChildren(index, siteUrl, limit).get(name);
+  if (!child) return undefined;
+  const rows = child.entries().map((e) => {
     const links = e.alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.hreflang}" href="${xmlEscape(a.href)}"/>`).join('');
     return `<url><loc>${xmlEscape(e.loc)}</loc>${e.lastmod ? `<lastmod>${isoLocal(e.lastmod)}</lastmod>` : ''}${links}</url>`;
   });
