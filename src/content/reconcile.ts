@@ -11,6 +11,7 @@ import { buildPages } from './parse-page.js';
 import type { ArticleContext, SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { parallelFor, parseInParallel } from './parse-parallel.js';
+import { scanOnThread, scanStamps } from './stamp-scan.js';
 import { articleFileName } from './slug.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import type { MediaFacts } from '../media/facts.js';
@@ -200,6 +201,12 @@ async function changedFiles(
       } else if (stale.has(rel) || stamp !== writer.stamp(rel)) changed.push(rel);
     }
     return { changed, gone, nearMisses: [] };
+  }
+  const file = writer.file;
+  if (scanOnThread(file, writer.size())) {
+    const scan = await scanStamps({ contentDir, indexFile: file, stale: [...stale] });
+    scan.changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return scan;
   }
   const { articles: listing, nearMisses } = await listNewsFiles(contentDir);
   const stamps = await writer.stamps(nextTurn);

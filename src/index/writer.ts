@@ -78,6 +78,7 @@ export class IndexWriter {
       good: db.prepare<[string], { stamp: string | null; article: string; refs: string }>('SELECT stamp, article, refs FROM files WHERE rel = ?'),
       stamps: db.prepare<[string, number], { rel: string; stamp: string | null }>('SELECT rel, stamp FROM files WHERE rel > ? ORDER BY rel LIMIT ?'),
       has: db.prepare<[string], { stamp: string | null }>('SELECT stamp FROM files WHERE rel = ?'),
+      size: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM files'),
       body: db.prepare<[string], PackedBody>('SELECT html, text FROM files WHERE rel = ?'),
       exists: db.prepare<[string, string], { id: number }>('SELECT id FROM files WHERE slug = ? AND lang = ? LIMIT 1'),
       alias: db.prepare<[string], { id: number }>('SELECT id FROM aliases WHERE alias = ? LIMIT 1'),
@@ -139,6 +140,16 @@ export class IndexWriter {
     if (!row) return undefined;
     const { siteLinks, media, mediaLines } = JSON.parse(row.refs) as Pick<GoodParse, 'siteLinks' | 'media' | 'mediaLines'>;
     return { stamp: row.stamp ?? undefined, article: reviveArticle(row.article), siteLinks, media, mediaLines };
+  }
+
+  /** The index's file, for another connection to read it; undefined for an index in memory. */
+  get file(): string | undefined {
+    return this.#db.memory ? undefined : this.#db.name;
+  }
+
+  /** How many article files the index holds. */
+  size(): number {
+    return this.#s.size.get()!.n;
   }
 
   has(rel: string): boolean {
