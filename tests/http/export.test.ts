@@ -117,8 +117,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => liveServer?.close(resolve));
   await new Promise((resolve) => plain?.close(resolve));
-  live?.store.close();
-  live?.counter.close();
+  live?.close();
   await rm(work, { recursive: true, force: true });
 });
 
