@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
 import { createServer } from '../http/create-server.js';
-import { Representation, type Encoding } from '../http/representation.js';
+import { Representation, type Encoding } from '../cache/representation.js';
 import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 

@@ -1,4 +1,4 @@
-import { escapeHtml as escape } from '../render/escape-html.js';
+import { escapeHtml as escape } from '../text/escape-html.js';
 
 /**
  * A page that cannot fail: no template, no content index, nothing from the request. For when

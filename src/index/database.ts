@@ -89,7 +89,7 @@ function removeStale(dataDir: string, keep: string, logger: Logger): void {
 }
 
 /**
- * What the stored parses were made by: the content, index, search and typography modules, and
+ * What the stored parses were made by: the content, index, search and text modules, and
  * every library version (package-lock.json). Any change there means an index file of its own.
  */
 function parserFingerprint(): string {
@@ -103,7 +103,7 @@ function parserFingerprint(): string {
     ...inFolder('content'),
     ...inFolder('index', ['schema', 'doc-terms']),
     ...inFolder('search', ['terms', 'kazakh-stem']),
-    ...inFolder('render', ['typography', 'foreign-words']),
+    ...inFolder('text'),
     ...inFolder('i18n', ['languages']),
   ];
   for (const file of modules.sort()) hash.update(file).update(readFileSync(path.join(src, file)));

@@ -7,7 +7,7 @@ import { countText, dateView, type DateView, type PageContext } from './context.
 import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
-import { typeset } from './typography.js';
+import { typeset } from '../text/typography.js';
 import { bodyWithPictures } from './body-pictures.js';
 import { crawlerImagesOf } from './crawler-images.js';
 

@@ -1,6 +1,6 @@
 import type { Article } from '../content/types.js';
-import { fitClass, hyphenate, type Headline } from './hyphenate.js';
-import { typeset } from './typography.js';
+import { fitClass, hyphenate } from '../text/hyphenate.js';
+import { typeset } from '../text/typography.js';
 import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';
 import { dateView, type DateView, type PageContext } from './context.js';
 
@@ -44,6 +44,12 @@ export function topicLink(ctx: PageContext, id: string): { name: string; href: s
 /** Text as a reader sees it on a page: typeset, with soft hyphens where the language allows a break. */
 export function displayText(ctx: PageContext, text: string): string {
   return hyphenate(typeset(text, ctx.lang), ctx.lang);
+}
+
+/** A headline as pages print it: typeset text with soft hyphens, and its fit class. */
+export interface Headline {
+  text: string;
+  fit: string;
 }
 
 /** A headline for a page: display text and the class that keeps its longest word within a phone's column. */

@@ -2,7 +2,7 @@ import { editorInChief } from '../content/queries.js';
 import { SOCIAL_NETWORKS } from '../content/schema.js';
 import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
-import { russianIdentifiers, type TextPart } from './foreign-words.js';
+import { russianIdentifiers, type TextPart } from '../text/foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
 import { jsonLd } from '../seo/json-ld.js';

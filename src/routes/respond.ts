@@ -1,10 +1,10 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { yearIn } from '../i18n/format.js';
-import { Representation, type Encoding } from '../http/representation.js';
-import type { ResponseCache } from '../http/response-cache.js';
+import { Representation, type Encoding } from '../cache/representation.js';
+import type { ResponseCache } from '../cache/response-cache.js';
 import { requestId } from '../http/request-log.js';
-import { headOf, isConditional, negotiate, sendRepresentation } from '../http/send-representation.js';
+import { headOf, isConditional, negotiate, sendRepresentation } from '../cache/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
 export interface Built {

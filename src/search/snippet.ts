@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
-import { escapeHtml } from '../render/escape-html.js';
+import { escapeHtml } from '../text/escape-html.js';
 import { indexTerm, WORD } from './terms.js';
 
 

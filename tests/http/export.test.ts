@@ -86,7 +86,7 @@ describe('npm run export', () => {
       const bytes = await readFile(path.join(site.outDir, copy));
       const identity = await readFile(path.join(site.outDir, original));
       expect((copy.endsWith('.gz') ? gunzipSync(bytes) : brotliDecompressSync(bytes)).equals(identity), copy).toBe(true);
-      // Pages, feeds and sitemaps are compressed once by the server (http/representation.ts): the same bytes.
+      // Pages, feeds and sitemaps are compressed once by the server (cache/representation.ts): the same bytes.
       if (/\.(html|xml|txt)$/.test(original) && !original.endsWith('404.html')) {
         const encoding = copy.endsWith('.gz') ? 'gzip' : 'br';
         const answer = await fetchRaw(site.livePort, urlOf(original)!, { 'Accept-Encoding': encoding });

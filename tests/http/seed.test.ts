@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../src/render/typography.js';
+import { plainText } from '../../src/text/typography.js';
 import { CONTENT, FIXTURES, testSite } from '../helpers.js';
 
 const SLUG = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
