@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 import { freePort, startRedis, type RedisServer } from '../redis-server.js';
-import { until } from './until.js';
+import { until } from '../http/until.js';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
