@@ -3,7 +3,7 @@ import { publisher } from '../seo/publisher.js';
 import { newsArticle } from '../seo/structured-data.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { cardView, displayText, headline, imageView, titleClasses, topicLink, type CardView, type ImageView } from './cards.js';
+import { cardView, displayText, headline, imageView, titleClasses, topicLink, type CardView } from './cards.js';
 import { countText, dateView, type DateView, type PageContext } from './context.js';
 import { defaultImage, layoutView } from './layout.js';
 import type { PageView } from './pages.js';
@@ -11,6 +11,7 @@ import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from '../text/typography.js';
 import { bodyWithPictures } from './body-pictures.js';
 import { crawlerImagesOf } from './crawler-images.js';
+import { articleFigure, type FigureView } from './figure.js';
 import { paths } from '../paths.js';
 
 const RELATED = 4;
@@ -36,7 +37,8 @@ export interface ArticlePage {
   viewsForms: string;
   readingTime: string;
   author: { name: string; role: string; href: string };
-  image?: ImageView;
+  /** The article's picture with caption and credit; absent without one. */
+  figure?: FigureView;
   published: DateView;
   updated?: DateView;
   html: string;
@@ -94,7 +96,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: paths.author(ctx.lang, author.id) },
-      image: imageView(ctx, article, { slot: 'article', main: true }),
+      figure: articleFigure(imageView(ctx, article, { slot: 'article', main: true })),
       published,
       updated: article.updated && dateView(ctx, article.updated),
       html: bodyWithPictures(body.html, ctx.index.images),

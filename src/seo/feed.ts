@@ -6,6 +6,8 @@ import { cdata, xmlEscape } from './xml.js';
 import { isImage } from '../media/facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
 import { bodyForFeeds } from '../render/body-pictures.js';
+import { figureHtml } from '../render/figure.js';
+import { absoluteUrl } from './urls.js';
 import { paths } from '../paths.js';
 
 export const FEED_SIZE = 50;
@@ -50,8 +52,9 @@ function item(input: FeedInput, article: Article): string {
   const author = index.authors.get(article.author)!.name[lang];
   const image = article.image;
   const enclosure = image && enclosureOf(index, image.src);
+  // The page's figure markup with one plain image, as feed readers show it.
   const figure = image && enclosure
-    ? `<figure><img src="${xmlEscape(`${siteUrl}${enclosure.path}`)}" alt="${xmlEscape(image.alt)}"${enclosure.width ? ` width="${enclosure.width}" height="${enclosure.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
+    ? `${figureHtml({ img: { src: absoluteUrl(siteUrl, enclosure.path), alt: image.alt, width: enclosure.width, height: enclosure.height }, caption: image.caption, credit: image.credit })}\n`
     : '';
   const body = index.body(article);
   return [
