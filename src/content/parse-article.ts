@@ -10,6 +10,7 @@ import { parseIsoDate } from './dates.js';
 import type { Article, ArticleBody, SourceFile } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
+import { paths } from '../paths.js';
 
 /** What an article may refer to: checked here so that a bad reference names its own line. */
 export interface ArticleContext {
@@ -156,7 +157,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       aliases: front.aliases.map(flat),
       bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text ?? '').digest('base64url').slice(0, 16)}`,
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
-      path: `/${name.lang}/news/${name.slug}`,
+      path: paths.article(name.lang, name.slug),
     },
   };
 }

@@ -8,6 +8,7 @@ import { articleFileName } from './slug.js';
 import type { SourceFile, StaticPage } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
+import { paths } from '../paths.js';
 
 /** Paths under /{lang}/ that sections of the site own: no static page may take them. */
 export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml'];
@@ -43,7 +44,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
       description: front.description ?? body.firstParagraph,
       order: front.order,
       html: body.html,
-      path: `/${name.lang}/${name.slug}`,
+      path: paths.page(name.lang, name.slug),
     },
   };
 }

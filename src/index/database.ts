@@ -89,7 +89,7 @@ function removeStale(dataDir: string, keep: string, logger: Logger): void {
 }
 
 /**
- * What the stored parses were made by: the content, index, search and text modules, and
+ * What the stored parses were made by: the content, index, search and text modules, paths.ts, and
  * every library version (package-lock.json). Any change there means an index file of its own.
  */
 function parserFingerprint(): string {
@@ -105,6 +105,8 @@ function parserFingerprint(): string {
     ...inFolder('search', ['terms', 'kazakh-stem']),
     ...inFolder('text'),
     ...inFolder('i18n', ['languages', 'plural']),
+    // An article's and a page's path are parsed with them.
+    ...inFolder('.', ['paths']),
   ];
   for (const file of modules.sort()) hash.update(file).update(readFileSync(path.join(src, file)));
   try {

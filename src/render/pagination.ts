@@ -1,3 +1,6 @@
+import type { TFunction } from 'i18next';
+import { paths } from '../paths.js';
+
 export interface PaginationView {
   page: number;
   pages: number;
@@ -9,11 +12,6 @@ export interface PaginationView {
 export interface Page<T> {
   items: T[];
   pagination: PaginationView;
-}
-
-/** The URL of page n of a list: page 1 has no page parameter. */
-export function pageHref(basePath: string, page: number): string {
-  return page <= 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${page}`;
 }
 
 /**
@@ -30,12 +28,27 @@ export function paginate<T>(total: number, page: number, size: number, basePath:
     pagination: {
       page,
       pages,
-      prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
-      next: page < pages ? pageHref(basePath, page + 1) : undefined,
+      prev: page > 1 ? paths.onPage(basePath, page - 1) : undefined,
+      next: page < pages ? paths.onPage(basePath, page + 1) : undefined,
       links: [...around]
         .filter((n) => n >= 1 && n <= pages)
         .sort((a, b) => a - b)
-        .map((n) => ({ page: n, href: pageHref(basePath, n), current: n === page })),
+        .map((n) => ({ page: n, href: paths.onPage(basePath, n), current: n === page })),
     },
+  };
+}
+
+/** A list's pagination as its nav prints it: the reader's «page 2 of 5», and each link's accessible name. */
+export interface PaginationNav extends Omit<PaginationView, 'links'> {
+  status: string;
+  links: (PaginationView['links'][number] & { label: string })[];
+}
+
+/** The pagination with its words in the page's language. */
+export function paginationNav(pagination: PaginationView, t: TFunction): PaginationNav {
+  return {
+    ...pagination,
+    status: t('pagination.status', { page: pagination.page, pages: pagination.pages }),
+    links: pagination.links.map((link) => ({ ...link, label: t('pagination.page', { page: link.page }) })),
   };
 }

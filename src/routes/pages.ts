@@ -5,11 +5,11 @@ import { authorsPage } from '../render/author-pages.js';
 import { homePage } from '../render/home-page.js';
 import { authorPage, homeListPage, newsPage, topicPage, topicsPage } from '../render/pages.js';
 import { staticPage } from '../render/static-page.js';
-import { pageHref } from '../render/pagination.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
+import { paths } from '../paths.js';
 
 const HOUR_MS = 3600 * 1000;
 
@@ -32,16 +32,16 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    if (page > 1) return respond.page(req, res, next, { key: `/${lang}/?${page}`, view: 'list', model: () => homeListPage(ctx(), page), canonicalUrl: pageHref(`/${lang}/`, page) });
+    if (page > 1) return respond.page(req, res, next, { key: `${paths.home(lang)}?${page}`, view: 'list', model: () => homeListPage(ctx(), page), canonicalUrl: paths.home(lang, page) });
     // «Most read» moves with the views: the front page is made again every hour at least.
     const hour = Math.floor(deps.now().getTime() / HOUR_MS);
-    return respond.page(req, res, next, { key: `/${lang}/:${hour}`, view: 'home', model: () => homePage(ctx()), canonicalUrl: `/${lang}/`, until: new Date((hour + 1) * HOUR_MS) });
+    return respond.page(req, res, next, { key: `${paths.home(lang)}:${hour}`, view: 'home', model: () => homePage(ctx()), canonicalUrl: paths.home(lang), until: new Date((hour + 1) * HOUR_MS) });
   });
 
   router.get('/news', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    return respond.page(req, res, next, { key: `/${lang}/news?${page}`, view: 'list', model: () => newsPage(ctx(), page), canonicalUrl: pageHref(`/${lang}/news`, page) });
+    return respond.page(req, res, next, { key: `${paths.news(lang)}?${page}`, view: 'list', model: () => newsPage(ctx(), page), canonicalUrl: paths.news(lang, page) });
   });
 
   router.get('/news/:slug', (req, res, next) => {
@@ -50,22 +50,22 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article), canonicalUrl: article.path });
   });
 
-  router.get('/topics', (req, res, next) => respond.page(req, res, next, { key: `/${lang}/topics`, view: 'topics', model: () => topicsPage(ctx()), canonicalUrl: `/${lang}/topics` }));
+  router.get('/topics', (req, res, next) => respond.page(req, res, next, { key: paths.topics(lang), view: 'topics', model: () => topicsPage(ctx()), canonicalUrl: paths.topics(lang) }));
 
   router.get('/topics/:topic', (req, res, next) => {
     const page = pageNumber(req);
     const topic = req.params.topic;
     if (page === undefined || !deps.store.index.topics.has(topic)) return next();
-    return respond.page(req, res, next, { key: `/${lang}/topics/${topic}?${page}`, view: 'list', model: () => topicPage(ctx(), topic, page), canonicalUrl: pageHref(`/${lang}/topics/${topic}`, page) });
+    return respond.page(req, res, next, { key: `${paths.topic(lang, topic)}?${page}`, view: 'list', model: () => topicPage(ctx(), topic, page), canonicalUrl: paths.topic(lang, topic, page) });
   });
 
-  router.get('/authors', (req, res, next) => respond.page(req, res, next, { key: `/${lang}/authors`, view: 'authors', model: () => authorsPage(ctx()), canonicalUrl: `/${lang}/authors` }));
+  router.get('/authors', (req, res, next) => respond.page(req, res, next, { key: paths.authors(lang), view: 'authors', model: () => authorsPage(ctx()), canonicalUrl: paths.authors(lang) }));
 
   router.get('/authors/:author', (req, res, next) => {
     const page = pageNumber(req);
     const author = req.params.author;
     if (page === undefined || !deps.store.index.authors.has(author)) return next();
-    return respond.page(req, res, next, { key: `/${lang}/authors/${author}?${page}`, view: 'list', model: () => authorPage(ctx(), author, page), canonicalUrl: pageHref(`/${lang}/authors/${author}`, page) });
+    return respond.page(req, res, next, { key: `${paths.author(lang, author)}?${page}`, view: 'list', model: () => authorPage(ctx(), author, page), canonicalUrl: paths.author(lang, author, page) });
   });
 
   // Keyed by the query as read (normalized) and the page: spellings that read the same share one entry.
@@ -76,7 +76,7 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     // The fast path learns this very URL (as a form sends it, + for spaces, or as our links
     // write it) when it says nothing but the query as read and the page: never junk parameters.
     const plain = Object.keys(req.query).every((name) => name === 'q' || (name === 'page' && page > 1)) && req.query.q === query && query !== '';
-    return respond.query(req, res, next, { key: `/${lang}/search?${page}&${query}`, view: 'search', model: () => searchPage(ctx(), query, page), canonicalUrl: plain ? req.originalUrl : undefined });
+    return respond.query(req, res, next, { key: `${paths.search(lang)}?${page}&${query}`, view: 'search', model: () => searchPage(ctx(), query, page), canonicalUrl: plain ? req.originalUrl : undefined });
   });
 
   // Static pages (about, contacts…), last: any other section's path is taken first.

@@ -4,6 +4,7 @@ import { yearIn } from '../i18n/format.js';
 import { FastPath } from '../cache/fast-path.js';
 import { Representation } from '../cache/representation.js';
 import type { ResponseCache } from '../cache/response-cache.js';
+import { PER_ANSWER } from '../http/answer-headers.js';
 import { sendRepresentation } from '../cache/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
@@ -12,9 +13,6 @@ export interface Built {
   type: string;
   lastModified?: Date;
 }
-
-/** Headers that belong to one answer, not to the resource: never replayed by the fast path. */
-const PER_ANSWER = new Set(['x-request-id', 'content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'content-type', 'cache-control']);
 
 /** What respond.cached answers with. */
 export interface CachedAnswer {

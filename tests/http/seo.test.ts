@@ -278,8 +278,9 @@ describe('RSS feeds', () => {
     // The feed's copy of the photo: a JPEG at most 1280 px wide, with its real length.
     const copy = await request(app).get(`${PHOTO.slice(SITE.length)}/1200.jpg`).expect(200).expect('content-type', 'image/jpeg');
     expect(first.enclosure).toEqual({ '@url': `${PHOTO}/1200.jpg`, '@length': String(copy.body.length), '@type': 'image/jpeg' });
+    // The article page's figure markup (views/partials/figure.ejs), with one plain image.
     expect(first['content:encoded']).toBe(
-      `<figure><img src="${PHOTO}/1200.jpg" alt="Точка" width="1200" height="800"><figcaption>Автор снимка</figcaption></figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
+      `<figure>\n    <img src="${PHOTO}/1200.jpg" alt="Точка" width="1200" height="800">\n    <figcaption><span class="article__credit">Автор снимка</span></figcaption>\n  </figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
     );
   });
 

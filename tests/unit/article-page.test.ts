@@ -62,7 +62,7 @@ describe('articlePage', () => {
   });
 
   it('labels every share link in the page\'s language and shares the absolute URL', () => {
-    expect(page.share.find((s) => s.id === 'copy')).toEqual({ id: 'copy', href: 'https://agency.example/ru/news/middle', label: expect.any(String) });
+    expect(page.share.find((s) => s.id === 'copy')).toEqual({ id: 'copy', href: 'https://agency.example/ru/news/middle', label: 'Скопировать ссылку', copied: 'Ссылка скопирована' });
     expect(page.share.every((s) => s.label !== '' && !s.label.startsWith('share.'))).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe('articlePage', () => {
   });
 
   it('is an Open Graph article with its section and tags', () => {
-    const meta = Object.fromEntries(layout.meta.map((m) => [m.property ?? m.name, m.content]));
+    const meta = Object.fromEntries(layout.meta.map((m) => [m.key, m.content]));
     expect([meta['og:type'], meta['article:section']]).toEqual(['article', 'Экономика']);
   });
 

@@ -10,7 +10,7 @@ const story = (n: number, day: number, topics = ['economy'], more?: string): Tin
 describe('homePage', () => {
   it('says there is no news yet on an empty site, with no lead and no blocks', async () => {
     const { page } = homePage(await tinyContext([]));
-    expect(page).toEqual({ heading: 'Последние новости', lead: undefined, top: [], feed: undefined, mostRead: undefined, topics: [], empty: 'Новостей пока нет.' });
+    expect(page).toEqual({ heading: 'Последние новости', lead: undefined, top: [], feed: undefined, mostRead: undefined, topics: [], aside: false, topClasses: 'front__top', empty: 'Новостей пока нет.' });
   });
 
   it('leads with the newest story, and shows nothing that would only repeat it', async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { pageHref, paginate } from '../../src/render/pagination.js';
+import { paths } from '../../src/paths.js';
+import { paginate } from '../../src/render/pagination.js';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const sliceOf = (items: number[]) => (offset: number, limit: number) => items.slice(offset, offset + limit);
 
-describe('pageHref', () => {
-  it('gives page 1 the bare path', () => expect(pageHref('/ru/', 1)).toBe('/ru/'));
-  it('adds ?page=N after page 1', () => expect(pageHref('/ru/news', 3)).toBe('/ru/news?page=3'));
-  it('adds &page=N to a path that has a query', () => expect(pageHref('/ru/search?q=нефть', 2)).toBe('/ru/search?q=нефть&page=2'));
+describe('paths.onPage', () => {
+  it('gives page 1 the bare path', () => expect(paths.onPage('/ru/', 1)).toBe('/ru/'));
+  it('adds ?page=N after page 1', () => expect(paths.onPage('/ru/news', 3)).toBe('/ru/news?page=3'));
+  it('adds &page=N to a path that has a query', () => expect(paths.onPage('/ru/search?q=нефть', 2)).toBe('/ru/search?q=нефть&page=2'));
 });
 
 describe('paginate', () => {
