@@ -30,7 +30,7 @@ export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: read
       const lang = m[1];
       const close = nearest(m[2]!, targets.slugs(lang));
       const suggestion = close === undefined ? '' : paths.article(lang, close);
-      problems.push(new ContentError(file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
+      problems.push(new ContentError({ file, line: link.line, field: 'body', code: 'site_link_missing', params: { href: link.href, suggestion } }));
     }
   }
   return problems;

@@ -104,7 +104,7 @@ function parserFingerprint(): string {
     ...inFolder('index', ['schema', 'doc-terms']),
     ...inFolder('search', ['terms', 'kazakh-stem']),
     ...inFolder('text'),
-    ...inFolder('i18n', ['languages']),
+    ...inFolder('i18n', ['languages', 'plural']),
     // An article's and a page's path are parsed with them.
     ...inFolder('.', ['paths']),
   ];

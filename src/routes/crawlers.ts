@@ -23,24 +23,24 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   const index = () => deps.store.index;
 
   router.get(paths.robots, (req, res, next) =>
-    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), paths.robots),
+    respond.cached(req, res, next, { key: 'robots', cacheControl: cache.robots, build: () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), canonicalUrl: paths.robots }),
   );
 
   router.get(paths.sitemap, (req, res, next) =>
-    respond.cached(req, res, next, 'sitemap', cache.sitemap, () => ({
+    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: () => ({
       body: sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), paths.sitemap),
+    }), canonicalUrl: paths.sitemap }),
   );
 
   router.get('/sitemaps/:name.xml', (req, res, next) => {
     const name = req.params.name;
     if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
-    return respond.cached(req, res, next, `sitemaps/${name}`, cache.sitemap, () => {
+    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: () => {
       const body = sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
-    }, paths.sitemapChild(name));
+    }, canonicalUrl: paths.sitemapChild(name) });
   });
 
   router.get(paths.newsSitemap, (req, res, next) => {
@@ -48,11 +48,11 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
     // The 48-hour window moves with the clock: one cached answer per minute at most, which the
     // fast path gives up at the end of its minute.
     const minute = Math.floor(now.getTime() / 60_000);
-    return respond.cached(req, res, next, `sitemap-news:${minute}`, cache.sitemap, () => ({
+    return respond.cached(req, res, next, { key: `sitemap-news:${minute}`, cacheControl: cache.sitemap, build: () => ({
       body: newsSitemap(index(), siteUrl, now),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), paths.newsSitemap, undefined, new Date((minute + 1) * 60_000));
+    }), canonicalUrl: paths.newsSitemap, until: new Date((minute + 1) * 60_000) });
   });
 
   return router;
@@ -66,7 +66,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
   const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
     (req: Request, res: Response, next: NextFunction) =>
-      respond.cached(req, res, next, feedPath, deps.config.cache.feed, () => {
+      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: () => {
         const ctx = pageContext(deps, lang);
         const { title, description, articles } = describe(ctx);
         const { logoUrl } = publisher(siteUrl, ctx.asset);
@@ -75,7 +75,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
           type: RSS,
           lastModified: lastChange(articles),
         };
-      }, feedPath);
+      }, canonicalUrl: feedPath });
 
   router.get(
     '/rss.xml',

@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/languages.js';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
-afterAll(() => store.close());
+const { app, store, close } = await testSite(VALID, { now: FIXTURE_NOW });
+afterAll(() => close());
 
 const pages = (lang: string) => [`/${lang}/`, `/${lang}/topics`, `/${lang}/topics/economy`, `/${lang}/topics/politics`, `/${lang}/authors/anna`];
 
@@ -205,7 +205,7 @@ describe('drafts in development', () => {
   it('are served with a visible banner and noindex', async () => {
     const dev = await testSite(VALID, { now: FIXTURE_NOW, env: { NODE_ENV: 'development' } });
     const res = await request(dev.app).get('/ru/news/draft-story').expect(200);
-    dev.store.close();
+    dev.close();
     expect(res.text).toContain('<p class="draft-banner" role="status"><strong>Черновик.</strong>');
     expect(res.text).toContain('<meta name="robots" content="noindex, follow">');
   });
