@@ -98,8 +98,7 @@ export function exportedSite(): ExportedSite {
   afterAll(async () => {
     await new Promise((resolve) => (liveServer ? liveServer.close(resolve) : resolve(undefined)));
     await new Promise((resolve) => (plain ? plain.close(resolve) : resolve(undefined)));
-    live?.store.close();
-    live?.counter.close();
+    live?.close();
     if (it.work) await rm(it.work, { recursive: true, force: true });
   });
   return it;

@@ -29,7 +29,7 @@ export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: read
       const lang = m[1];
       const close = nearest(m[2]!, targets.slugs(lang));
       const suggestion = close === undefined ? '' : `/${lang}/news/${close}`;
-      problems.push(new ContentError(file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
+      problems.push(new ContentError({ file, line: link.line, field: 'body', code: 'site_link_missing', params: { href: link.href, suggestion } }));
     }
   }
   return problems;

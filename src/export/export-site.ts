@@ -95,8 +95,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   } finally {
     agent.destroy();
     server.close();
-    site.store.close();
-    site.counter.close();
+    site.close();
     await rm(staging, { recursive: true, force: true });
   }
 }

@@ -104,7 +104,7 @@ function parserFingerprint(): string {
     ...inFolder('index', ['schema', 'doc-terms']),
     ...inFolder('search', ['terms', 'kazakh-stem']),
     ...inFolder('text'),
-    ...inFolder('i18n', ['languages']),
+    ...inFolder('i18n', ['languages', 'plural']),
   ];
   for (const file of modules.sort()) hash.update(file).update(readFileSync(path.join(src, file)));
   try {

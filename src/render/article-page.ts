@@ -8,6 +8,7 @@ import { defaultImage, layoutView, publisher } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from '../text/typography.js';
+import { pluralCategory } from '../i18n/plural.js';
 import { bodyWithPictures } from './body-pictures.js';
 import { crawlerImagesOf } from './crawler-images.js';
 
@@ -107,10 +108,9 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
 
 /** A counted phrase in every plural form of the language, with # for the number. */
 function pluralForms(ctx: PageContext, key: string): Record<string, string> {
-  const rules = new Intl.PluralRules(ctx.lang);
   const forms: Record<string, string> = {};
   for (const n of [0, 1, 2, 5, 21, 1.5]) {
-    const category = rules.select(n);
+    const category = pluralCategory(ctx.lang, n);
     forms[category] ??= ctx.t(key, { count: n, formatted: '#' });
   }
   return forms;

@@ -24,8 +24,7 @@ async function redisServer(options: { port?: number; dir?: string } = {}): Promi
 async function machine(redisUrl: string) {
   const site = await testSite(VALID, { now: FIXTURE_NOW, env: { REDIS_URL: redisUrl, TRUST_PROXY: 'loopback' } });
   cleanup.push(() => {
-    site.store.close();
-    site.counter.close();
+    site.close();
   });
   const count = (reader: string, url = '/api/views/ru/first-story') =>
     request(site.app).post(url).set('User-Agent', BROWSER).set('X-Forwarded-For', reader).expect(200).expect('content-type', /json/);

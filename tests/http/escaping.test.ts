@@ -11,9 +11,9 @@ await writeFile(
   path.join(content.dir, 'news/hostile.ru.md'),
   `---\ntitle: ${JSON.stringify(HOSTILE)}\nlead: ${JSON.stringify(HOSTILE)}\ndate: 2026-01-31T10:00\nauthor: anna\ntopics: [economy]\n---\nТекст ${HOSTILE.replace(/[<>&]/g, '')}.\n`,
 );
-const { app, store } = await testSite(content.dir, { now: new Date('2026-02-01T00:00:00Z') });
+const { app, close } = await testSite(content.dir, { now: new Date('2026-02-01T00:00:00Z') });
 afterAll(async () => {
-  store.close();
+  close();
   await content.remove();
 });
 

@@ -10,8 +10,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const { port } = server.address() as AddressInfo;
 afterAll(() => {
   server.close();
-  site.store.close();
-  site.counter.close();
+  site.close();
 });
 
 /** What an answer must never show: how the server is built, where it lives, what its files say. */

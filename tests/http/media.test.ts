@@ -17,10 +17,9 @@ await writeFile(
   path.join(content.dir, 'news/camera-story.ru.md'),
   '---\ntitle: Снимок с камеры\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage: { src: 2026/camera.jpg, alt: Снимок }\n---\nТекст.\n\n![Прозрачный знак](/media/logo-like.png)\n\n![Битый файл](/media/broken.jpg)\n',
 );
-const { app, store, images } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, images, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
-  store.close();
-  images.close();
+  close();
   await content.remove();
 });
 

@@ -6,8 +6,8 @@ import { runCheck } from '../../src/cli/check.js';
 import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 
 const SITE = 'https://dknews.example';
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
-afterAll(() => store.close());
+const { app, close } = await testSite(VALID, { now: FIXTURE_NOW });
+afterAll(() => close());
 
 describe('static pages', () => {
   it('are served from content/pages/{slug}.{lang}.md with their title and body, and alternates where they exist', async () => {
@@ -52,7 +52,7 @@ describe('the footer', () => {
       await writeFile(path.join(content.dir, 'authors.yml'), 'anna:\n  name: { ru: Анна Иванова, kk: Анна Иванова, en: Anna Ivanova }\n  role: { ru: Главный редактор, kk: Бас редактор, en: Editor-in-Chief }\n  editorInChief: true\n');
       const site = await testSite(content.dir, { now: FIXTURE_NOW });
       const { text } = await request(site.app).get('/ru/').expect(200);
-      site.store.close();
+      site.close();
       const footer = text.slice(text.indexOf('<footer'));
       expect(footer).toContain('Главный редактор: <a href="/ru/authors/anna">Анна Иванова</a>');
       expect(footer).toContain('<a class="site-footer__icon-link" href="/ru/rss.xml">');
@@ -115,8 +115,7 @@ describe('the front page', () => {
       const agent = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0';
       await request(site.app).post('/api/views/ru/second-story').set('User-Agent', agent).expect(200);
       const { text } = await request(site.app).get('/ru/').expect(200);
-      site.store.close();
-      site.counter.close();
+      site.close();
       expect(text).toContain('Самое читаемое');
       expect(text).toMatch(/<ol class="most-read__list">\s*<li><a href="\/ru\/news\/second-story">/);
     } finally {
@@ -130,7 +129,7 @@ describe('the front page', () => {
       await mkdir(path.join(content.dir, 'empty'), { recursive: true });
       const site = await testSite(content.dir, { now: FIXTURE_NOW });
       const { text } = await request(site.app).get('/en/').expect(200);
-      site.store.close();
+      site.close();
       expect(text).toContain('card--lead');
       expect(text).not.toContain('feed-heading');
       expect(text).not.toContain('front__top--aside');

@@ -4,8 +4,8 @@ import { LANGS } from '../../src/i18n/languages.js';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 import { attributesOf, one, parseHtml, textOf } from './html.js';
 
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
-afterAll(() => store.close());
+const { app, store, close } = await testSite(VALID, { now: FIXTURE_NOW });
+afterAll(() => close());
 
 const pages = (lang: string) => [`/${lang}/`, `/${lang}/topics`, `/${lang}/topics/economy`, `/${lang}/topics/politics`, `/${lang}/authors/anna`];
 
@@ -228,7 +228,7 @@ describe('drafts in development', () => {
   it('are served with a visible banner and noindex', async () => {
     const dev = await testSite(VALID, { now: FIXTURE_NOW, env: { NODE_ENV: 'development' } });
     const res = await request(dev.app).get('/ru/news/draft-story').expect(200);
-    dev.store.close();
+    dev.close();
     const $ = parseHtml(res.text);
     expect(one($, 'p.draft-banner').attr('role')).toBe('status');
     expect(textOf($('p.draft-banner strong'))).toBe('Черновик.');

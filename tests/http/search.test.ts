@@ -2,8 +2,8 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT, testSite } from '../helpers.js';
 
-const { app, store } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
-afterAll(() => store.close());
+const { app, close } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
+afterAll(() => close());
 
 const results = (html: string) => [...html.matchAll(/<h2 class="search-result__title"><a href="([^"]+)">/g)].map((m) => m[1]);
 

@@ -10,8 +10,8 @@ import { hreflangs, jsonLdBlocks, metaTags, sitemapPaths, xml } from './crawl.js
 
 const SITE = 'https://dknews.example';
 const PHOTO = `${SITE}/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}`;
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW, pageSize: 1 });
-afterAll(() => store.close());
+const { app, close } = await testSite(VALID, { now: FIXTURE_NOW, pageSize: 1 });
+afterAll(() => close());
 
 const paths = await sitemapPaths(app, SITE);
 const pages = await Promise.all(paths.map(async (p) => ({ path: p, html: (await request(app).get(p)).text })));
@@ -77,7 +77,7 @@ describe('the Google News sitemap', () => {
   it('lists articles of the last 48 hours with publication, language, date and title', async () => {
     const recent = await testSite(VALID, { now: new Date('2026-01-26T00:00:00Z') });
     const body = (await request(recent.app).get('/sitemap-news.xml').expect(200)).text;
-    recent.store.close();
+    recent.close();
     const urlset = xml.parse(body).urlset;
     expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     expect(urlset.url).toEqual([
@@ -103,7 +103,7 @@ describe('the Google News sitemap', () => {
   it('names the one registered publication, in every language', async () => {
     const recent = await testSite(VALID, { now: new Date('2026-01-21T00:00:00Z') });
     const body = (await request(recent.app).get('/sitemap-news.xml').expect(200)).text;
-    recent.store.close();
+    recent.close();
     expect([...body.matchAll(/<news:name>([^<]*)<\/news:name>/g)].map((m) => m[1])).toEqual(['Proba', 'Proba']);
     expect(await schemaErrors(body, 'urlset.xsd')).toEqual([]);
   });

@@ -13,8 +13,7 @@ const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.co
 const site = await testSite(VALID, { now: FIXTURE_NOW });
 const { app } = site;
 afterAll(() => {
-  site.store.close();
-  site.counter.close();
+  site.close();
 });
 
 const post = (url: string, agent = BROWSER) => request(app).post(url).set('User-Agent', agent);
@@ -90,16 +89,14 @@ describe('a read-only data folder', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-ro-'));
     const before = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
     expect((await request(before.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER)).body).toEqual({ views: 1, counted: true });
-    before.counter.close();
-    before.store.close();
+    before.close();
 
     const restore = readOnly(dataDir);
     try {
       const after = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
       const page = await request(after.app).get('/ru/news/second-story').expect(200);
       const count = await request(after.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER).expect(200);
-      after.store.close();
-      after.counter.close();
+      after.close();
       expect(page.text).toContain('>0 просмотров</span>');
       expect(count.body).toEqual({ views: 0, counted: false });
       expect(after.logs.find((l) => l.level === 50)?.msg).toMatch(/^View counter unavailable/);
