@@ -58,7 +58,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   try {
     const { author, topics } = await references(dir, io.cwd, args.author, args.topic);
     const existing = await listArticleFiles(dir);
-    const slug = chooseSlug(title, lang, args.slug, existing, dirArg);
+    const slug = chooseSlug({ title, lang, given: args.slug, existing, dirArg });
     const now = io.now?.() ?? new Date();
     const date = isoLocal(now).slice(0, 16);
     const relative = `news/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.${lang}.md`;
@@ -98,8 +98,11 @@ async function references(dir: string, cwd: string, authorArg?: string, topicArg
   return { author, topics: chosenTopics };
 }
 
-/** The given slug if it is valid and free, else one made from the title and made unique in this language. */
-function chooseSlug(title: string, lang: Lang, given: string | undefined, existing: string[], dirArg: string): string {
+/**
+ * The given slug if it is valid and free, else one made from the title and made unique in this
+ * language. `existing`: the article files of the folder; `dirArg`: the folder as the editor named it.
+ */
+function chooseSlug({ title, lang, given, existing, dirArg }: { title: string; lang: Lang; given?: string; existing: string[]; dirArg: string }): string {
   if (given !== undefined) {
     if (!isSlug(given)) throw new Refusal(message('slug_bad', 'ru', { slug: given }));
     const taken = existing.find((name) => sameArticle(name, given, lang));

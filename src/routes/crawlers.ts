@@ -21,24 +21,24 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   const index = () => deps.store.index;
 
   router.get('/robots.txt', (req, res, next) =>
-    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), '/robots.txt'),
+    respond.cached(req, res, next, { key: 'robots', cacheControl: cache.robots, build: () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), canonicalUrl: '/robots.txt' }),
   );
 
   router.get('/sitemap.xml', (req, res, next) =>
-    respond.cached(req, res, next, 'sitemap', cache.sitemap, () => ({
+    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: () => ({
       body: sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), '/sitemap.xml'),
+    }), canonicalUrl: '/sitemap.xml' }),
   );
 
   router.get('/sitemaps/:name.xml', (req, res, next) => {
     const name = req.params.name;
     if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
-    return respond.cached(req, res, next, `sitemaps/${name}`, cache.sitemap, () => {
+    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: () => {
       const body = sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
-    }, `/sitemaps/${name}.xml`);
+    }, canonicalUrl: `/sitemaps/${name}.xml` });
   });
 
   router.get('/sitemap-news.xml', (req, res, next) => {
@@ -46,11 +46,11 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
     // The 48-hour window moves with the clock: one cached answer per minute at most, which the
     // fast path gives up at the end of its minute.
     const minute = Math.floor(now.getTime() / 60_000);
-    return respond.cached(req, res, next, `sitemap-news:${minute}`, cache.sitemap, () => ({
+    return respond.cached(req, res, next, { key: `sitemap-news:${minute}`, cacheControl: cache.sitemap, build: () => ({
       body: newsSitemap(index(), siteUrl, now),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), '/sitemap-news.xml', undefined, new Date((minute + 1) * 60_000));
+    }), canonicalUrl: '/sitemap-news.xml', until: new Date((minute + 1) * 60_000) });
   });
 
   return router;
@@ -64,7 +64,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
   const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
     (req: Request, res: Response, next: NextFunction) =>
-      respond.cached(req, res, next, feedPath, deps.config.cache.feed, () => {
+      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: () => {
         const ctx = pageContext(deps, lang);
         const { title, description, articles } = describe(ctx);
         const logoUrl = `${siteUrl}${ctx.asset('icon-512.png')}`;
@@ -73,7 +73,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
           type: RSS,
           lastModified: lastChange(articles),
         };
-      }, feedPath);
+      }, canonicalUrl: feedPath });
 
   router.get(
     '/rss.xml',

@@ -29,6 +29,29 @@ interface FastRoute {
   heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
 }
 
+/** What respond.cached answers with. */
+export interface CachedAnswer {
+  /** The answer's key in its cache (the content version is added). */
+  key: string;
+  cacheControl: string;
+  /** Makes the answer on a cache miss; undefined means "not here": next(). */
+  build: () => Promise<Built | undefined> | Built | undefined;
+  /** The URL the answer is canonical for: the fast path answers it (byte for byte) from then on. */
+  canonicalUrl?: string;
+  /** The cache it is kept in: the site's pages' by default. */
+  store?: ResponseCache;
+  /** When the answer stops being current by the clock alone, whatever the content version. */
+  until?: Date;
+}
+
+/** A page from a view model (respond.page, respond.query). */
+export interface PageAnswer {
+  key: string;
+  /** The template under views/pages/. */
+  view: string;
+  canonicalUrl?: string;
+}
+
 /** Search URLs the fast path knows at most; the least recently answered are forgotten. */
 const KNOWN_QUERY_URLS = 1000;
 
@@ -51,17 +74,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     return `${deps.store.index.version}:${yearIn(deps.now())}`;
   }
 
-  async function cached(
-    req: Request,
-    res: Response,
-    next: NextFunction,
-    key: string,
-    cacheControl: string,
-    build: () => Promise<Built | undefined> | Built | undefined,
-    canonicalUrl?: string,
-    store = cache,
-    until?: Date,
-  ) {
+  async function cached(req: Request, res: Response, next: NextFunction, { key, cacheControl, build, canonicalUrl, store = cache, until }: CachedAnswer) {
     const v = version();
     let rep = caching ? store.get(key, v) : undefined;
     if (!rep) {
@@ -112,21 +125,23 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
      * A page from a view model; undefined from `model` is a 404. `until`: when the page goes
      * stale by the clock alone (the home page's «most read»); the key must change with it.
      */
-    page(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => (object & { lastModified?: Date }) | undefined, canonicalUrl?: string, until?: Date) {
-      return cached(req, res, next, key, deps.config.cache.page, async () => {
+    page(req: Request, res: Response, next: NextFunction, { key, view, model, canonicalUrl, until }: PageAnswer & { model: () => (object & { lastModified?: Date }) | undefined; until?: Date }) {
+      const build = async () => {
         const m = model();
         return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
-      }, canonicalUrl, cache, until);
+      };
+      return cached(req, res, next, { key, cacheControl: deps.config.cache.page, build, canonicalUrl, until });
     },
     /**
      * An answer to a reader's query (search): kept in a cache of its own, so that a flood of
      * different queries can only push out other queries, never the site's pages.
      */
-    query(req: Request, res: Response, next: NextFunction, key: string, view: string, model: () => Promise<object | undefined>, canonicalUrl?: string) {
-      return cached(req, res, next, key, deps.config.cache.search, async () => {
+    query(req: Request, res: Response, next: NextFunction, { key, view, model, canonicalUrl }: PageAnswer & { model: () => Promise<object | undefined> }) {
+      const build = async () => {
         const m = await model();
         return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8' };
-      }, canonicalUrl, queries);
+      };
+      return cached(req, res, next, { key, cacheControl: deps.config.cache.search, build, canonicalUrl, store: queries });
     },
   };
 }
