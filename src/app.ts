@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): SiteApp {
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
   const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
-  // 0. The fast path (see routes/respond.ts): a URL whose answer is cached for the current
+  // 0. The fast path (see cache/fast-path.ts): a URL whose answer is cached for the current
   // content version is answered before Express runs at all. Everything else goes on to 1.
   const site: SiteApp = Object.assign((req: IncomingMessage, res: ServerResponse) => void (fastOrNot(site.fastPath, req, res, logger) || app(req, res)), {
     fastPath: respond.fast,

@@ -1,10 +1,10 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { yearIn } from '../i18n/format.js';
-import { Representation, type Encoding } from '../cache/representation.js';
+import { FastPath } from '../cache/fast-path.js';
+import { Representation } from '../cache/representation.js';
 import type { ResponseCache } from '../cache/response-cache.js';
-import { requestId } from '../http/request-log.js';
-import { headOf, isConditional, negotiate, sendRepresentation } from '../cache/send-representation.js';
+import { sendRepresentation } from '../cache/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
 export interface Built {
@@ -15,19 +15,6 @@ export interface Built {
 
 /** Headers that belong to one answer, not to the resource: never replayed by the fast path. */
 const PER_ANSWER = new Set(['x-request-id', 'content-length', 'content-encoding', 'etag', 'last-modified', 'vary', 'content-type', 'cache-control']);
-
-interface FastRoute {
-  key: string;
-  /** The cache the answer is kept in. */
-  store: ResponseCache;
-  cacheControl: string;
-  /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
-  headers: OutgoingHttpHeaders;
-  /** When the answer stops being current by the clock alone (the news sitemap's window), in ms. */
-  until?: number;
-  /** The full heads of the 200 answers for the representation last sent, by encoding. */
-  heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
-}
 
 /** What respond.cached answers with. */
 export interface CachedAnswer {
@@ -52,27 +39,16 @@ export interface PageAnswer {
   canonicalUrl?: string;
 }
 
-/** Search URLs the fast path knows at most; the least recently answered are forgotten. */
-const KNOWN_QUERY_URLS = 1000;
-
 /**
  * Answers cacheable GETs: built once per content version (and footer year), kept in the
  * response cache, sent with validators. `build` returning undefined means "not here": next().
- *
- * The fast path: once Express has answered a URL from the cache, the same URL (byte for byte)
- * is answered from the cache before Express runs at all, with the headers Express's middleware
- * set the first time. It knows only URLs a route called canonical, so junk query strings never
- * grow it, and it steps aside (returns false) whenever the cache has no current entry.
+ * An answer sent for its canonical URL teaches the fast path (cache/fast-path.ts) that URL,
+ * with the headers the middleware set: from then on it is answered before Express runs.
  */
 export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: ResponseCache) {
   const caching = deps.config.env !== 'development';
-  const fastRoutes = new Map<string, FastRoute>();
-  /** Fast routes of queries (search): any number of URLs, so only the most recent are known. */
-  const queryRoutes = new Map<string, FastRoute>();
-
-  function version(): string {
-    return `${deps.store.index.version}:${yearIn(deps.now())}`;
-  }
+  const version = () => `${deps.store.index.version}:${yearIn(deps.now())}`;
+  const fastPath = new FastPath(version, () => deps.now());
 
   async function cached(req: Request, res: Response, next: NextFunction, { key, cacheControl, build, canonicalUrl, store = cache, until }: CachedAnswer) {
     const v = version();
@@ -87,40 +63,15 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     }
     if (caching && canonicalUrl !== undefined && req.originalUrl === canonicalUrl && (req.method === 'GET' || req.method === 'HEAD')) {
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !PER_ANSWER.has(name)));
-      const routes = store === cache ? fastRoutes : queryRoutes;
-      routes.delete(canonicalUrl);
-      routes.set(canonicalUrl, { key, store, cacheControl, headers, until: until?.getTime() });
-      if (queryRoutes.size > KNOWN_QUERY_URLS) queryRoutes.delete(queryRoutes.keys().next().value!);
+      fastPath.learn(canonicalUrl, { key, store, cacheControl, headers, until }, store === cache ? 'page' : 'query');
     }
     sendRepresentation(req, res, rep, cacheControl);
   }
 
-  /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
-  function fast(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const route = fastRoutes.get(req.url ?? '') ?? queryRoutes.get(req.url ?? '');
-    if (!route || (route.until !== undefined && deps.now().getTime() >= route.until)) return false;
-    const rep = route.store.get(route.key, version());
-    if (!rep) return false;
-    if (isConditional(req)) {
-      // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
-      res.setHeader('X-Request-Id', requestId(req));
-      for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
-      sendRepresentation(req, res, rep, route.cacheControl);
-      return true;
-    }
-    // The common case costs one lookup and one write: the head was put together the first time.
-    const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
-    if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
-    const head = (route.heads.byEncoding[encoding] ??= headOf(rep, encoding, route.cacheControl, route.headers));
-    res.writeHead(200, ['X-Request-Id', requestId(req), ...head]);
-    res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
-    return true;
-  }
-
   return {
     cached,
-    fast,
+    /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
+    fast: (req: IncomingMessage, res: ServerResponse) => fastPath.answer(req, res),
     /**
      * A page from a view model; undefined from `model` is a 404. `until`: when the page goes
      * stale by the clock alone (the home page's «most read»); the key must change with it.
