@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import type { SiteApp } from '../../src/app.js';
-import { parseHtml } from './html.js';
+import { parseHtml } from '../html.js';
 
 export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'item', 'category', 'xhtml:link'].includes(name) });
 

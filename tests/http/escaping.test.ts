@@ -4,7 +4,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent, testSite, VALID } from '../helpers.js';
 import { jsonLdBlocks, metaTags, xml } from './crawl.js';
-import { one, parseHtml, textOf } from './html.js';
+import { one, parseHtml, textOf } from '../html.js';
 
 const HOSTILE = `Цитата "в кавычках" 'и так' <b>жирно</b> & </script><script>alert(1)</script> ]]> конец`;
 const content = await copyContent(VALID);

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 import { jsonLdBlocks, metaTags, xml } from './crawl.js';
-import { attributesOf, one, parseHtml } from './html.js';
+import { attributesOf, one, parseHtml } from '../html.js';
 
 // A camera photo stored sideways (EXIF orientation 6: shown 1600 wide, 2400 tall), a PNG with
 // transparency, and a file that is no image at all.

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
 import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { jsonLdBlocks } from './crawl.js';
-import { one, parseHtml, textOf } from './html.js';
+import { one, parseHtml, textOf } from '../html.js';
 
 const SITE = 'https://dknews.example';
 const { app, close } = await testSite(VALID, { now: FIXTURE_NOW });

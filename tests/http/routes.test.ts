@@ -2,7 +2,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/languages.js';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
-import { attributesOf, one, parseHtml, textOf } from './html.js';
+import { attributesOf, one, parseHtml, textOf } from '../html.js';
 
 const { app, store, close } = await testSite(VALID, { now: FIXTURE_NOW });
 afterAll(() => close());

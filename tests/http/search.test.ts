@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT, testSite } from '../helpers.js';
-import { one, parseHtml } from './html.js';
+import { one, parseHtml } from '../html.js';
 
 const { app, close } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
 afterAll(() => close());

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURES, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { hreflangs, jsonLdBlocks, metaTags, sitemapPaths, xml } from './crawl.js';
-import { parseHtml } from './html.js';
+import { parseHtml } from '../html.js';
 
 const SITE = 'https://dknews.example';
 const PHOTO = `${SITE}/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}`;
