@@ -111,7 +111,9 @@ describe('searchPage', () => {
   it('finds the stories with the word, marks it in the title, and counts them', async () => {
     const view = (await searchPage(ctx, 'новость', 1))!;
     expect(view.page.summary).toBe('3 материала');
-    expect(view.page.results.map((r) => [r.href, r.titleHtml])).toEqual(expect.arrayContaining([['/ru/news/s1', '<mark>Новость</mark> 1']]));
+    expect(view.page.results.map((r) => [r.href, r.title])).toEqual(
+      expect.arrayContaining([['/ru/news/s1', [{ text: 'Новость', mark: true }, { text: ' 1', mark: false }]]]),
+    );
   });
 
   it('offers the topics when nothing is found', async () => {
@@ -129,8 +131,22 @@ describe('searchPage', () => {
 
 describe('cardView', () => {
   it('shows the headline, lead, date and first topic of a story', () => {
-    const card = cardView(ctx, ctx.index.article('ru', 's2')!);
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { withLead: true });
     expect(card).toMatchObject({ href: '/ru/news/s2', title: 'Новость 2', lead: 'Лид 2.', topic: { name: 'Экономика', href: '/ru/topics/economy' }, image: undefined });
     expect(card.date).toEqual({ text: '12 января 2026, 10:00', iso: '2026-01-12T10:00:00+05:00' });
+  });
+
+  it('is an h2 with no lead, topic shown, by default', () => {
+    expect(cardView(ctx, ctx.index.article('ru', 's2')!)).toMatchObject({ classes: 'card', level: 'h2', titleClasses: 'card__title', lead: undefined, placeholder: false });
+  });
+
+  it('takes the look of where it stands: a topic block\'s line under the block\'s heading', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { level: 'h3', variant: 'block-line', topic: false, image: false });
+    expect(card).toMatchObject({ classes: 'card card--block-line', level: 'h3', topic: undefined, image: undefined });
+  });
+
+  it('is the front page\'s large lead: an h2 with its lead', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { large: true, level: 'h3' });
+    expect(card).toMatchObject({ classes: 'card card--lead', level: 'h2', lead: 'Лид 2.' });
   });
 });
