@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURES, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { hreflangs, jsonLdBlocks, metaTags, sitemapPaths, xml } from './crawl.js';
+import { parseHtml } from '../html.js';
 
 const SITE = 'https://dknews.example';
 const PHOTO = `${SITE}/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}`;
@@ -17,6 +18,12 @@ const paths = await sitemapPaths(app, SITE);
 const pages = await Promise.all(paths.map(async (p) => ({ path: p, html: (await request(app).get(p)).text })));
 
 const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(path.join(FIXTURES, 'schemas', name), 'utf8') });
+/** The page's feeds, from <link rel="alternate" type="application/rss+xml">. */
+function feedsOf(html: string): { title?: string; href?: string }[] {
+  const $ = parseHtml(html);
+  return $('link[rel="alternate"][type="application/rss+xml"]').toArray().map((link) => ({ title: $(link).attr('title'), href: $(link).attr('href') }));
+}
+
 async function schemaErrors(body: string, entry: 'urlset.xsd' | 'index.xsd'): Promise<string[]> {
   const preload = ['sitemap.xsd', 'siteindex.xsd', 'sitemap-news.xsd', 'xhtml-link.xsd'].map(schemaFile);
   const result = await validateXML({ xml: [{ fileName: 'sitemap.xml', contents: body }], schema: [schemaFile(entry)], preload });
@@ -156,13 +163,13 @@ describe('the head of every page', () => {
 
   it('allows large image previews, links its feeds, and is noindex only on error pages', async () => {
     for (const page of pages) {
-      expect(page.html).toContain('<meta name="robots" content="index, follow, max-image-preview:large">');
-      expect(page.html).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/(ru|kk|en)\/rss.xml">/);
+      expect(Object.fromEntries(metaTags(page.html)).robots, page.path).toBe('index, follow, max-image-preview:large');
+      expect(feedsOf(page.html)[0]?.href, page.path).toMatch(/^\/(ru|kk|en)\/rss\.xml$/);
     }
     const topic = pages.find((p) => p.path === '/ru/topics/economy')!;
-    expect(topic.html).toContain('<link rel="alternate" type="application/rss+xml" title="ТА «Проба»: Экономика" href="/ru/topics/economy/rss.xml">');
+    expect(feedsOf(topic.html)).toContainEqual({ title: 'ТА «Проба»: Экономика', href: '/ru/topics/economy/rss.xml' });
     const missing = await request(app).get('/ru/nope').expect(404);
-    expect(missing.text).toContain('<meta name="robots" content="noindex, follow">');
+    expect(Object.fromEntries(metaTags(missing.text)).robots).toBe('noindex, follow');
   });
 
   it('gives articles Open Graph article tags and a large Twitter card', () => {

@@ -3,6 +3,7 @@ import { buildIndex } from '../../src/content/build-index.js';
 import type { Article, SourceFile } from '../../src/content/types.js';
 import { createI18n } from '../../src/i18n/setup.js';
 import type { Lang } from '../../src/i18n/languages.js';
+import type { MediaFacts } from '../../src/media/facts.js';
 import type { PageContext } from '../../src/render/context.js';
 
 /**
@@ -55,6 +56,8 @@ export interface TinyOptions {
   includeDrafts?: boolean;
   views?: (article: Article) => number;
   mostRead?: { slug: string; views: number }[];
+  /** Files in media/ and what each is, as the loader would have read them. */
+  images?: ReadonlyMap<string, MediaFacts>;
 }
 
 const source = (relativePath: string, text: string): SourceFile => ({ file: `content/${relativePath}`, relativePath, text });
@@ -82,7 +85,8 @@ export async function tinyContext(articles: TinyArticle[], options: TinyOptions 
       topics: source('topics.yml', TOPICS),
       articles: articles.map(articleFile),
       pages: (options.pages ?? []).map((p) => source(`pages/${p.slug}.${p.lang ?? 'ru'}.md`, `---\ntitle: ${p.title}\norder: ${p.order ?? 100}\n---\n${p.body ?? 'О нас.'}\n`)),
-      media: new Map(),
+      media: new Map([...(options.images ?? [])].map(([name, facts]) => [name, facts.bytes])),
+      images: options.images,
       root: 'content',
     },
     { now: TINY_NOW, includeDrafts: options.includeDrafts ?? false },
