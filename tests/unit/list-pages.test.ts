@@ -111,7 +111,9 @@ describe('searchPage', () => {
   it('finds the stories with the word, marks it in the title, and counts them', async () => {
     const view = (await searchPage(ctx, 'новость', 1))!;
     expect(view.page.summary).toBe('3 материала');
-    expect(view.page.results.map((r) => [r.href, r.titleHtml])).toEqual(expect.arrayContaining([['/ru/news/s1', '<mark>Новость</mark> 1']]));
+    expect(view.page.results.map((r) => [r.href, r.title])).toEqual(
+      expect.arrayContaining([['/ru/news/s1', [{ text: 'Новость', mark: true }, { text: ' 1', mark: false }]]]),
+    );
   });
 
   it('offers the topics when nothing is found', async () => {
@@ -128,9 +130,17 @@ describe('searchPage', () => {
 });
 
 describe('cardView', () => {
-  it('shows the headline, lead, date and first topic of a story', () => {
+  it('shows the headline, date, first topic and a placeholder of a story in a list, as an h2', () => {
     const card = cardView(ctx, ctx.index.article('ru', 's2')!);
-    expect(card).toMatchObject({ href: '/ru/news/s2', title: 'Новость 2', lead: 'Лид 2.', topic: { name: 'Экономика', href: '/ru/topics/economy' }, image: undefined });
-    expect(card.date).toEqual({ text: '12 января 2026, 10:00', iso: '2026-01-12T10:00:00+05:00' });
+    expect(card).toEqual({
+      classes: 'card', level: 'h2', titleClasses: 'card__title', href: '/ru/news/s2', title: 'Новость 2', lead: undefined,
+      date: { text: '12 января 2026, 10:00', iso: '2026-01-12T10:00:00+05:00' }, topic: { name: 'Экономика', href: '/ru/topics/economy' },
+      image: undefined, placeholder: false,
+    });
+  });
+
+  it('gives the large lead card its lead, an h2 and the lead look', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { large: true });
+    expect([card.classes, card.level, card.lead]).toEqual(['card card--lead', 'h2', 'Лид 2.']);
   });
 });
