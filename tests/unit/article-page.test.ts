@@ -62,7 +62,7 @@ describe('articlePage', () => {
   });
 
   it('labels every share link in the page\'s language and shares the absolute URL', () => {
-    expect(page.share.find((s) => s.id === 'copy')).toEqual({ id: 'copy', href: 'https://agency.example/ru/news/middle', label: expect.any(String), copied: 'Ссылка скопирована' });
+    expect(page.share.find((s) => s.id === 'copy')).toEqual({ id: 'copy', href: 'https://agency.example/ru/news/middle', label: 'Скопировать ссылку', copied: 'Ссылка скопирована' });
     // Links to other sites open without window.opener and Referer; mail is no other site.
     expect(page.share.filter((s) => s.rel === 'noopener noreferrer').map((s) => s.id)).toEqual(['telegram', 'whatsapp', 'vk', 'facebook', 'x']);
     expect(page.share.every((s) => s.label !== '' && !s.label.startsWith('share.'))).toBe(true);

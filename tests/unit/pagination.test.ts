@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paginate } from '../../src/render/pagination.js';
 import { paths } from '../../src/paths.js';
+import { paginate } from '../../src/render/pagination.js';
 
 const numbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 const sliceOf = (items: number[]) => (offset: number, limit: number) => items.slice(offset, offset + limit);
