@@ -139,8 +139,19 @@ describe('cardView', () => {
     });
   });
 
-  it('gives the large lead card its lead, an h2 and the lead look', () => {
-    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { large: true });
-    expect([card.classes, card.level, card.lead]).toEqual(['card card--lead', 'h2', 'Лид 2.']);
+  it('shows the headline, lead, date and first topic of a story', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { withLead: true });
+    expect(card).toMatchObject({ href: '/ru/news/s2', title: 'Новость 2', lead: 'Лид 2.', topic: { name: 'Экономика', href: '/ru/topics/economy' }, image: undefined });
+    expect(card.date).toEqual({ text: '12 января 2026, 10:00', iso: '2026-01-12T10:00:00+05:00' });
+  });
+
+  it('takes the look of where it stands: a topic block\'s line under the block\'s heading', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { level: 'h3', variant: 'block-line', topic: false, image: false });
+    expect(card).toMatchObject({ classes: 'card card--block-line', level: 'h3', topic: undefined, image: undefined });
+  });
+
+  it('is the front page\'s large lead: an h2 with its lead', () => {
+    const card = cardView(ctx, ctx.index.article('ru', 's2')!, { large: true, level: 'h3' });
+    expect(card).toMatchObject({ classes: 'card card--lead', level: 'h2', lead: 'Лид 2.' });
   });
 });
