@@ -119,7 +119,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
     if (entry.kind === 'feed') feedType = base;
     else noteType(types, entry, base);
 
-    const sizes = await writeEntry(dir, entry, answer.body, await compressed(entry.url, answer.body, type, fetch), answer.headers['last-modified']);
+    const sizes = await writeEntry(dir, entry, { body: answer.body, ...(await compressed(entry.url, answer.body, type, fetch)), lastModified: answer.headers['last-modified'] });
     summary.files += sizes.files;
     summary.bytes += answer.body.length;
     summary.gzipBytes += sizes.gzip;
@@ -179,21 +179,21 @@ async function compressed(url: string, body: Buffer, type: string, fetch: (url: 
   return { gzip: rep.gzip, br: rep.br };
 }
 
-/** The file and its compressed copies, dated as the server dates the answer. */
-async function writeEntry(dir: string, entry: ExportEntry, body: Buffer, copiesOf: { gzip?: Buffer; br?: Buffer }, lastModified: string | undefined) {
+/** The file and its compressed copies, dated as the server dates the answer (its Last-Modified). */
+async function writeEntry(dir: string, entry: ExportEntry, { body, gzip, br, lastModified }: { body: Buffer; gzip?: Buffer; br?: Buffer; lastModified?: string }) {
   if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
   const file = path.join(dir, ...entry.file.split('/'));
   await mkdir(path.dirname(file), { recursive: true });
   const copies: [string, Buffer][] = [[file, body]];
-  if (copiesOf.gzip) copies.push([`${file}.gz`, copiesOf.gzip]);
-  if (copiesOf.br) copies.push([`${file}.br`, copiesOf.br]);
+  if (gzip) copies.push([`${file}.gz`, gzip]);
+  if (br) copies.push([`${file}.br`, br]);
   const date = lastModified ? new Date(lastModified) : undefined;
   for (const [name, bytes] of copies) {
     await writeFile(name, bytes, { flag: 'wx' });
     // nginx sends a file's mtime as Last-Modified: the same as the server's, where it sends one.
     if (date) await utimes(name, date, date);
   }
-  return { files: copies.length, gzip: copiesOf.gzip?.length ?? 0, br: copiesOf.br?.length ?? 0 };
+  return { files: copies.length, gzip: gzip?.length ?? 0, br: br?.length ?? 0 };
 }
 
 /** Refuses, before any work, an out folder that exists and is neither empty nor an earlier export. */

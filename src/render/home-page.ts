@@ -88,7 +88,7 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
           id: topic.id,
           name: topic.name[lang],
           href: paths.topic(lang, topic.id),
-          cards: topicLatest(ctx.index, lang, topic.id, PER_TOPIC, shown).map((a, i) =>
+          cards: topicLatest(ctx.index, lang, { topic: topic.id, count: PER_TOPIC, except: shown }).map((a, i) =>
             cardView(ctx, a, { level: 'h3', topic: false, variant: i === 0 ? 'block-first' : 'block-line', image: i === 0 }),
           ),
         }))

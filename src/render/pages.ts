@@ -35,12 +35,10 @@ export interface ListPage {
 /** A paginated list of articles: home, topic or author page. Undefined when the page is past the end. */
 function listPage(
   ctx: PageContext,
-  of: ListOf,
-  pageNumber: number,
-  basePath: string,
+  { of, pageNumber, basePath }: { of: ListOf; pageNumber: number; basePath: string },
   meta: Pick<PageMeta, 'description' | 'alternates' | 'structuredData' | 'feeds' | 'noindex' | 'problemsOf'> & { title?: string; heading: string; intro?: string },
 ): PageView<ListPage> | undefined {
-  const page = paginate(ctx.index.count(ctx.lang, of), pageNumber, ctx.pageSize, basePath, (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit));
+  const page = paginate({ total: ctx.index.count(ctx.lang, of), page: pageNumber, size: ctx.pageSize, basePath, slice: (offset, limit) => ctx.index.list(ctx.lang, of, offset, limit) });
   if (!page) return undefined;
   // The first picture of a list is its largest contentful paint: loaded first, not lazily.
   const cards = page.items.map((a, i) => cardView(ctx, a, { main: i === 0, level: 'h2', withLead: true, placeholder: true }));
@@ -67,7 +65,7 @@ function listPage(
 /** The home page's later pages (?page=2…): the newest stories after the first page's, as a list. */
 export function homeListPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
-  return listPage(ctx, {}, pageNumber, paths.home(lang), {
+  return listPage(ctx, { of: {}, pageNumber, basePath: paths.home(lang) }, {
     heading: ctx.t('home.heading'),
     description: ctx.index.site.description[lang],
     alternates: everyLanguage(paths.home),
@@ -80,7 +78,7 @@ export function homeListPage(ctx: PageContext, pageNumber: number): PageView<Lis
 export function newsPage(ctx: PageContext, pageNumber: number): PageView<ListPage> | undefined {
   const lang = ctx.lang;
   const heading = ctx.t('news.heading');
-  return listPage(ctx, {}, pageNumber, paths.news(lang), {
+  return listPage(ctx, { of: {}, pageNumber, basePath: paths.news(lang) }, {
     title: heading,
     heading,
     description: ctx.t('news.description', { site: ctx.index.site.shortName[lang] }),
@@ -92,7 +90,7 @@ export function topicPage(ctx: PageContext, topicId: string, pageNumber: number)
   const topic = ctx.index.topics.get(topicId);
   if (!topic) return undefined;
   const count = ctx.index.count(ctx.lang, { topic: topicId });
-  return listPage(ctx, { topic: topicId }, pageNumber, paths.topic(ctx.lang, topicId), {
+  return listPage(ctx, { of: { topic: topicId }, pageNumber, basePath: paths.topic(ctx.lang, topicId) }, {
     // One rule with the sitemap, which lists a topic once it has an article: until then, noindex.
     noindex: count === 0,
     title: topic.name[ctx.lang],
@@ -127,7 +125,7 @@ export function authorPage(ctx: PageContext, authorId: string, pageNumber: numbe
   const name = author.name[lang];
   const role = author.role[lang];
   const feedHref = paths.authorFeed(lang, authorId);
-  const view = listPage(ctx, { author: authorId }, pageNumber, paths.author(lang, authorId), {
+  const view = listPage(ctx, { of: { author: authorId }, pageNumber, basePath: paths.author(lang, authorId) }, {
     title: name,
     heading: name,
     description: author.bio?.[lang] ?? ctx.t('author.description', { name, role }),

@@ -17,9 +17,10 @@ export interface Page<T> {
 /**
  * One page of a list of `total` items, read with `slice(offset, limit)` (an indexed query, or
  * an array's slice). Returns undefined for a page past the end (page 1 of an empty list exists).
- * @example paginate(3, 2, 2, '/ru/', (o, n) => [1, 2, 3].slice(o, o + n))?.items // [3]
+ * `basePath`: the list's address, to which page links add their page (paths.onPage).
+ * @example paginate({ total: 3, page: 2, size: 2, basePath: '/ru/', slice: (o, n) => [1, 2, 3].slice(o, o + n) })?.items // [3]
  */
-export function paginate<T>(total: number, page: number, size: number, basePath: string, slice: (offset: number, limit: number) => T[]): Page<T> | undefined {
+export function paginate<T>({ total, page, size, basePath, slice }: { total: number; page: number; size: number; basePath: string; slice: (offset: number, limit: number) => T[] }): Page<T> | undefined {
   const pages = Math.max(1, Math.ceil(total / size));
   if (page < 1 || page > pages) return undefined;
   const around = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);

@@ -37,7 +37,7 @@ export interface SearchPage {
 export async function searchPage(ctx: PageContext, query: string, pageNumber: number): Promise<PageView<SearchPage> | undefined> {
   const { lang, t } = ctx;
   const found: SearchResult = query ? search(ctx.index, lang, query) : { hits: [], total: 0, prefixes: [] };
-  const page = paginate(found.hits.length, pageNumber, PER_PAGE, paths.search(lang, query), (offset, limit) => found.hits.slice(offset, offset + limit));
+  const page = paginate({ total: found.hits.length, page: pageNumber, size: PER_PAGE, basePath: paths.search(lang, query), slice: (offset, limit) => found.hits.slice(offset, offset + limit) });
   if (!page) return undefined;
   const none = query !== '' && found.hits.length === 0;
   const layout = layoutView(ctx, {

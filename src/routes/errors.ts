@@ -32,7 +32,7 @@ export function errorHandler(deps: RouteDeps, logger: Logger): ErrorRequestHandl
 
 async function sendError(deps: RouteDeps, res: Response, status: number, lang: ReturnType<typeof langOf>): Promise<void> {
   const ctx = pageContext(deps, lang);
-  await sendPage(res, 'error', errorPage(ctx, status), 'no-store', status);
+  await sendPage(res, { view: 'error', model: errorPage(ctx, status), cacheControl: 'no-store', status });
 }
 
 /** The plain page, in the request's language when the strings can still be had. */

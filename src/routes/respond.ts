@@ -4,8 +4,8 @@ import { yearIn } from '../i18n/format.js';
 import { FastPath } from '../cache/fast-path.js';
 import { Representation } from '../cache/representation.js';
 import type { ResponseCache } from '../cache/response-cache.js';
-import { sendRepresentation } from '../cache/send-representation.js';
 import { PER_ANSWER } from '../http/answer-headers.js';
+import { sendRepresentation } from '../cache/send-representation.js';
 import { renderPage, type RouteDeps } from './context.js';
 
 export interface Built {

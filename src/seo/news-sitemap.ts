@@ -1,7 +1,7 @@
 import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
 import { LANGS } from '../i18n/languages.js';
-import { xmlEscape } from './xml.js';
+import { xmlEscape } from '../text/escape-xml.js';
 import { paths } from '../paths.js';
 
 const WINDOW_MS = 48 * 3600 * 1000;

@@ -3,7 +3,7 @@ import { isoLocal } from '../i18n/format.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { everyLanguage, inLanguages, paths } from '../paths.js';
 import { absoluteUrl, alternates, type Alternate } from './urls.js';
-import { xmlEscape } from './xml.js';
+import { xmlEscape } from '../text/escape-xml.js';
 
 /** The protocol's limit of URLs in one sitemap file. */
 export const SITEMAP_LIMIT = 50_000;

@@ -9,7 +9,7 @@ import { robotsTxt } from '../../src/seo/robots.js';
 import { sitemapChild, sitemapIndex, sitemapNames } from '../../src/seo/sitemap.js';
 import { homeStructuredData, newsArticle } from '../../src/seo/structured-data.js';
 import { absoluteUrl, alternates } from '../../src/seo/urls.js';
-import { cdata, xmlEscape } from '../../src/seo/xml.js';
+import { cdata, xmlEscape } from '../../src/text/escape-xml.js';
 import { TINY_NOW, tinyContext } from './tiny-site.js';
 
 const SITE = 'https://agency.example';
