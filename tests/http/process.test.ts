@@ -177,6 +177,8 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     const VALID_COPY = await copyContent(VALID);
     const { child, origin, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')), { CONTENT_DIR: VALID_COPY.dir });
     // One worker parsed the content; the other serves it from the index without parsing a file.
+    // Serving begins with the first batch: the log line of the whole reconcile may come after.
+    await until('the content indexed', () => said('Content reloaded').length > 0);
     const indexed = said('Content reloaded') as (LogLine & { parsed?: number })[];
     expect(indexed.map((l) => l.worker)).toEqual([1]);
     expect(indexed[0]!.parsed).toBeGreaterThan(3);
