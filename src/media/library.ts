@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { isImage, type ImageFacts, type MediaFacts } from './facts.js';
@@ -197,14 +197,18 @@ export class MediaLibrary {
         const source = file ?? this.#original(this.#byHash.get(hash)?.name ?? '');
         const master = await this.#master(hash, source, facts.width);
         this.encodes.set(key, (this.encodes.get(key) ?? 0) + 1);
-        const bytes = await makeVariant(master, facts, variant);
         await mkdir(path.dirname(target), { recursive: true });
         // Written aside and renamed: a reader never gets half a file, another process (or another
         // library in this one, as during an export) never a torn one or a name taken from under it.
         const aside = asideName(target);
-        await writeFile(aside, bytes);
-        await rename(aside, target);
-        return { file: target, bytes: bytes.length, type };
+        try {
+          const bytes = await makeVariant(master, facts, variant, aside);
+          await rename(aside, target);
+          return { file: target, bytes, type };
+        } catch (error) {
+          await rm(aside, { force: true });
+          throw error;
+        }
       }
     })();
     this.#making.set(key, making);
