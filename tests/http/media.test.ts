@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
@@ -17,7 +18,7 @@ await writeFile(
   path.join(content.dir, 'news/camera-story.ru.md'),
   '---\ntitle: Снимок с камеры\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage: { src: 2026/camera.jpg, alt: Снимок }\n---\nТекст.\n\n![Прозрачный знак](/media/logo-like.png)\n\n![Битый файл](/media/broken.jpg)\n',
 );
-const { app, store, images } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, images, config } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
   store.close();
   images.close();
@@ -127,7 +128,7 @@ describe('for crawlers', () => {
 });
 
 describe('a photo replaced under the same name', () => {
-  it('reaches the page at the next content version, under a new hash; the old derivatives are gone', async () => {
+  it('reaches the page at the next content version, under a new hash; the old derivatives are gone, from disk too', async () => {
     const before = hashOf('2026/camera.jpg');
     await makePhoto(path.join(content.dir, 'media/2026/camera.jpg'), { width: 1300, height: 900, format: 'jpeg' });
     await store.reload();
@@ -138,6 +139,10 @@ describe('a photo replaced under the same name', () => {
     expect(html).toContain('width="1300" height="900"');
     expect(html).not.toContain(before);
     await request(app).get(`/media/_/${before}/640.avif`).expect(404);
+    await images.warm();
+    expect(existsSync(path.join(config.dataDir, 'media', before))).toBe(false);
+    expect(existsSync(path.join(config.dataDir, 'media', after, '1300.avif'))).toBe(true);
+    expect(existsSync(path.join(config.dataDir, 'media', 'facts.json'))).toBe(true);
   });
 });
 
