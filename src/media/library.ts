@@ -186,7 +186,14 @@ export class MediaLibrary {
       const hash = await hashFile(file);
       const master = this.#master(hash, file, header.width);
       const facts: ImageFacts = { hash, ...header, color: await averageColor(await master), bytes };
-      if (this.#root) facts.feedBytes = (await this.#derive(hash, facts, feedVariant(facts), file)).bytes;
+      if (this.#root) {
+        // A copy that cannot be written (a full disk) is not an unreadable photo: the feed links the
+        // original meanwhile (seo/feed.ts), and the next survey tries again.
+        await this.#derive(hash, facts, feedVariant(facts), file).then(
+          (made) => (facts.feedBytes = made.bytes),
+          (error: unknown) => this.#options.logger?.warn({ err: error, name }, "The feed's copy of an original could not be made; it is tried again at the next content version"),
+        );
+      }
       return facts;
     } catch (error) {
       this.#options.logger?.debug({ err: error, name }, 'An original could not be read as an image');

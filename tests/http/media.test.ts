@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
@@ -18,7 +18,7 @@ await writeFile(
   path.join(content.dir, 'news/camera-story.ru.md'),
   '---\ntitle: Снимок с камеры\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage: { src: 2026/camera.jpg, alt: Снимок }\n---\nТекст.\n\n![Прозрачный знак](/media/logo-like.png)\n\n![Битый файл](/media/broken.jpg)\n',
 );
-const { app, store, images, config } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, images, config, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
   store.close();
   images.close();
@@ -124,6 +124,24 @@ describe('for crawlers', () => {
     const url = `/media/_/${hashOf('2026/camera.jpg')}/1280.jpg`;
     const copy = await get(url).expect(200);
     expect(item.enclosure).toEqual({ '@url': `https://dknews.example${url}`, '@length': String((copy.body as Buffer).length), '@type': 'image/jpeg' });
+  });
+});
+
+describe('a derivative that cannot be made', () => {
+  it('answers the error page, not «not found», and is made at the next request once the cause is gone', async () => {
+    await makePhoto(path.join(content.dir, 'media/blocked.png'), { width: 400, height: 300 });
+    const hash = hashOf('blocked.png');
+    // A file where the original's folder of derivatives goes: nothing can be written there.
+    const folder = path.join(config.dataDir, 'media', hash);
+    await mkdir(path.dirname(folder), { recursive: true });
+    await writeFile(folder, 'in the way');
+    await store.reload();
+    const failed = await request(app).get(`/media/_/${hash}/320.avif`).expect(500);
+    expect(failed.headers['cache-control']).toBe('no-store');
+    expect(failed.text).toContain('<html lang="ru"');
+    expect(logs.some((entry) => entry.msg === 'Unexpected error while answering a request' && entry.url === `/media/_/${hash}/320.avif`)).toBe(true);
+    await rm(folder);
+    await get(`/media/_/${hash}/320.avif`).expect(200).expect('content-type', 'image/avif');
   });
 });
 
