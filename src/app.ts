@@ -10,11 +10,11 @@ import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
-import { fastOrNot } from './http/fast-or-not.js';
+import { fastOrNot } from './cache/fast-or-not.js';
 import { whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
-import { ResponseCache } from './http/response-cache.js';
+import { ResponseCache } from './cache/response-cache.js';
 import { apiRouter } from './routes/api.js';
 import { crawlerRouter, feedRouter } from './routes/crawlers.js';
 import { devRouter } from './routes/dev.js';
@@ -54,7 +54,7 @@ export function createApp(deps: AppDeps): SiteApp {
   // Every cacheable answer is rendered once per content version and kept here, bounded by bytes.
   const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
-  // 0. The fast path (see routes/respond.ts): a URL whose answer is cached for the current
+  // 0. The fast path (see cache/fast-path.ts): a URL whose answer is cached for the current
   // content version is answered before Express runs at all. Everything else goes on to 1.
   const site: SiteApp = Object.assign((req: IncomingMessage, res: ServerResponse) => void (fastOrNot(site.fastPath, req, res, logger) || app(req, res)), {
     fastPath: respond.fast,

@@ -21,6 +21,13 @@ export interface Site {
   assets: Assets;
   /** The page for requests Node refuses before the app (see http/create-server.ts). */
   refusalPage: (status: number) => string;
+  /**
+   * Takes nothing new in: the content watcher and publication timers stop, the media warm-up
+   * stops after the derivative it is making. What is loaded stays readable for requests in flight.
+   */
+  stop(): void;
+  /** Stops, then closes every resource: the view counter and the index database. Once, after the last request. */
+  close(): void;
 }
 
 export interface BootOptions {
@@ -61,5 +68,14 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
   const t = i18n.getFixedT(DEFAULT_LANG);
   // The request could not be read, so its language is unknown: the site's first language.
   const refusalPage = (status: number) => plainPage(DEFAULT_LANG, t(`error.${status === 431 ? 431 : 400}.title`), t(`error.${status === 431 ? 431 : 400}.text`));
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now, images }), store, counter, images, assets, refusalPage };
+  const stop = () => {
+    store.stop();
+    images.close();
+  };
+  const close = () => {
+    stop();
+    counter.close();
+    store.close();
+  };
+  return { app: createApp({ config, store, i18n, assets, logger, counter, now, images }), store, counter, images, assets, refusalPage, stop, close };
 }

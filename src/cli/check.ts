@@ -4,12 +4,10 @@ import { buildIndex } from '../content/build-index.js';
 import { ContentLoadError, type ContentError } from '../content/errors.js';
 import { loadContent } from '../content/load.js';
 import { MediaLibrary } from '../media/library.js';
-import type { EditorLang } from '../content/messages.js';
-import { formatProblemLine } from './format-problem.js';
+import { message, type EditorLang } from '../content/messages.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
-import { cliMessage } from './messages.js';
 
 /**
  * The clock `check` builds the index with: every article counts as published, and drafts are
@@ -30,13 +28,13 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     options = parseArgs({ args: argv, options: { lang: { type: 'string' }, dir: { type: 'string' } }, strict: true }).values;
   } catch (error) {
     const lang = argv.includes('en') ? 'en' : 'ru';
-    return usageError(io, lang, cliMessage('bad_option', lang, { detail: (error as Error).message }));
+    return usageError(io, lang, message('bad_option', lang, { detail: (error as Error).message }));
   }
   const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', cliMessage('bad_message_lang', 'ru', { value: lang }));
+  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
 
   const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
-  if (!(await isFolder(dir))) return usageError(io, lang, cliMessage('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
+  if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
 
   let problems: ContentError[];
   let checked: number;
@@ -47,16 +45,16 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     checked = sources.articles.length;
     problems = await problemsOf(async () => [...(await buildIndex(sources, EVERYTHING_PUBLISHED)).problems]);
   } catch (error) {
-    io.stderr.write(`${cliMessage('unreadable', lang, { detail: describeError(error) })}\n`);
+    io.stderr.write(`${message('unreadable', lang, { detail: describeError(error) })}\n`);
     return 2;
   }
 
-  for (const problem of sortByPlace(problems)) io.stdout.write(`${formatProblemLine(problem, lang)}\n`);
+  for (const problem of sortByPlace(problems)) io.stdout.write(`${problem.format(lang, { columns: true })}\n`);
   // Warnings are printed with the problems, but they alone do not fail the check.
   const errors = problems.filter((p) => !p.warning).length;
   const warnings = problems.length - errors;
-  if (warnings) io.stdout.write(`${cliMessage('warnings_found', lang, { count: warnings })}\n`);
-  io.stdout.write(`${errors ? cliMessage('problems_found', lang, { count: errors }) : cliMessage('no_problems', lang, { count: checked })}\n`);
+  if (warnings) io.stdout.write(`${message('warnings_found', lang, { count: warnings })}\n`);
+  io.stdout.write(`${errors ? message('problems_found', lang, { count: errors }) : message('no_problems', lang, { count: checked })}\n`);
   return errors ? 1 : 0;
 }
 
@@ -78,7 +76,7 @@ function sortByPlace(problems: ContentError[]): ContentError[] {
 }
 
 function usageError(io: CliIo, lang: EditorLang, text: string): number {
-  io.stderr.write(`${text}\n${cliMessage('check_usage', lang)}\n`);
+  io.stderr.write(`${text}\n${message('check_usage', lang)}\n`);
   return 2;
 }
 

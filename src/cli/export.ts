@@ -3,10 +3,9 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../config.js';
 import { ContentLoadError } from '../content/errors.js';
-import type { EditorLang } from '../content/messages.js';
+import { message, type EditorLang, type MessageCode } from '../content/messages.js';
 import { exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
-import { exportMessage, type ExportMessage } from './export-messages.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
 
@@ -36,11 +35,11 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     config = loadConfig(io.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${exportMessage('bad_config', lang, { detail: lang === 'en' ? error.message : error.message.split('\n').slice(1).join('\n') })}\n`);
+    io.stderr.write(`${message('bad_config', lang, { detail: lang === 'en' ? error.message : error.message.split('\n').slice(1).join('\n') })}\n`);
     return 2;
   }
-  if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
-  if (!io.env.SITE_URL) io.stderr.write(`${exportMessage('site_url_default', lang, { url: config.siteUrl })}\n`);
+  if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'export_no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
+  if (!io.env.SITE_URL) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
 
   const outDir = options.out === undefined ? path.join(PROJECT_ROOT, DEFAULT_OUT) : path.resolve(io.cwd, options.out);
   const shown = options.out ?? DEFAULT_OUT;
@@ -48,7 +47,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const logger = pino({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
   try {
     const summary = await exportSite({ config, logger, outDir, apiOrigin });
-    const say = (code: ExportMessage, params: Record<string, string | number> = {}) => io.stdout.write(`${exportMessage(code, lang, params)}\n`);
+    const say = (code: MessageCode, params: Record<string, string | number> = {}) => io.stdout.write(`${message(code, lang, params)}\n`);
     say('done', {
       urls: summary.urls,
       dir: shown,
@@ -60,15 +59,15 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     });
     say(apiOrigin ? 'api_origin' : 'no_api_origin', { origin: apiOrigin ?? '' });
     say('nginx', { file: path.join(shown, path.basename(summary.nginxConf)) });
-    if (summary.problems) say('problems', { count: summary.problems });
+    if (summary.problems) say('export_problems', { count: summary.problems });
     return 0;
   } catch (error) {
     if (error instanceof ExportRefused) return usageError(io, lang, error.code, { dir: shown });
     if (error instanceof ContentLoadError) {
-      io.stderr.write(`${exportMessage('broken_site_files', lang, { detail: error.message })}\n`);
+      io.stderr.write(`${message('broken_site_files', lang, { detail: error.message })}\n`);
       return 1;
     }
-    io.stderr.write(`${exportMessage('failed', lang, { detail: describeError(error) })}\n`);
+    io.stderr.write(`${message('failed', lang, { detail: describeError(error) })}\n`);
     return 1;
   }
 }
@@ -90,7 +89,7 @@ function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function usageError(io: CliIo, lang: EditorLang, code: ExportMessage, params: Record<string, string | number>): number {
-  io.stderr.write(`${exportMessage(code, lang, params)}\n${exportMessage('usage', lang)}\n`);
+function usageError(io: CliIo, lang: EditorLang, code: MessageCode, params: Record<string, string | number>): number {
+  io.stderr.write(`${message(code, lang, params)}\n${message('export_usage', lang)}\n`);
   return 2;
 }

@@ -2,6 +2,7 @@ import { isLang, type Lang } from '../i18n/languages.js';
 import { ContentError } from './errors.js';
 import { nearest } from './nearest.js';
 import type { SiteLink } from './parse-article.js';
+import { paths } from '../paths.js';
 
 const ARTICLE_PATH = /^\/([a-z]{2})\/news\/(.+)$/;
 
@@ -28,8 +29,8 @@ export function checkSiteLinks(linking: Iterable<{ file: string; siteLinks: read
       if (!m || !isLang(m[1]) || targets.has(path)) continue;
       const lang = m[1];
       const close = nearest(m[2]!, targets.slugs(lang));
-      const suggestion = close === undefined ? '' : `/${lang}/news/${close}`;
-      problems.push(new ContentError(file, link.line, 'body', 'site_link_missing', { href: link.href, suggestion }));
+      const suggestion = close === undefined ? '' : paths.article(lang, close);
+      problems.push(new ContentError({ file, line: link.line, field: 'body', code: 'site_link_missing', params: { href: link.href, suggestion } }));
     }
   }
   return problems;

@@ -11,7 +11,7 @@ export function checkTranslations(articles: Iterable<Pick<Article, 'file' | 'lan
   const problems: ContentError[] = [];
   for (const article of articles) {
     if (article.lang !== 'ru' && !russianSlugs.has(article.slug)) {
-      problems.push(new ContentError(article.file, 1, '', 'translation_without_original', { slug: article.slug }));
+      problems.push(new ContentError({ file: article.file, line: 1, code: 'translation_without_original', params: { slug: article.slug } }));
     }
   }
   return problems;

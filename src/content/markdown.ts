@@ -1,8 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { Lang } from '../i18n/languages.js';
-import { foreignWords } from '../render/foreign-words.js';
-import { typeset } from '../render/typography.js';
+import { foreignWords } from '../text/foreign-words.js';
+import { typeset } from '../text/typography.js';
 
 export interface RenderedBody {
   html: string;

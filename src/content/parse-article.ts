@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ContentError } from './errors.js';
+import type { ProblemCode } from './messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { nearest } from './nearest.js';
@@ -9,6 +10,7 @@ import { parseIsoDate } from './dates.js';
 import type { Article, ArticleBody, SourceFile } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
+import { paths } from '../paths.js';
 
 /** What an article may refer to: checked here so that a bad reference names its own line. */
 export interface ArticleContext {
@@ -42,8 +44,8 @@ export interface ParsedArticle {
  */
 export function parseArticle(source: SourceFile, context: ArticleContext): ParsedArticle {
   const { file } = source;
-  const fail = (code: ConstructorParameters<typeof ContentError>[3], params = {}, line = 1, field = '') => ({
-    problems: [new ContentError(file, line, field, code, params)],
+  const fail = (code: ProblemCode, params = {}, line = 1, field = '') => ({
+    problems: [new ContentError({ file, line, field, code, params })],
   });
 
   const name = articleFileName(source.relativePath);
@@ -56,9 +58,9 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   // With a YAML syntax error the fields are unknown; the body is still checked, so that every
   // problem of the file shows in one run.
   const { value: front, problems } = yaml.errors.length ? { value: undefined, problems: yamlProblems(file, yaml.errors) } : validate(ArticleFront, yaml, file);
-  const at = (path: (string | number)[], code: ConstructorParameters<typeof ContentError>[3], params: Record<string, string | number>) => {
+  const at = (path: (string | number)[], code: ProblemCode, params: Record<string, string | number>) => {
     const { line, column } = yaml.locate(path);
-    problems.push(new ContentError(file, line, path.join('.'), code, params, column));
+    problems.push(new ContentError({ file, line, field: path.join('.'), code, params, column }));
   };
   // The checks below read the raw fields too, so that a file with a schema problem still gets
   // every other problem reported in the same run.
@@ -100,14 +102,14 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   });
 
   const body = renderBody(split.body, name.lang);
-  if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
-  for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
-  for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+  if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
+  for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
+  for (const image of body.imagesWithoutAlt) problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_alt_missing' }));
   const media: string[] = [];
   const mediaLines: number[] = [];
   for (const image of body.images) {
     if (isExternal(image.src)) {
-      problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_external', { src: image.src }));
+      problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_external', params: { src: image.src } }));
       continue;
     }
     const src = mediaPath(image.src);
@@ -115,7 +117,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
     if (context.media.has(src)) {
       media.push(src);
       mediaLines.push(split.bodyLine + image.line - 1);
-    } else problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_missing', { src }));
+    } else problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_missing', params: { src } }));
   }
 
   const siteLinks = body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 }));
@@ -155,7 +157,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       aliases: front.aliases.map(flat),
       bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text ?? '').digest('base64url').slice(0, 16)}`,
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
-      path: `/${name.lang}/news/${name.slug}`,
+      path: paths.article(name.lang, name.slug),
     },
   };
 }

@@ -20,9 +20,9 @@ function parseDataFile<S extends z.ZodType>(
   root: string,
 ): Parsed<z.output<S>> & { yaml?: YamlSource } {
   // A missing file is named where the editor must put it: content/site.yml, not site.yml.
-  if (!source) return { problems: [new ContentError(`${root}/${name}`, 1, '', 'file_missing', { name })] };
-  if (source.text === undefined) return { problems: [new ContentError(source.file, 1, '', 'not_utf8')] };
-  if (!source.text.trim()) return { problems: [new ContentError(source.file, 1, '', 'empty_file')] };
+  if (!source) return { problems: [new ContentError({ file: `${root}/${name}`, line: 1, code: 'file_missing', params: { name } })] };
+  if (source.text === undefined) return { problems: [new ContentError({ file: source.file, line: 1, code: 'not_utf8' })] };
+  if (!source.text.trim()) return { problems: [new ContentError({ file: source.file, line: 1, code: 'empty_file' })] };
   const yaml = parseYaml(source.text);
   if (yaml.errors.length) {
     return { problems: yamlProblems(source.file, yaml.errors) };
@@ -49,13 +49,13 @@ export function parseAuthors(source: SourceFile | undefined, root = 'content', m
     for (const lang of LANGS) {
       if (given[lang] !== undefined) continue;
       const at = yaml!.locate([id, 'role']);
-      problems.push(new ContentError(source!.file, at.line, `${id}.role.${lang}`, 'role_fallback', { id, lang, fallback: role[lang] }, at.column));
+      problems.push(new ContentError({ file: source!.file, line: at.line, field: `${id}.role.${lang}`, code: 'role_fallback', params: { id, lang, fallback: role[lang] }, column: at.column }));
     }
     // A photo must be a file under media/ (`media` absent: not checked).
     const photo = author.photo?.replace(/^\/?media\//, '');
     if (photo !== undefined && media && !media.has(photo)) {
       const at = yaml!.locate([id, 'photo']);
-      problems.push(new ContentError(source!.file, at.line, `${id}.photo`, 'image_missing', { src: photo }, at.column));
+      problems.push(new ContentError({ file: source!.file, line: at.line, field: `${id}.photo`, code: 'image_missing', params: { src: photo }, column: at.column }));
     }
     return { id, name: author.name, role, photo, bio: author.bio, editorInChief: author.editorInChief };
   });

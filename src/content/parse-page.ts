@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { ContentError } from './errors.js';
+import type { ProblemCode } from './messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { PageFront } from './schema.js';
@@ -7,6 +8,7 @@ import { articleFileName } from './slug.js';
 import type { SourceFile, StaticPage } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
+import { paths } from '../paths.js';
 
 /** Paths under /{lang}/ that sections of the site own: no static page may take them. */
 export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml'];
@@ -17,7 +19,7 @@ export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml']
  */
 export function parsePage(source: SourceFile): { page?: StaticPage; problems: ContentError[] } {
   const { file } = source;
-  const fail = (code: ConstructorParameters<typeof ContentError>[3], params = {}) => ({ problems: [new ContentError(file, 1, '', code, params)] });
+  const fail = (code: ProblemCode, params = {}) => ({ problems: [new ContentError({ file, line: 1, code, params })] });
   const name = articleFileName(source.relativePath.replace(/^pages\//, ''));
   if (!name || source.relativePath.split('/').length !== 2) return fail('page_bad_filename', { name: source.relativePath.split('/').pop() ?? '' });
   if (RESERVED_SLUGS.includes(name.slug)) return fail('page_slug_reserved', { slug: name.slug, reserved: RESERVED_SLUGS.join(', ') });
@@ -28,9 +30,9 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
   const { value: front, problems } = validate(PageFront, yaml, file);
   const body = renderBody(split.body, name.lang);
-  if (!body.text.trim()) problems.push(new ContentError(file, split.bodyLine, 'body', 'empty_body'));
-  for (const link of body.badLinks) problems.push(new ContentError(file, split.bodyLine + link.line - 1, 'body', 'unsafe_link', { href: link.href }));
-  for (const image of body.imagesWithoutAlt) problems.push(new ContentError(file, split.bodyLine + image.line - 1, 'body', 'image_alt_missing'));
+  if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
+  for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
+  for (const image of body.imagesWithoutAlt) problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_alt_missing' }));
   if (problems.length || !front) return { problems };
   return {
     problems,
@@ -42,7 +44,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
       description: front.description ?? body.firstParagraph,
       order: front.order,
       html: body.html,
-      path: `/${name.lang}/${name.slug}`,
+      path: paths.page(name.lang, name.slug),
     },
   };
 }

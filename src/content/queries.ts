@@ -37,7 +37,7 @@ export function latest(articles: readonly Article[], count: number, except: Read
 }
 
 /** The newest `count` articles of a topic in a language, leaving out those in `except` (by path). */
-export function topicLatest(index: ContentIndex, lang: Lang, topic: string, count: number, except: ReadonlySet<Article>): Article[] {
+export function topicLatest(index: ContentIndex, lang: Lang, { topic, count, except }: { topic: string; count: number; except: ReadonlySet<Article> }): Article[] {
   const shown = new Set([...except].map((a) => a.path));
   return index.list(lang, { topic }, 0, count + shown.size).filter((a) => !shown.has(a.path)).slice(0, count);
 }

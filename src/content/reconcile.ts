@@ -253,7 +253,7 @@ export function nearMissProblem(root: string, relativePath: string): ContentErro
   const name = relativePath.split('/').pop()!;
   const stem = name.replace(/(?:\.md)?\.[^.]+$/i, '').toLowerCase();
   const suggestion = /\.(?:ru|kk|en)$/.test(stem) ? `${stem}.md` : `${stem}.ru.md`;
-  return new ContentError(`${root}/${relativePath}`, 1, '', 'near_miss_name', { name, suggestion: articleFileName(suggestion) ? suggestion : '' });
+  return new ContentError({ file: `${root}/${relativePath}`, line: 1, code: 'near_miss_name', params: { name, suggestion: articleFileName(suggestion) ? suggestion : '' } });
 }
 export function namesOf(data: SiteData): Names {
   return {

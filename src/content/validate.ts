@@ -24,7 +24,7 @@ function toProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string, s
   const field = path.map(String).join('.');
   const at = source.locate(path);
   const problem = (code: ProblemCode, params: Record<string, string | number> = {}, fieldName = field) =>
-    new ContentError(file, at.line, fieldName, code, params, at.column);
+    new ContentError({ file, line: at.line, field: fieldName, code, params, column: at.column });
 
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -33,7 +33,7 @@ function toProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string, s
         const where = source.locate([...path, key]);
         const name = [...path.map(String), key].join('.');
         const params = { field: key, known: known.join(', '), suggestion: nearest(key, known) ?? '' };
-        return new ContentError(file, where.line, name, 'unknown_field', params, where.column);
+        return new ContentError({ file, line: where.line, field: name, code: 'unknown_field', params, column: where.column });
       });
     }
     case 'invalid_type': {

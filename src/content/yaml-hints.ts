@@ -59,6 +59,6 @@ export function yamlProblems(file: string, errors: readonly (YamlError & { posit
     const { code, params } = explainYamlError(error);
     // The field is named only when the hint is about its value: a generic error may come from a line above.
     const field = code === 'yaml_syntax' || code === 'yaml_tab' ? '' : (/^\s*([^\s:#]+):/.exec(error.lineText)?.[1] ?? '');
-    return new ContentError(file, error.position.line, field, code, params, error.position.column);
+    return new ContentError({ file, line: error.position.line, field, code, params, column: error.position.column });
   });
 }

@@ -121,10 +121,15 @@ export class SqliteViewCounter implements ViewCounter {
   #sincePrune = 0;
   readonly #known = new Map<string, number>();
 
+  readonly #busyTimeoutMs: number;
+
+  /** `busyTimeoutMs`: how long a view waits for another process's write lock (tests shorten it). */
   constructor(
     dataDir: string,
     private readonly logger: Logger,
+    { busyTimeoutMs = BUSY_TIMEOUT_MS }: { busyTimeoutMs?: number } = {},
   ) {
+    this.#busyTimeoutMs = busyTimeoutMs;
     this.file = path.join(dataDir, 'views.sqlite');
     this.#open();
   }
@@ -192,7 +197,7 @@ export class SqliteViewCounter implements ViewCounter {
     let db: Database.Database | undefined;
     try {
       mkdirSync(path.dirname(this.file), { recursive: true });
-      db = new Database(this.file, { timeout: BUSY_TIMEOUT_MS });
+      db = new Database(this.file, { timeout: this.#busyTimeoutMs });
       db.pragma('journal_mode = WAL');
       // NORMAL in WAL mode loses nothing when the process dies, only on power loss.
       db.pragma('synchronous = NORMAL');

@@ -1,12 +1,14 @@
-import { Agent, get, type IncomingMessage } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
+import { ON_THE_WIRE, PER_ANSWER } from '../http/answer-headers.js';
 import { createServer } from '../http/create-server.js';
-import { Representation, type Encoding } from '../http/representation.js';
+import { loopbackGet, type LoopbackAnswer } from '../http/loopback.js';
+import { Representation, type Encoding } from '../cache/representation.js';
 import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 
@@ -15,9 +17,9 @@ const CONCURRENCY = 4;
 export const NGINX_FILE = 'nginx.conf';
 
 /** Headers of one answer, not of the site: the nginx block does not repeat them. */
-const PER_ANSWER = new Set([
-  'x-request-id', 'content-length', 'content-encoding', 'content-type', 'cache-control', 'etag', 'last-modified',
-  'vary', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'accept-ranges',
+const NOT_SITE_WIDE = new Set([
+  ...PER_ANSWER,
+  ...ON_THE_WIRE,
   // Per kind of file: images may be shown by other origins (feed readers), pages may not.
   'cross-origin-resource-policy',
 ]);
@@ -61,14 +63,6 @@ export class ExportRefused extends Error {
   }
 }
 
-interface Answer {
-  status: number;
-  headers: IncomingMessage['headers'];
-  /** Header names as the server wrote them, by lower-case name. */
-  names: Map<string, string>;
-  body: Buffer;
-}
-
 /**
  * Writes every public URL of the site into outDir as the bytes the server sends for it, with
  * .gz and .br copies and an nginx server block. The bytes come from the app itself: it is
@@ -86,7 +80,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}.export-${process.pid}-${Date.now()}`);
   try {
-    const fetch = (url: string, encoding: Encoding = 'identity') => request((server.address() as AddressInfo).port, url, agent, encoding);
+    const fetch = (url: string, encoding: Encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
     const written = await writeAll(site, config, staging, fetch);
     const nginxConf = path.join(options.outDir, NGINX_FILE);
     await writeFile(path.join(staging, NGINX_FILE), nginxServerBlock({ ...written.nginx, root: options.outDir, exportedAt: options.now?.() ?? new Date() }));
@@ -95,14 +89,13 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   } finally {
     agent.destroy();
     server.close();
-    site.store.close();
-    site.counter.close();
+    site.close();
     await rm(staging, { recursive: true, force: true });
   }
 }
 
 /** Asks the app for every URL of the plan and writes the answers; returns what the nginx block needs. */
-async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string, encoding?: Encoding) => Promise<Answer>) {
+async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>) {
   const plan = exportPlan(site.store.index, config.pageSize, site.assets.urls);
   const cache = Object.fromEntries(EXPORT_KINDS.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
   const types = new Map<string, string>();
@@ -126,7 +119,7 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
     if (entry.kind === 'feed') feedType = base;
     else noteType(types, entry, base);
 
-    const sizes = await writeEntry(dir, entry, answer.body, await compressed(entry.url, answer.body, type, fetch), answer.headers['last-modified']);
+    const sizes = await writeEntry(dir, entry, { body: answer.body, ...(await compressed(entry.url, answer.body, type, fetch)), lastModified: answer.headers['last-modified'] });
     summary.files += sizes.files;
     summary.bytes += answer.body.length;
     summary.gzipBytes += sizes.gzip;
@@ -149,16 +142,16 @@ async function writeAll(site: Site, config: Config, dir: string, fetch: (url: st
 }
 
 /** The answer must be the one the plan expects: its status and its kind's Cache-Control. */
-function check(entry: ExportEntry, answer: Answer, expectedCache: string): void {
+function check(entry: ExportEntry, answer: LoopbackAnswer, expectedCache: string): void {
   if (answer.status !== entry.status) throw new Error(`${entry.url}: the server answered ${answer.status}, not ${entry.status}`);
   const cacheControl = answer.headers['cache-control'];
   if (cacheControl !== expectedCache) throw new Error(`${entry.url}: the server sent Cache-Control "${cacheControl}", not the "${expectedCache}" of a ${entry.kind}`);
 }
 
 /** The headers every answer carries (security headers), with their names as the server wrote them. */
-function siteHeaders(answer: Answer): [string, string][] {
+function siteHeaders(answer: LoopbackAnswer): [string, string][] {
   return Object.entries(answer.headers)
-    .filter(([name]) => !PER_ANSWER.has(name))
+    .filter(([name]) => !NOT_SITE_WIDE.has(name))
     .map(([name, value]): [string, string] => [answer.names.get(name) ?? name, Array.isArray(value) ? value.join(', ') : String(value)])
     .sort(([a], [b]) => a.localeCompare(b));
 }
@@ -177,30 +170,30 @@ function noteType(types: Map<string, string>, entry: ExportEntry, type: string):
  * sitemaps the server compresses once and keeps (a strong ETag says so): those bytes are
  * asked for. Files it compresses on the fly are compressed here with the server's settings.
  */
-async function compressed(url: string, body: Buffer, type: string, fetch: (url: string, encoding?: Encoding) => Promise<Answer>) {
+async function compressed(url: string, body: Buffer, type: string, fetch: (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>) {
   if (!COMPRESSIBLE.test(type)) return {};
   const [gzip, br] = await Promise.all([fetch(url, 'gzip'), fetch(url, 'br')]);
-  const kept = (answer: Answer, encoding: Encoding) => answer.headers['content-encoding'] === encoding && !String(answer.headers.etag).startsWith('W/');
+  const kept = (answer: LoopbackAnswer, encoding: Encoding) => answer.headers['content-encoding'] === encoding && !String(answer.headers.etag).startsWith('W/');
   if (kept(gzip, 'gzip') && kept(br, 'br')) return { gzip: gzip.body, br: br.body };
   const rep = new Representation(body, type);
   return { gzip: rep.gzip, br: rep.br };
 }
 
-/** The file and its compressed copies, dated as the server dates the answer. */
-async function writeEntry(dir: string, entry: ExportEntry, body: Buffer, copiesOf: { gzip?: Buffer; br?: Buffer }, lastModified: string | undefined) {
+/** The file and its compressed copies, dated as the server dates the answer (its Last-Modified). */
+async function writeEntry(dir: string, entry: ExportEntry, { body, gzip, br, lastModified }: { body: Buffer; gzip?: Buffer; br?: Buffer; lastModified?: string }) {
   if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
   const file = path.join(dir, ...entry.file.split('/'));
   await mkdir(path.dirname(file), { recursive: true });
   const copies: [string, Buffer][] = [[file, body]];
-  if (copiesOf.gzip) copies.push([`${file}.gz`, copiesOf.gzip]);
-  if (copiesOf.br) copies.push([`${file}.br`, copiesOf.br]);
+  if (gzip) copies.push([`${file}.gz`, gzip]);
+  if (br) copies.push([`${file}.br`, br]);
   const date = lastModified ? new Date(lastModified) : undefined;
   for (const [name, bytes] of copies) {
     await writeFile(name, bytes, { flag: 'wx' });
     // nginx sends a file's mtime as Last-Modified: the same as the server's, where it sends one.
     if (date) await utimes(name, date, date);
   }
-  return { files: copies.length, gzip: copiesOf.gzip?.length ?? 0, br: copiesOf.br?.length ?? 0 };
+  return { files: copies.length, gzip: gzip?.length ?? 0, br: br?.length ?? 0 };
 }
 
 /** Refuses, before any work, an out folder that exists and is neither empty nor an earlier export. */
@@ -224,23 +217,6 @@ async function swapIn(staging: string, dir: string): Promise<void> {
   if (hadOne) await rename(dir, old);
   await rename(staging, dir);
   if (hadOne) await rm(old, { recursive: true, force: true });
-}
-
-/** GET a URL from the app over loopback, in one encoding. */
-function request(port: number, url: string, agent: Agent, encoding: Encoding): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = get({ host: '127.0.0.1', port, path: url, agent, headers: { 'Accept-Encoding': encoding, 'User-Agent': 'dknews-export' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', reject);
-      res.on('end', () => {
-        const names = new Map<string, string>();
-        for (let i = 0; i < res.rawHeaders.length; i += 2) names.set(res.rawHeaders[i]!.toLowerCase(), res.rawHeaders[i]!);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, names, body: Buffer.concat(chunks) });
-      });
-    });
-    req.on('error', reject);
-  });
 }
 
 /** Runs work over items with at most `limit` at once; the first failure stops every worker and fails the whole. */

@@ -3,8 +3,8 @@ import { allVariants, derivativeUrl } from '../media/ladder.js';
 import type { Config } from '../config.js';
 import type { ContentIndex } from '../index/content-index.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
-import { pageHref } from '../render/pagination.js';
 import { SITEMAP_LIMIT, sitemapNames } from '../seo/sitemap.js';
+import { paths } from '../paths.js';
 
 /**
  * What an exported URL is, for its Cache-Control (config.cache) and its nginx location:
@@ -67,29 +67,29 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
   const page = (url: string) => entries.push({ url, file: pageFile(url), kind: 'page', status: 200 });
   const list = (basePath: string, count: number) => {
     const pages = Math.max(1, Math.ceil(count / pageSize));
-    for (let n = 1; n <= pages; n++) entries.push({ url: pageHref(basePath, n), file: listFile(basePath, n), kind: 'page', status: 200 });
+    for (let n = 1; n <= pages; n++) entries.push({ url: paths.onPage(basePath, n), file: listFile(basePath, n), kind: 'page', status: 200 });
   };
 
   for (const lang of LANGS) {
-    list(`/${lang}/`, index.count(lang));
+    list(paths.home(lang), index.count(lang));
     for (let offset = 0; offset < index.count(lang); offset += SITEMAP_LIMIT) {
       for (const { url } of index.articleUrls(lang, offset, SITEMAP_LIMIT)) page(url);
     }
-    list(`/${lang}/news`, index.count(lang));
-    page(`/${lang}/authors`);
+    list(paths.news(lang), index.count(lang));
+    page(paths.authors(lang));
     for (const staticPage of index.pages[lang].values()) page(staticPage.path);
-    page(`/${lang}/topics`);
-    for (const id of index.topics.keys()) list(`/${lang}/topics/${id}`, index.count(lang, { topic: id }));
-    for (const id of index.authors.keys()) list(`/${lang}/authors/${id}`, index.count(lang, { author: id }));
-    entries.push(sameFile(`/${lang}/rss.xml`, 'feed'));
-    for (const id of index.topics.keys()) entries.push(sameFile(`/${lang}/topics/${id}/rss.xml`, 'feed'));
-    for (const id of index.authors.keys()) entries.push(sameFile(`/${lang}/authors/${id}/rss.xml`, 'feed'));
+    page(paths.topics(lang));
+    for (const id of index.topics.keys()) list(paths.topic(lang, id), index.count(lang, { topic: id }));
+    for (const id of index.authors.keys()) list(paths.author(lang, id), index.count(lang, { author: id }));
+    entries.push(sameFile(paths.feed(lang), 'feed'));
+    for (const id of index.topics.keys()) entries.push(sameFile(paths.topicFeed(lang, id), 'feed'));
+    for (const id of index.authors.keys()) entries.push(sameFile(paths.authorFeed(lang, id), 'feed'));
     entries.push(notFoundPage(lang));
   }
-  entries.push(sameFile('/robots.txt', 'robots'), sameFile('/sitemap.xml', 'sitemap'), sameFile('/sitemap-news.xml', 'sitemap'));
-  for (const name of sitemapNames(index)) entries.push(sameFile(`/sitemaps/${name}.xml`, 'sitemap'));
+  entries.push(sameFile(paths.robots, 'robots'), sameFile(paths.sitemap, 'sitemap'), sameFile(paths.newsSitemap, 'sitemap'));
+  for (const name of sitemapNames(index)) entries.push(sameFile(paths.sitemapChild(name), 'sitemap'));
   for (const url of assetUrls) entries.push(sameFile(url, FINGERPRINTED.test(url) ? 'asset' : 'plainAsset'));
-  for (const name of [...index.media.keys()].sort()) entries.push(sameFile(`/media/${name.split('/').map(encodeURIComponent).join('/')}`, 'media'));
+  for (const name of [...index.media.keys()].sort()) entries.push(sameFile(paths.media(name), 'media'));
   // Every derivative of every image: the pages' srcset, the crawlers' crops, the feeds' copy.
   const hashes = new Set<string>();
   for (const facts of index.images.values()) {
@@ -104,5 +104,5 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
 
 /** /ru/404 is no page of the site: the server answers it with the language's 404 page. */
 function notFoundPage(lang: Lang): ExportEntry {
-  return { url: `/${lang}/404`, file: `${lang}/404.html`, kind: 'notFound', status: 404 };
+  return { url: paths.notFound(lang), file: `${lang}/404.html`, kind: 'notFound', status: 404 };
 }

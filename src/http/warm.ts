@@ -1,8 +1,10 @@
-import { request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { ContentIndex } from '../index/content-index.js';
 import { LANGS } from '../i18n/languages.js';
+import { paths } from '../paths.js';
+import { loopbackGet } from './loopback.js';
 
 /** How many of the newest articles per language to render ahead of readers. */
 const NEWEST = 20;
@@ -10,9 +12,9 @@ const NEWEST = 20;
 /** The pages a spike hits first: every home page, the newest articles, the feeds and sitemaps. */
 export function warmPaths(index: ContentIndex): string[] {
   return [
-    ...LANGS.flatMap((lang) => [`/${lang}/`, `/${lang}/rss.xml`, ...index.list(lang, {}, 0, NEWEST).map((a) => a.path)]),
-    '/sitemap.xml',
-    '/sitemap-news.xml',
+    ...LANGS.flatMap((lang) => [paths.home(lang), paths.feed(lang), ...index.list(lang, {}, 0, NEWEST).map((a) => a.path)]),
+    paths.sitemap,
+    paths.newsSitemap,
   ];
 }
 
@@ -25,14 +27,8 @@ export async function warm(port: number, index: ContentIndex, logger: Logger): P
   const started = performance.now();
   const paths = warmPaths(index);
   for (const path of paths) {
-    await new Promise<void>((resolve) => {
-      const req = request({ host: '127.0.0.1', port, path, headers: { 'Accept-Encoding': 'br', 'User-Agent': 'dknews-warm-up' } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
-      req.on('error', () => resolve());
-      req.end();
-    });
+    // A page that fails now is rendered on a reader's request instead.
+    await loopbackGet(port, path, { encoding: 'br', userAgent: 'dknews-warm-up' }).catch(() => undefined);
   }
   logger.info({ pages: paths.length, ms: Math.round(performance.now() - started) }, 'Warmed the home pages, newest articles, feeds and sitemaps');
 }

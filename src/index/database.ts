@@ -89,7 +89,7 @@ function removeStale(dataDir: string, keep: string, logger: Logger): void {
 }
 
 /**
- * What the stored parses were made by: the content, index, search and typography modules, and
+ * What the stored parses were made by: the content, index, search and text modules, paths.ts, and
  * every library version (package-lock.json). Any change there means an index file of its own.
  */
 function parserFingerprint(): string {
@@ -103,8 +103,10 @@ function parserFingerprint(): string {
     ...inFolder('content'),
     ...inFolder('index', ['schema', 'doc-terms']),
     ...inFolder('search', ['terms', 'kazakh-stem']),
-    ...inFolder('render', ['typography', 'foreign-words']),
-    ...inFolder('i18n', ['languages']),
+    ...inFolder('text'),
+    ...inFolder('i18n', ['languages', 'plural']),
+    // An article's and a page's path are parsed with them.
+    ...inFolder('.', ['paths']),
   ];
   for (const file of modules.sort()) hash.update(file).update(readFileSync(path.join(src, file)));
   try {

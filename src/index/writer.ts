@@ -124,7 +124,7 @@ export class IndexWriter {
       // Of two articles claiming one old path, the first by file path has it; the other is told.
       for (const alias of new Set(diff.put.flatMap((f) => f.good.article.aliases))) {
         const [owner, ...others] = this.#s.owners.all(alias);
-        for (const other of others) problems.push(new ContentError(other.file, 1, 'aliases', 'alias_taken', { value: alias, other: owner!.file }));
+        for (const other of others) problems.push(new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } }));
       }
       if (diff.data) this.#s.setMeta.run('data', JSON.stringify(diff.data));
       const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
@@ -202,7 +202,7 @@ export class IndexWriter {
     const files = this.#s.claimants.all(slug, lang);
     files.forEach((row, i) => {
       const visible = i === 0 && (!row.draft || this.#includeDrafts) ? 1 : 0;
-      if (i > 0) problems.push(new ContentError(row.file, 1, '', 'duplicate_slug', { slug, lang, other: files[0]!.file }));
+      if (i > 0) problems.push(new ContentError({ file: row.file, line: 1, code: 'duplicate_slug', params: { slug, lang, other: files[0]!.file } }));
       if (row.visible === visible) return;
       this.#s.setVisible.run(visible, row.id);
       this.#s.setTopicsVisible.run(visible, row.id);

@@ -1,4 +1,5 @@
 import { ContentError } from '../content/errors.js';
+import type { ProblemCode } from '../content/messages.js';
 import type { Article } from '../content/types.js';
 import { isImage, type MediaFacts } from './facts.js';
 
@@ -36,8 +37,8 @@ const joined = new WeakMap<Article, Article>();
 export function imageProblems(article: Article, body: { media: readonly string[]; mediaLines?: readonly number[] }, images: ReadonlyMap<string, MediaFacts> | undefined): ContentError[] {
   if (!images) return [];
   const problems: ContentError[] = [];
-  const at = (line: number, field: string, code: ConstructorParameters<typeof ContentError>[3], params: Record<string, string | number>) =>
-    problems.push(new ContentError(article.file, line, field, code, params));
+  const at = (line: number, field: string, code: ProblemCode, params: Record<string, string | number>) =>
+    problems.push(new ContentError({ file: article.file, line, field, code, params }));
   const image = article.image;
   if (image) {
     const facts = images.get(image.src);

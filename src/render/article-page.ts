@@ -1,15 +1,19 @@
 import type { Article } from '../content/types.js';
+import { publisher } from '../seo/publisher.js';
 import { newsArticle } from '../seo/structured-data.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { cardView, displayText, headline, imageView, topicLink, type CardView, type ImageView } from './cards.js';
+import { cardView, displayText, headline, imageView, titleClasses, topicLink, type CardView } from './cards.js';
 import { countText, dateView, type DateView, type PageContext } from './context.js';
-import { defaultImage, layoutView, publisher } from './layout.js';
+import { defaultImage, layoutView } from './layout.js';
 import type { PageView } from './pages.js';
 import { shareLinks, type ShareLink } from './share.js';
-import { typeset } from './typography.js';
+import { typeset } from '../text/typography.js';
+import { pluralCategory } from '../i18n/plural.js';
 import { bodyWithPictures } from './body-pictures.js';
 import { crawlerImagesOf } from './crawler-images.js';
+import { articleFigure, type FigureView } from './figure.js';
+import { paths } from '../paths.js';
 
 const RELATED = 4;
 /** Words a minute of an unhurried reader of news. */
@@ -18,8 +22,8 @@ const READING_SPEED = 180;
 export interface ArticlePage {
   draft: boolean;
   title: string;
-  /** The title's fit class (see hyphenate.ts). */
-  fit: string;
+  /** The title's classes, with its fit class (see text/hyphenate.ts). */
+  titleClasses: string;
   /** The main topic, above the headline. */
   label?: { name: string; href: string };
   /** The lead as a standfirst; absent when it is only the body's first paragraph. */
@@ -34,12 +38,13 @@ export interface ArticlePage {
   viewsForms: string;
   readingTime: string;
   author: { name: string; role: string; href: string };
-  image?: ImageView;
+  /** The article's picture with caption and credit; absent without one. */
+  figure?: FigureView;
   published: DateView;
   updated?: DateView;
   html: string;
   topics: { name: string; href: string }[];
-  share: (ShareLink & { label: string })[];
+  share: ShareLinkView[];
   /** The next older and next newer article in this language. */
   older?: { href: string; title: string };
   newer?: { href: string; title: string };
@@ -73,7 +78,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       noindex: article.draft,
       article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
       structuredData: [
-        newsArticle(ctx.index, article, publisher(ctx), crawlerImages?.ratios ?? [image.url]),
+        newsArticle(ctx.index, article, publisher(ctx.siteUrl, ctx.asset), crawlerImages?.ratios ?? [image.url]),
         breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
       ],
     }),
@@ -82,35 +87,51 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
     page: {
       draft: article.draft,
       title: title.text,
-      fit: title.fit,
+      titleClasses: titleClasses('article__title', title.fit),
       label: mainTopic,
       standfirst: body.text.startsWith(article.lead) ? undefined : displayText(ctx, article.lead),
       source: ctx.t('print.source', { site: ctx.index.site.name[ctx.lang], url, date: published.text }),
       views,
       viewsText: countText(ctx, 'article.views', views),
-      viewsApi: ctx.apiOrigin === null ? undefined : `${ctx.apiOrigin}/api/views/${ctx.lang}/${article.slug}`,
+      viewsApi: ctx.apiOrigin === null ? undefined : `${ctx.apiOrigin}${paths.views(ctx.lang, article.slug)}`,
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
-      author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: `/${ctx.lang}/authors/${author.id}` },
-      image: imageView(ctx, article, { slot: 'article', main: true }),
+      author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: paths.author(ctx.lang, author.id) },
+      figure: articleFigure(imageView(ctx, article, { slot: 'article', main: true })),
       published,
       updated: article.updated && dateView(ctx, article.updated),
       html: bodyWithPictures(body.html, ctx.index.images),
       topics,
-      share: shareLinks(url, article.title).map((s) => ({ ...s, label: ctx.t(`share.${s.id}`) })),
+      share: shareLinks(url, article.title).map((link) => shareLinkView(ctx, link)),
       older: link(older),
       newer: link(newer),
-      related: related(ctx, article).map((a) => cardView(ctx, a)),
+      related: related(ctx, article).map((a) => cardView(ctx, a, { level: 'h3', placeholder: true })),
     },
   };
 }
 
+export interface ShareLinkView extends ShareLink {
+  /** The network's name, the link's title and accessible name. */
+  label: string;
+  /** On «copy» only: what the copy script announces once done (data-copied). */
+  copied?: string;
+  /** On links to other sites: they get no window.opener and no Referer. */
+  rel?: string;
+}
+
+function shareLinkView(ctx: PageContext, link: ShareLink): ShareLinkView {
+  const label = ctx.t(`share.${link.id}`);
+  if (link.id === 'copy') return { ...link, label, copied: ctx.t('share.copied') };
+  // mailto: opens the reader's own mail program, no other site.
+  if (link.id === 'email') return { ...link, label };
+  return { ...link, label, rel: 'noopener noreferrer' };
+}
+
 /** A counted phrase in every plural form of the language, with # for the number. */
 function pluralForms(ctx: PageContext, key: string): Record<string, string> {
-  const rules = new Intl.PluralRules(ctx.lang);
   const forms: Record<string, string> = {};
   for (const n of [0, 1, 2, 5, 21, 1.5]) {
-    const category = rules.select(n);
+    const category = pluralCategory(ctx.lang, n);
     forms[category] ??= ctx.t(key, { count: n, formatted: '#' });
   }
   return forms;

@@ -3,7 +3,8 @@ import { authorsWithCounts } from '../content/queries.js';
 import { countText, type PageContext } from './context.js';
 import { displayText } from './cards.js';
 import { layoutView } from './layout.js';
-import { everyLanguage, initials, type PageView } from './pages.js';
+import { initials, type PageView } from './pages.js';
+import { everyLanguage, paths } from '../paths.js';
 
 export interface AuthorsPage {
   heading: string;
@@ -17,10 +18,10 @@ export function authorsPage(ctx: PageContext): PageView<AuthorsPage> {
   const authors = authorsWithCounts(ctx.index, lang);
   return {
     layout: layoutView(ctx, {
-      path: `/${lang}/authors`,
+      path: paths.authors(lang),
       title: heading,
       description: ctx.t('authors.description', { site: ctx.index.site.shortName[lang] }),
-      alternates: everyLanguage((l) => `/${l}/authors`),
+      alternates: everyLanguage(paths.authors),
     }),
     t: ctx.t,
     lastModified: lastChange(authors.flatMap((a) => (a.newest ? [a.newest] : []))),
@@ -28,10 +29,10 @@ export function authorsPage(ctx: PageContext): PageView<AuthorsPage> {
       heading,
       authors: authors.map(({ author, count }) => ({
         name: author.name[lang],
-        href: `/${lang}/authors/${author.id}`,
+        href: paths.author(lang, author.id),
         role: author.role[lang],
         bio: author.bio && displayText(ctx, author.bio[lang]),
-        photo: author.photo && `/media/${author.photo}`,
+        photo: author.photo && paths.media(author.photo),
         initials: initials(author.name[lang]),
         countText: countText(ctx, 'list.count', count),
       })),

@@ -1,20 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import ejs from 'ejs';
-import { PROJECT_ROOT } from '../config.js';
 import { isImage, type MediaFacts } from '../media/facts.js';
 import { derivativeUrl, feedVariant } from '../media/ladder.js';
+import { renderPartial } from './partial.js';
 import { pictureView, type PictureView } from './picture.js';
 
 /** A body image as our Markdown pipeline writes it (content/markdown.ts): src, alt, then our attributes. */
 const BODY_IMAGE = /<img src="\/media\/([^"]+)" alt="([^"]*)"([^>]*)>/g;
 
-let partial: ((locals: { picture: PictureView }) => string) | undefined;
-
 /** The one picture partial, also for body images: one markup for every picture of the site. */
 function renderPicture(picture: PictureView): string {
-  partial ??= ejs.compile(readFileSync(path.join(PROJECT_ROOT, 'views/partials/picture.ejs'), 'utf8'), { filename: 'picture.ejs' }) as (locals: { picture: PictureView }) => string;
-  return partial({ picture }).trim();
+  return renderPartial('picture', { picture }).trim();
 }
 
 /**

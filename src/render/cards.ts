@@ -1,8 +1,9 @@
 import type { Article } from '../content/types.js';
-import { fitClass, hyphenate, type Headline } from './hyphenate.js';
-import { typeset } from './typography.js';
+import { fitClass, hyphenate } from '../text/hyphenate.js';
+import { typeset } from '../text/typography.js';
 import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';
 import { dateView, type DateView, type PageContext } from './context.js';
+import { paths } from '../paths.js';
 
 export interface ImageView {
   /** The responsive picture; absent when the file cannot be read as an image. */
@@ -12,14 +13,40 @@ export interface ImageView {
 }
 
 export interface CardView {
+  /** The card's classes: `card`, and its look (`card--lead`, `card--block-first`…). */
+  classes: string;
+  /** The title's element: h2 on its own and in lists, h3 under a section's own heading. */
+  level: 'h2' | 'h3';
+  /** The title's classes, with its fit class (see text/hyphenate.ts) on the large card only. */
+  titleClasses: string;
   href: string;
   title: string;
-  /** The title's fit class (see hyphenate.ts): set on big headlines only. */
-  fit: string;
-  lead: string;
+  /** Absent where the card shows no lead. */
+  lead?: string;
   date: DateView;
+  /** Absent where the card shows no topic (in the topic's own block). */
   topic?: { name: string; href: string };
+  /** Absent where the card shows no picture. */
   image?: ImageView;
+  /** An empty box where the picture would be, when there is none: cards in a row keep one height. */
+  placeholder: boolean;
+}
+
+/** How a card is shown where it stands. */
+export interface CardLook {
+  /** Picture slot (see picture.ts); `main` loads the page's first picture first. */
+  slot?: Slot;
+  main?: boolean;
+  /** The large lead card of the front page: an h2 with its lead and its title's fit class. */
+  large?: boolean;
+  level?: 'h2' | 'h3';
+  /** A modifier class, card--{variant}. */
+  variant?: string;
+  withLead?: boolean;
+  /** Shown unless false. */
+  topic?: boolean;
+  image?: boolean;
+  placeholder?: boolean;
 }
 
 /**
@@ -38,12 +65,18 @@ export function imageView(ctx: PageContext, article: Article, options: Omit<Pict
 
 export function topicLink(ctx: PageContext, id: string): { name: string; href: string } | undefined {
   const topic = ctx.index.topics.get(id);
-  return topic && { name: topic.name[ctx.lang], href: `/${ctx.lang}/topics/${id}` };
+  return topic && { name: topic.name[ctx.lang], href: paths.topic(ctx.lang, id) };
 }
 
 /** Text as a reader sees it on a page: typeset, with soft hyphens where the language allows a break. */
 export function displayText(ctx: PageContext, text: string): string {
   return hyphenate(typeset(text, ctx.lang), ctx.lang);
+}
+
+/** A headline as pages print it: typeset text with soft hyphens, and its fit class. */
+export interface Headline {
+  text: string;
+  fit: string;
 }
 
 /** A headline for a page: display text and the class that keeps its longest word within a phone's column. */
@@ -52,16 +85,24 @@ export function headline(ctx: PageContext, title: string): Headline {
   return { text, fit: fitClass(text) };
 }
 
+/** A title's classes: its own, and its fit class when it has one. */
+export function titleClasses(own: string, fit: string): string {
+  return fit ? `${own} ${fit}` : own;
+}
+
 /** An article as a list item: home, topic and author pages, related articles. */
-export function cardView(ctx: PageContext, article: Article, picture: { slot?: Slot; main?: boolean } = {}): CardView {
+export function cardView(ctx: PageContext, article: Article, look: CardLook = {}): CardView {
   const title = headline(ctx, article.title);
   return {
+    classes: ['card', ...(look.large ? ['card--lead'] : []), ...(look.variant ? [`card--${look.variant}`] : [])].join(' '),
+    level: look.large ? 'h2' : (look.level ?? 'h2'),
+    titleClasses: titleClasses('card__title', look.large ? title.fit : ''),
     href: article.path,
     title: title.text,
-    fit: title.fit,
-    lead: displayText(ctx, article.lead),
+    lead: look.large || look.withLead ? displayText(ctx, article.lead) : undefined,
     date: dateView(ctx, article.date),
-    topic: article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
-    image: imageView(ctx, article, { slot: picture.slot ?? 'card', main: picture.main, alt: '' }),
+    topic: look.topic !== false && article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
+    image: look.image === false ? undefined : imageView(ctx, article, { slot: look.slot ?? 'card', main: look.main, alt: '' }),
+    placeholder: look.placeholder ?? false,
   };
 }

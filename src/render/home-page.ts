@@ -1,12 +1,13 @@
 import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../content/queries.js';
 import type { Article } from '../content/types.js';
+import { publisher } from '../seo/publisher.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { cardView, headline, type CardView } from './cards.js';
 import type { PageContext } from './context.js';
-import { layoutView, publisher } from './layout.js';
-import { everyLanguage, type PageView } from './pages.js';
+import { layoutView } from './layout.js';
+import type { PageView } from './pages.js';
 import { dateParts, isoLocal } from '../i18n/format.js';
-import { pageHref } from './pagination.js';
+import { everyLanguage, paths } from '../paths.js';
 
 /** Stories under the lead, with their photos. */
 const TOP_STORIES = 3;
@@ -34,6 +35,10 @@ export interface HomePage {
   /** Absent until the counter has counted views this week, and while it would only repeat the stories above. */
   mostRead?: { title: string; href: string }[];
   topics: { id: string; name: string; href: string; cards: CardView[] }[];
+  /** The column beside the stories, when the feed or «most read» stands. */
+  aside: boolean;
+  /** The top block's classes: front__top, with front__top--aside when the column stands. */
+  topClasses: string;
   empty?: string;
 }
 
@@ -52,33 +57,40 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
   const feed = latest(recent, FEED_SIZE);
   const mostRead = articlesBySlugs(ctx.index, lang, ctx.mostRead(MOST_READ_LOOKUP).map((r) => r.slug), MOST_READ);
   const shownPaths = new Set([...shown].map((a) => a.path));
+  const feedView = feed.length > 1 ? { days: feedDays(ctx, feed), allHref: paths.news(lang) } : undefined;
+  // Like the feed, it stands only when it adds a story the reader has not just seen above.
+  const mostReadView = mostRead.some((a) => !shownPaths.has(a.path)) ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined;
+  const aside = feedView !== undefined || mostReadView !== undefined;
   return {
     layout: layoutView(ctx, {
-      path: `/${lang}/`,
+      path: paths.home(lang),
       description: ctx.index.site.description[lang],
-      alternates: everyLanguage((l) => `/${l}/`),
-      structuredData: homeStructuredData(ctx.index, lang, publisher(ctx)),
+      alternates: everyLanguage(paths.home),
+      structuredData: homeStructuredData(ctx.index, lang, publisher(ctx.siteUrl, ctx.asset)),
       // npm run dev's banner lists every content problem on the front page.
       problemsOf: 'all',
       // The feed's continuation: the home page's later pages list what is older than its 20.
-      next: ctx.index.count(lang) > ctx.pageSize ? pageHref(`/${lang}/`, 2) : undefined,
+      next: ctx.index.count(lang) > ctx.pageSize ? paths.home(lang, 2) : undefined,
     }),
     t: ctx.t,
     lastModified: ctx.index.lastChange(lang),
     page: {
       heading: ctx.t('home.heading'),
       // The lead story's picture is the page's largest paint: loaded first (see render/picture.ts).
-      lead: lead && cardView(ctx, lead, { slot: 'lead', main: true }),
-      top: top.map((a) => cardView(ctx, a)),
-      feed: feed.length > 1 ? { days: feedDays(ctx, feed), allHref: `/${lang}/news` } : undefined,
-      // Like the feed, it stands only when it adds a story the reader has not just seen above.
-      mostRead: mostRead.some((a) => !shownPaths.has(a.path)) ? mostRead.map((a) => ({ title: headline(ctx, a.title).text, href: a.path })) : undefined,
+      lead: lead && cardView(ctx, lead, { slot: 'lead', main: true, large: true }),
+      top: top.map((a) => cardView(ctx, a, { level: 'h3', placeholder: true })),
+      feed: feedView,
+      mostRead: mostReadView,
+      aside,
+      topClasses: aside ? 'front__top front__top--aside' : 'front__top',
       topics: [...ctx.index.topics.values()]
         .map((topic) => ({
           id: topic.id,
           name: topic.name[lang],
-          href: `/${lang}/topics/${topic.id}`,
-          cards: topicLatest(ctx.index, lang, topic.id, PER_TOPIC, shown).map((a) => cardView(ctx, a)),
+          href: paths.topic(lang, topic.id),
+          cards: topicLatest(ctx.index, lang, { topic: topic.id, count: PER_TOPIC, except: shown }).map((a, i) =>
+            cardView(ctx, a, { level: 'h3', topic: false, variant: i === 0 ? 'block-first' : 'block-line', image: i === 0 }),
+          ),
         }))
         .filter((block) => block.cards.length > 0),
       empty: lead ? undefined : ctx.t('home.empty'),

@@ -2,14 +2,14 @@ import { editorInChief } from '../content/queries.js';
 import { SOCIAL_NETWORKS } from '../content/schema.js';
 import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
-import { russianIdentifiers, type TextPart } from './foreign-words.js';
+import { russianIdentifiers, type TextPart } from '../text/foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { describe } from '../seo/description.js';
 import { jsonLd } from '../seo/json-ld.js';
 import { socialTags, type MetaTag, type SocialImage, type SocialInput } from '../seo/open-graph.js';
-import type { Publisher } from '../seo/structured-data.js';
 import { absoluteUrl, alternates, type Alternate } from '../seo/urls.js';
 import type { PageContext } from './context.js';
+import { paths } from '../paths.js';
 
 /** What a page says about itself; the layout turns it into head, header and footer. */
 export interface PageMeta {
@@ -49,8 +49,8 @@ export interface LayoutView {
   canonical?: string;
   robots: string;
   alternates: Alternate[];
-  /** Open Graph and Twitter tags. */
-  meta: MetaTag[];
+  /** Open Graph (property=) and Twitter (name=) tags: <meta {attribute}="{key}" content="{content}">. */
+  meta: { attribute: 'property' | 'name'; key: string; content: string }[];
   /** JSON-LD blocks, already safe to print inside <script>. */
   jsonLd: string[];
   feeds: { title: string; href: string }[];
@@ -100,7 +100,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   const description = describe(meta.description);
   const url = absoluteUrl(ctx.siteUrl, meta.path);
   const editor = editorInChief(index);
-  const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: `/${lang}/rss.xml` };
+  const siteFeed = { title: t('feed.site', { site: site.shortName[lang] }), href: paths.feed(lang) };
   return {
     lang,
     dev: ctx.dev ? devView(ctx, meta.problemsOf) : undefined,
@@ -119,7 +119,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       image: meta.image ?? defaultImage(ctx),
       alternateLangs: LANGS.filter((l) => meta.alternates[l]),
       article: meta.article,
-    }),
+    }).map(metaTag),
     jsonLd: (meta.structuredData ?? []).map(jsonLd),
     feeds: [siteFeed, ...(meta.feeds ?? [])],
     prev: meta.prev,
@@ -134,33 +134,33 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       manifest: ctx.asset('manifest.webmanifest'),
     },
     header: {
-      homeHref: `/${lang}/`,
+      homeHref: paths.home(lang),
       siteName: site.name[lang],
       nav: [...index.topics.values()].map((topic) => {
-        const href = `/${lang}/topics/${topic.id}`;
+        const href = paths.topic(lang, topic.id);
         return { name: topic.name[lang], href, current: barePath === href };
       }),
-      topicsHref: `/${lang}/topics`,
-      topicsCurrent: barePath === `/${lang}/topics`,
-      search: ctx.apiOrigin === null ? undefined : { action: `${ctx.apiOrigin}/${lang}/search`, query: meta.searchQuery ?? '' },
+      topicsHref: paths.topics(lang),
+      topicsCurrent: barePath === paths.topics(lang),
+      search: ctx.apiOrigin === null ? undefined : { action: `${ctx.apiOrigin}${paths.search(lang)}`, query: meta.searchQuery ?? '' },
       languages: LANGS.map((other) => ({
         lang: other,
         name: ctx.tIn(other)('lang.self'),
         short: ctx.tIn(other)('lang.short'),
         // The same page in that language when it exists there, else that language's home.
-        href: meta.alternates[other] ?? `/${other}/`,
+        href: meta.alternates[other] ?? paths.home(other),
         current: other === lang,
       })),
     },
     footer: {
       siteName: site.name[lang],
-      editor: editor && { name: editor.name[lang], role: editor.role[lang], href: `/${lang}/authors/${editor.id}` },
+      editor: editor && { name: editor.name[lang], role: editor.role[lang], href: paths.author(lang, editor.id) },
       pages: [...index.pages[lang].values()].map((page) => ({ title: page.title, href: page.path })),
-      rss: `/${lang}/rss.xml`,
+      rss: paths.feed(lang),
       social: SOCIAL_NETWORKS.flatMap((id) => (site.social[id] ? [{ id, name: t(`social.${id}`), href: site.social[id]! }] : [])),
-      authorsHref: `/${lang}/authors`,
-      topicsHref: `/${lang}/topics`,
-      newsHref: `/${lang}/news`,
+      authorsHref: paths.authors(lang),
+      topicsHref: paths.topics(lang),
+      newsHref: paths.news(lang),
       registration: russianIdentifiers(site.registration[lang], lang),
       copyright: t('footer.copyright', { name: site.shortName[lang], founded: site.founded, year: yearIn(ctx.now) }),
       ageMark: site.ageMark,
@@ -172,14 +172,13 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
   };
 }
 
+function metaTag(tag: MetaTag): LayoutView['meta'][number] {
+  return tag.property === undefined ? { attribute: 'name', key: tag.name ?? '', content: tag.content } : { attribute: 'property', key: tag.property, content: tag.content };
+}
+
 /** The site's own social card, for pages without an image of their own. */
 export function defaultImage(ctx: PageContext): SocialImage {
   return { url: absoluteUrl(ctx.siteUrl, ctx.asset('og-default.png')), width: 1200, height: 630, alt: ctx.index.site.name[ctx.lang] };
-}
-
-/** The publisher as structured data names it, with its raster logo. */
-export function publisher(ctx: PageContext): Publisher {
-  return { siteUrl: ctx.siteUrl, logoUrl: absoluteUrl(ctx.siteUrl, ctx.asset('icon-512.png')), logoSize: 512 };
 }
 
 /** The development banner's problems, in Russian, the editors' language: file:line, field, message. */

@@ -1,3 +1,6 @@
+import type { TFunction } from 'i18next';
+import { paths } from '../paths.js';
+
 export interface PaginationView {
   page: number;
   pages: number;
@@ -11,17 +14,13 @@ export interface Page<T> {
   pagination: PaginationView;
 }
 
-/** The URL of page n of a list: page 1 has no page parameter. */
-export function pageHref(basePath: string, page: number): string {
-  return page <= 1 ? basePath : `${basePath}${basePath.includes('?') ? '&' : '?'}page=${page}`;
-}
-
 /**
  * One page of a list of `total` items, read with `slice(offset, limit)` (an indexed query, or
  * an array's slice). Returns undefined for a page past the end (page 1 of an empty list exists).
- * @example paginate(3, 2, 2, '/ru/', (o, n) => [1, 2, 3].slice(o, o + n))?.items // [3]
+ * `basePath`: the list's address, to which page links add their page (paths.onPage).
+ * @example paginate({ total: 3, page: 2, size: 2, basePath: '/ru/', slice: (o, n) => [1, 2, 3].slice(o, o + n) })?.items // [3]
  */
-export function paginate<T>(total: number, page: number, size: number, basePath: string, slice: (offset: number, limit: number) => T[]): Page<T> | undefined {
+export function paginate<T>({ total, page, size, basePath, slice }: { total: number; page: number; size: number; basePath: string; slice: (offset: number, limit: number) => T[] }): Page<T> | undefined {
   const pages = Math.max(1, Math.ceil(total / size));
   if (page < 1 || page > pages) return undefined;
   const around = new Set([1, pages, page - 2, page - 1, page, page + 1, page + 2]);
@@ -30,12 +29,27 @@ export function paginate<T>(total: number, page: number, size: number, basePath:
     pagination: {
       page,
       pages,
-      prev: page > 1 ? pageHref(basePath, page - 1) : undefined,
-      next: page < pages ? pageHref(basePath, page + 1) : undefined,
+      prev: page > 1 ? paths.onPage(basePath, page - 1) : undefined,
+      next: page < pages ? paths.onPage(basePath, page + 1) : undefined,
       links: [...around]
         .filter((n) => n >= 1 && n <= pages)
         .sort((a, b) => a - b)
-        .map((n) => ({ page: n, href: pageHref(basePath, n), current: n === page })),
+        .map((n) => ({ page: n, href: paths.onPage(basePath, n), current: n === page })),
     },
+  };
+}
+
+/** A list's pagination as its nav prints it: the reader's «page 2 of 5», and each link's accessible name. */
+export interface PaginationNav extends Omit<PaginationView, 'links'> {
+  status: string;
+  links: (PaginationView['links'][number] & { label: string })[];
+}
+
+/** The pagination with its words in the page's language. */
+export function paginationNav(pagination: PaginationView, t: TFunction): PaginationNav {
+  return {
+    ...pagination,
+    status: t('pagination.status', { page: pagination.page, pages: pagination.pages }),
+    links: pagination.links.map((link) => ({ ...link, label: t('pagination.page', { page: link.page }) })),
   };
 }

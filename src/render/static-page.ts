@@ -1,14 +1,15 @@
 import type { StaticPage } from '../content/types.js';
-import { LANGS } from '../i18n/languages.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import { headline } from './cards.js';
+import { headline, titleClasses } from './cards.js';
 import type { PageContext } from './context.js';
 import { layoutView } from './layout.js';
 import type { PageView } from './pages.js';
+import { inLanguages, paths } from '../paths.js';
 
 export interface StaticPageView {
   title: string;
-  fit: string;
+  /** The title's classes, with its fit class (see text/hyphenate.ts). */
+  titleClasses: string;
   html: string;
 }
 
@@ -20,12 +21,12 @@ export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticP
       path: page.path,
       title: page.title,
       description: page.description,
-      alternates: Object.fromEntries(LANGS.flatMap((l) => (ctx.index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : []))),
+      alternates: inLanguages((l) => ctx.index.pages[l].has(page.slug), (l) => paths.page(l, page.slug)),
       structuredData: [breadcrumbs(ctx, [{ name: page.title, href: page.path }])],
       problemsOf: page.file,
     }),
     t: ctx.t,
     lastModified: ctx.index.lastChange(),
-    page: { title: title.text, fit: title.fit, html: page.html },
+    page: { title: title.text, titleClasses: titleClasses('article__title', title.fit), html: page.html },
   };
 }

@@ -3,6 +3,7 @@ import { isbot } from 'isbot';
 import type { Logger } from 'pino';
 import { isLang } from '../i18n/languages.js';
 import { visitorOf } from '../counter/view-counter.js';
+import { clientStatus } from '../http/http-error.js';
 import type { RouteDeps } from './context.js';
 
 /** The API takes no request bodies; anything larger than this is refused unread. */
@@ -53,7 +54,7 @@ export function apiRouter(deps: RouteDeps, logger: Logger): Router {
   router.use((_req, res) => json(res, 404, { error: 'not_found' }));
 
   const errors: ErrorRequestHandler = (error, req, res, _next) => {
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    const status = clientStatus(error) ?? 500;
     if (status === 500) logger.error({ err: error, url: req.originalUrl }, 'Unexpected error in the API');
     json(res, status, { error: status === 500 ? 'internal' : 'bad_request' });
   };

@@ -48,7 +48,7 @@ export async function renderPage(app: Application, view: string, model: object):
 }
 
 /** Renders a page and sends it as it is, uncached: for error pages. */
-export async function sendPage(res: Response, view: string, model: object, cacheControl: string, status = 200): Promise<void> {
+export async function sendPage(res: Response, { view, model, cacheControl, status = 200 }: { view: string; model: object; cacheControl: string; status?: number }): Promise<void> {
   const html = await renderPage(res.app, view, model);
   res.status(status).set('Cache-Control', cacheControl).type('html').send(html);
 }

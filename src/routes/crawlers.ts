@@ -4,12 +4,14 @@ import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
 import { FEED_SIZE, rssFeed } from '../seo/feed.js';
 import { newsSitemap } from '../seo/news-sitemap.js';
+import { publisher } from '../seo/publisher.js';
 import { robotsTxt } from '../seo/robots.js';
 import { contentLastModified, sitemapChild, sitemapIndex } from '../seo/sitemap.js';
 import { lastChange } from '../content/last-change.js';
 import { authorArticles } from '../content/queries.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
+import { paths } from '../paths.js';
 
 const XML = 'application/xml; charset=utf-8';
 const RSS = 'application/rss+xml; charset=utf-8';
@@ -20,37 +22,37 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   const { cache, siteUrl } = { cache: deps.config.cache, siteUrl: deps.config.siteUrl };
   const index = () => deps.store.index;
 
-  router.get('/robots.txt', (req, res, next) =>
-    respond.cached(req, res, next, 'robots', cache.robots, () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), '/robots.txt'),
+  router.get(paths.robots, (req, res, next) =>
+    respond.cached(req, res, next, { key: 'robots', cacheControl: cache.robots, build: () => ({ body: robotsTxt(siteUrl), type: 'text/plain; charset=utf-8' }), canonicalUrl: paths.robots }),
   );
 
-  router.get('/sitemap.xml', (req, res, next) =>
-    respond.cached(req, res, next, 'sitemap', cache.sitemap, () => ({
+  router.get(paths.sitemap, (req, res, next) =>
+    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: () => ({
       body: sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), '/sitemap.xml'),
+    }), canonicalUrl: paths.sitemap }),
   );
 
   router.get('/sitemaps/:name.xml', (req, res, next) => {
     const name = req.params.name;
     if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
-    return respond.cached(req, res, next, `sitemaps/${name}`, cache.sitemap, () => {
+    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: () => {
       const body = sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
-    }, `/sitemaps/${name}.xml`);
+    }, canonicalUrl: paths.sitemapChild(name) });
   });
 
-  router.get('/sitemap-news.xml', (req, res, next) => {
+  router.get(paths.newsSitemap, (req, res, next) => {
     const now = deps.now();
     // The 48-hour window moves with the clock: one cached answer per minute at most, which the
     // fast path gives up at the end of its minute.
     const minute = Math.floor(now.getTime() / 60_000);
-    return respond.cached(req, res, next, `sitemap-news:${minute}`, cache.sitemap, () => ({
+    return respond.cached(req, res, next, { key: `sitemap-news:${minute}`, cacheControl: cache.sitemap, build: () => ({
       body: newsSitemap(index(), siteUrl, now),
       type: XML,
       lastModified: contentLastModified(index()),
-    }), '/sitemap-news.xml', undefined, new Date((minute + 1) * 60_000));
+    }), canonicalUrl: paths.newsSitemap, until: new Date((minute + 1) * 60_000) });
   });
 
   return router;
@@ -64,20 +66,20 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
   const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
     (req: Request, res: Response, next: NextFunction) =>
-      respond.cached(req, res, next, feedPath, deps.config.cache.feed, () => {
+      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: () => {
         const ctx = pageContext(deps, lang);
         const { title, description, articles } = describe(ctx);
-        const logoUrl = `${siteUrl}${ctx.asset('icon-512.png')}`;
+        const { logoUrl } = publisher(siteUrl, ctx.asset);
         return {
           body: rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
           type: RSS,
           lastModified: lastChange(articles),
         };
-      }, feedPath);
+      }, canonicalUrl: feedPath });
 
   router.get(
     '/rss.xml',
-    feed(`/${lang}/`, `/${lang}/rss.xml`, (ctx) => ({
+    feed(paths.home(lang), paths.feed(lang), (ctx) => ({
       title: ctx.index.site.name[lang],
       description: ctx.index.site.description[lang],
       articles: ctx.index.list(lang, {}, 0, FEED_SIZE),
@@ -88,7 +90,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const id = req.params.author;
     const author = deps.store.index.authors.get(id);
     if (!author) return next();
-    return feed(`/${lang}/authors/${id}`, `/${lang}/authors/${id}/rss.xml`, (ctx) => ({
+    return feed(paths.author(lang, id), paths.authorFeed(lang, id), (ctx) => ({
       title: ctx.t('feed.author', { site: ctx.index.site.shortName[lang], name: author.name[lang] }),
       description: author.bio?.[lang] ?? ctx.t('author.description', { name: author.name[lang], role: author.role[lang] }),
       articles: authorArticles(ctx.index, lang, id, FEED_SIZE),
@@ -99,7 +101,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const id = req.params.topic;
     const topic = deps.store.index.topics.get(id);
     if (!topic) return next();
-    return feed(`/${lang}/topics/${id}`, `/${lang}/topics/${id}/rss.xml`, (ctx) => ({
+    return feed(paths.topic(lang, id), paths.topicFeed(lang, id), (ctx) => ({
       title: ctx.t('feed.topic', { site: ctx.index.site.shortName[lang], topic: topic.name[lang] }),
       description: topic.description[lang],
       articles: ctx.index.list(lang, { topic: id }, 0, FEED_SIZE),

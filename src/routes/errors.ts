@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
-import { HttpError } from '../http/http-error.js';
+import { clientStatus, errorPageOf, HttpError } from '../http/http-error.js';
 import { plainPage } from '../http/plain-page.js';
 import { errorPage } from '../render/pages.js';
 import { langOf, pageContext, sendPage, type RouteDeps } from './context.js';
@@ -32,17 +32,12 @@ export function errorHandler(deps: RouteDeps, logger: Logger): ErrorRequestHandl
 
 async function sendError(deps: RouteDeps, res: Response, status: number, lang: ReturnType<typeof langOf>): Promise<void> {
   const ctx = pageContext(deps, lang);
-  await sendPage(res, 'error', errorPage(ctx, status), 'no-store', status);
-}
-
-function clientStatus(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
-  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+  await sendPage(res, { view: 'error', model: errorPage(ctx, status), cacheControl: 'no-store', status });
 }
 
 /** The plain page, in the request's language when the strings can still be had. */
 function fallback(res: Response, status: number, deps: RouteDeps, lang: ReturnType<typeof langOf>): void {
-  const known = [400, 404, 405, 413, 414, 431].includes(status) ? status : 500;
+  const known = errorPageOf(status);
   let title = `${status}`;
   let text = '';
   try {

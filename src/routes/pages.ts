@@ -5,11 +5,11 @@ import { authorsPage } from '../render/author-pages.js';
 import { homePage } from '../render/home-page.js';
 import { authorPage, homeListPage, newsPage, topicPage, topicsPage } from '../render/pages.js';
 import { staticPage } from '../render/static-page.js';
-import { pageHref } from '../render/pagination.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
+import { paths } from '../paths.js';
 
 const HOUR_MS = 3600 * 1000;
 
@@ -32,40 +32,40 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    if (page > 1) return respond.page(req, res, next, `/${lang}/?${page}`, 'list', () => homeListPage(ctx(), page), pageHref(`/${lang}/`, page));
+    if (page > 1) return respond.page(req, res, next, { key: `${paths.home(lang)}?${page}`, view: 'list', model: () => homeListPage(ctx(), page), canonicalUrl: paths.home(lang, page) });
     // «Most read» moves with the views: the front page is made again every hour at least.
     const hour = Math.floor(deps.now().getTime() / HOUR_MS);
-    return respond.page(req, res, next, `/${lang}/:${hour}`, 'home', () => homePage(ctx()), `/${lang}/`, new Date((hour + 1) * HOUR_MS));
+    return respond.page(req, res, next, { key: `${paths.home(lang)}:${hour}`, view: 'home', model: () => homePage(ctx()), canonicalUrl: paths.home(lang), until: new Date((hour + 1) * HOUR_MS) });
   });
 
   router.get('/news', (req, res, next) => {
     const page = pageNumber(req);
     if (page === undefined) return next();
-    return respond.page(req, res, next, `/${lang}/news?${page}`, 'list', () => newsPage(ctx(), page), pageHref(`/${lang}/news`, page));
+    return respond.page(req, res, next, { key: `${paths.news(lang)}?${page}`, view: 'list', model: () => newsPage(ctx(), page), canonicalUrl: paths.news(lang, page) });
   });
 
   router.get('/news/:slug', (req, res, next) => {
     const article = deps.store.index.article(lang, req.params.slug);
     if (!article) return next();
-    return respond.page(req, res, next, article.path, 'article', () => articlePage(ctx(), article), article.path);
+    return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article), canonicalUrl: article.path });
   });
 
-  router.get('/topics', (req, res, next) => respond.page(req, res, next, `/${lang}/topics`, 'topics', () => topicsPage(ctx()), `/${lang}/topics`));
+  router.get('/topics', (req, res, next) => respond.page(req, res, next, { key: paths.topics(lang), view: 'topics', model: () => topicsPage(ctx()), canonicalUrl: paths.topics(lang) }));
 
   router.get('/topics/:topic', (req, res, next) => {
     const page = pageNumber(req);
     const topic = req.params.topic;
     if (page === undefined || !deps.store.index.topics.has(topic)) return next();
-    return respond.page(req, res, next, `/${lang}/topics/${topic}?${page}`, 'list', () => topicPage(ctx(), topic, page), pageHref(`/${lang}/topics/${topic}`, page));
+    return respond.page(req, res, next, { key: `${paths.topic(lang, topic)}?${page}`, view: 'list', model: () => topicPage(ctx(), topic, page), canonicalUrl: paths.topic(lang, topic, page) });
   });
 
-  router.get('/authors', (req, res, next) => respond.page(req, res, next, `/${lang}/authors`, 'authors', () => authorsPage(ctx()), `/${lang}/authors`));
+  router.get('/authors', (req, res, next) => respond.page(req, res, next, { key: paths.authors(lang), view: 'authors', model: () => authorsPage(ctx()), canonicalUrl: paths.authors(lang) }));
 
   router.get('/authors/:author', (req, res, next) => {
     const page = pageNumber(req);
     const author = req.params.author;
     if (page === undefined || !deps.store.index.authors.has(author)) return next();
-    return respond.page(req, res, next, `/${lang}/authors/${author}?${page}`, 'list', () => authorPage(ctx(), author, page), pageHref(`/${lang}/authors/${author}`, page));
+    return respond.page(req, res, next, { key: `${paths.author(lang, author)}?${page}`, view: 'list', model: () => authorPage(ctx(), author, page), canonicalUrl: paths.author(lang, author, page) });
   });
 
   // Keyed by the query as read (normalized) and the page: spellings that read the same share one entry.
@@ -76,14 +76,14 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     // The fast path learns this very URL (as a form sends it, + for spaces, or as our links
     // write it) when it says nothing but the query as read and the page: never junk parameters.
     const plain = Object.keys(req.query).every((name) => name === 'q' || (name === 'page' && page > 1)) && req.query.q === query && query !== '';
-    return respond.query(req, res, next, `/${lang}/search?${page}&${query}`, 'search', () => searchPage(ctx(), query, page), plain ? req.originalUrl : undefined);
+    return respond.query(req, res, next, { key: `${paths.search(lang)}?${page}&${query}`, view: 'search', model: () => searchPage(ctx(), query, page), canonicalUrl: plain ? req.originalUrl : undefined });
   });
 
   // Static pages (about, contacts…), last: any other section's path is taken first.
   router.get('/:slug', (req, res, next) => {
     const page = deps.store.index.pages[lang].get(req.params.slug);
     if (!page) return next();
-    return respond.page(req, res, next, page.path, 'static', () => staticPage(ctx(), page), page.path);
+    return respond.page(req, res, next, { key: page.path, view: 'static', model: () => staticPage(ctx(), page), canonicalUrl: page.path });
   });
 
   return router;

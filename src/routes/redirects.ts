@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ContentStore } from '../content/store.js';
 import Negotiator from 'negotiator';
 import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/languages.js';
+import { paths } from '../paths.js';
 
 /** The reader's language among ours by Accept-Language (q-values honoured), Russian when none fits. */
 export function preferredLang(acceptLanguage: string | undefined): Lang {
@@ -26,7 +27,7 @@ export function redirects(store: ContentStore): RequestHandler {
       // The reader's language from Accept-Language, Russian when unsure; temporary, and varying
       // by that header, so that caches keep one answer per language asked for.
       res.vary('Accept-Language');
-      return res.redirect(302, `/${preferredLang(req.headers['accept-language'])}/${query}`);
+      return res.redirect(302, `${paths.home(preferredLang(req.headers['accept-language']))}${query}`);
     }
     const segments = path.split('/');
     if (segments.length === 2 && isLang(segments[1])) return to(`${path}/`);

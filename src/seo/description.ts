@@ -1,7 +1,7 @@
 /**
  * A meta description: the text on one line, cut on a word at most `max` characters long,
- * with an ellipsis when cut.
- * @example describe('Один два три', 8) // 'Один…'
+ * with an ellipsis when cut (inside a word when the last word break is in the first half).
+ * @example describe('Один два три', 10) // 'Один два…'
  */
 export function describe(text: string, max = 160): string {
   const flat = text.replace(/\s+/g, ' ').trim();

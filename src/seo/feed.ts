@@ -2,10 +2,13 @@ import type { ContentIndex } from '../index/content-index.js';
 import { lastChange } from '../content/last-change.js';
 import type { Article } from '../content/types.js';
 import type { Lang } from '../i18n/languages.js';
-import { cdata, xmlEscape } from './xml.js';
+import { cdata, xmlEscape } from '../text/escape-xml.js';
 import { isImage } from '../media/facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
 import { bodyForFeeds } from '../render/body-pictures.js';
+import { figureHtml } from '../render/figure.js';
+import { absoluteUrl } from './urls.js';
+import { paths } from '../paths.js';
 
 export const FEED_SIZE = 50;
 const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', heif: 'image/avif', svg: 'image/svg+xml', tiff: 'image/tiff' };
@@ -18,7 +21,7 @@ const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/pn
 function enclosureOf(index: ContentIndex, src: string): { path: string; length: number; type: string; width?: number; height?: number } | undefined {
   const facts = index.images.get(src);
   if (!isImage(facts)) return undefined;
-  if (facts.feedBytes === undefined) return { path: `/media/${src.split('/').map(encodeURIComponent).join('/')}`, length: facts.bytes, type: IMAGE_TYPES[facts.format] ?? 'application/octet-stream', width: facts.width, height: facts.height };
+  if (facts.feedBytes === undefined) return { path: paths.media(src), length: facts.bytes, type: IMAGE_TYPES[facts.format] ?? 'application/octet-stream', width: facts.width, height: facts.height };
   const variant = feedVariant(facts);
   return { path: derivativeUrl(facts.hash, variant), length: facts.feedBytes, type: MIME[fallbackFormat(facts)], width: variant.width, height: heightAt(facts, variant.width) };
 }
@@ -49,8 +52,9 @@ function item(input: FeedInput, article: Article): string {
   const author = index.authors.get(article.author)!.name[lang];
   const image = article.image;
   const enclosure = image && enclosureOf(index, image.src);
+  // The page's figure markup with one plain image, as feed readers show it.
   const figure = image && enclosure
-    ? `<figure><img src="${xmlEscape(`${siteUrl}${enclosure.path}`)}" alt="${xmlEscape(image.alt)}"${enclosure.width ? ` width="${enclosure.width}" height="${enclosure.height}"` : ''}>${image.credit ? `<figcaption>${xmlEscape(image.credit)}</figcaption>` : ''}</figure>\n`
+    ? `${figureHtml({ img: { src: absoluteUrl(siteUrl, enclosure.path), alt: image.alt, width: enclosure.width, height: enclosure.height }, caption: image.caption, credit: image.credit })}\n`
     : '';
   const body = index.body(article);
   return [

@@ -1,7 +1,8 @@
 import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
 import { LANGS } from '../i18n/languages.js';
-import { xmlEscape } from './xml.js';
+import { xmlEscape } from '../text/escape-xml.js';
+import { paths } from '../paths.js';
 
 const WINDOW_MS = 48 * 3600 * 1000;
 const MAX_ARTICLES = 1000;
@@ -29,7 +30,7 @@ export function newsSitemap(index: ContentIndex, siteUrl: string, now: Date): st
         (a) =>
           `<url>${loc(a.path)}<news:news><news:publication><news:name>${name}</news:name><news:language>${a.lang}</news:language></news:publication><news:publication_date>${isoLocal(a.date)}</news:publication_date><news:title>${xmlEscape(a.title)}</news:title></news:news></url>`,
       )
-    : LANGS.map((lang) => `<url>${loc(index.list(lang, {}, 0, 1)[0]?.path ?? `/${lang}/`)}</url>`);
+    : LANGS.map((lang) => `<url>${loc(index.list(lang, {}, 0, 1)[0]?.path ?? paths.home(lang))}</url>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${rows.join('\n')}\n</urlset>\n`;
 }
 

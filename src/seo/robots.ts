@@ -1,11 +1,13 @@
 import { LANGS } from '../i18n/languages.js';
+import { paths } from '../paths.js';
+import { absoluteUrl } from './urls.js';
 
 /** Tracking parameters that never change a page; Yandex folds URLs that differ only by them. */
 const TRACKING = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content', 'utm_id', 'yclid', 'gclid', 'fbclid', 'ysclid', '_openstat', 'from'];
 
 /** robots.txt: everything but the API and search results, the sitemaps, and Yandex's Clean-param. */
 export function robotsTxt(siteUrl: string): string {
-  const disallow = ['/api/', ...LANGS.map((l) => `/${l}/search`)];
+  const disallow = ['/api/', ...LANGS.map((l) => paths.search(l))];
   return [
     'User-agent: *',
     ...disallow.map((path) => `Disallow: ${path}`),
@@ -16,8 +18,8 @@ export function robotsTxt(siteUrl: string): string {
     'Allow: /',
     `Clean-param: ${TRACKING.join('&')}`,
     '',
-    `Sitemap: ${siteUrl}/sitemap.xml`,
-    `Sitemap: ${siteUrl}/sitemap-news.xml`,
+    `Sitemap: ${absoluteUrl(siteUrl, paths.sitemap)}`,
+    `Sitemap: ${absoluteUrl(siteUrl, paths.newsSitemap)}`,
     '',
   ].join('\n');
 }

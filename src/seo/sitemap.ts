@@ -1,8 +1,9 @@
 import type { ContentIndex } from '../index/content-index.js';
 import { isoLocal } from '../i18n/format.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
-import { alternates, type Alternate } from './urls.js';
-import { xmlEscape } from './xml.js';
+import { everyLanguage, inLanguages, paths } from '../paths.js';
+import { absoluteUrl, alternates, type Alternate } from './urls.js';
+import { xmlEscape } from '../text/escape-xml.js';
 
 /** The protocol's limit of URLs in one sitemap file. */
 export const SITEMAP_LIMIT = 50_000;
@@ -16,51 +17,47 @@ interface Entry {
 const XML = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 
-function everyLanguage(siteUrl: string, path: (lang: Lang) => string): Alternate[] {
-  return alternates(siteUrl, Object.fromEntries(LANGS.map((l) => [l, path(l)])));
-}
-
 /** The child sitemaps of one language: home, topics, pages (all news, static pages), authors, articles in parts of at most `limit`. */
 function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: number): Map<string, () => Entry[]> {
   const map = new Map<string, () => Entry[]>();
   map.set(`${lang}-home`, () => [
-    { loc: `${siteUrl}/${lang}/`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/`) },
+    { loc: absoluteUrl(siteUrl, paths.home(lang)), lastmod: index.lastChange(lang), alternates: alternates(siteUrl, everyLanguage(paths.home)) },
   ]);
   map.set(`${lang}-topics`, () => [
-    { loc: `${siteUrl}/${lang}/topics`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/topics`) },
+    { loc: absoluteUrl(siteUrl, paths.topics(lang)), lastmod: index.lastChange(lang), alternates: alternates(siteUrl, everyLanguage(paths.topics)) },
     // A topic without articles in this language is a thin page: crawlers find it by links, not here.
     ...[...index.topics.keys()]
       .filter((id) => index.count(lang, { topic: id }) > 0)
       .map((id) => ({
-        loc: `${siteUrl}/${lang}/topics/${id}`,
+        loc: absoluteUrl(siteUrl, paths.topic(lang, id)),
         lastmod: index.lastChange(lang, { topic: id }),
-        alternates: everyLanguage(siteUrl, (l) => `/${l}/topics/${id}`),
+        alternates: alternates(siteUrl, everyLanguage((l) => paths.topic(l, id))),
       })),
   ]);
   // «All news» once the language has an article (an empty list is thin), and the static pages.
   const pages: Entry[] = [
-    ...(index.count(lang) ? [{ loc: `${siteUrl}/${lang}/news`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/news`) }] : []),
+    ...(index.count(lang) ? [{ loc: absoluteUrl(siteUrl, paths.news(lang)), lastmod: index.lastChange(lang), alternates: alternates(siteUrl, everyLanguage(paths.news)) }] : []),
     ...[...index.pages[lang].values()].map((page) => ({
-      loc: `${siteUrl}${page.path}`,
-      alternates: alternates(siteUrl, Object.fromEntries(LANGS.flatMap((l) => (index.pages[l].has(page.slug) ? [[l, `/${l}/${page.slug}`]] : [])))),
+      loc: absoluteUrl(siteUrl, page.path),
+      alternates: alternates(siteUrl, inLanguages((l) => index.pages[l].has(page.slug), (l) => paths.page(l, page.slug))),
     })),
   ];
   if (pages.length) map.set(`${lang}-pages`, () => pages);
   const authors = [...index.authors.keys()].filter((id) => index.count(lang, { author: id }) > 0);
   if (authors.length) {
     map.set(`${lang}-authors`, () => [
-      { loc: `${siteUrl}/${lang}/authors`, lastmod: index.lastChange(lang), alternates: everyLanguage(siteUrl, (l) => `/${l}/authors`) },
+      { loc: absoluteUrl(siteUrl, paths.authors(lang)), lastmod: index.lastChange(lang), alternates: alternates(siteUrl, everyLanguage(paths.authors)) },
       ...authors.map((id) => ({
-        loc: `${siteUrl}/${lang}/authors/${id}`,
+        loc: absoluteUrl(siteUrl, paths.author(lang, id)),
         lastmod: index.lastChange(lang, { author: id }),
-        alternates: everyLanguage(siteUrl, (l) => `/${l}/authors/${id}`),
+        alternates: alternates(siteUrl, everyLanguage((l) => paths.author(l, id))),
       })),
     ]);
   }
   for (let part = 0; part * limit < index.count(lang); part++) {
     map.set(`${lang}-articles-${part + 1}`, () =>
       index.articleUrls(lang, part * limit, limit).map((a) => ({
-        loc: `${siteUrl}${a.url}`,
+        loc: absoluteUrl(siteUrl, a.url),
         lastmod: a.changed,
         alternates: alternates(siteUrl, a.versions),
       })),
@@ -82,7 +79,7 @@ export function sitemapNames(index: ContentIndex, limit = SITEMAP_LIMIT): string
 export function sitemapIndex(index: ContentIndex, siteUrl: string, limit = SITEMAP_LIMIT): string {
   const rows = [...allChildren(index, siteUrl, limit)].map(([name, entries]) => {
     const lastmod = entries().reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined);
-    return `<sitemap><loc>${xmlEscape(`${siteUrl}/sitemaps/${name}.xml`)}</loc>${lastmod ? `<lastmod>${isoLocal(lastmod)}</lastmod>` : ''}</sitemap>`;
+    return `<sitemap><loc>${xmlEscape(absoluteUrl(siteUrl, paths.sitemapChild(name)))}</loc>${lastmod ? `<lastmod>${isoLocal(lastmod)}</lastmod>` : ''}</sitemap>`;
   });
   return `${XML}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${rows.join('\n')}\n</sitemapindex>\n`;
 }

@@ -3,14 +3,9 @@ import type { Article } from '../content/types.js';
 import { isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
 import { headline } from './json-ld.js';
-
-/** What structured data needs to know about the site: names, its URL, its logo. */
-export interface Publisher {
-  siteUrl: string;
-  /** Absolute URL of a raster logo, at least 112 px. */
-  logoUrl: string;
-  logoSize: number;
-}
+import type { Publisher } from './publisher.js';
+import { paths } from '../paths.js';
+import { absoluteUrl } from './urls.js';
 
 function organization(index: ContentIndex, lang: Lang, publisher: Publisher, withContext = false): object {
   const site = index.site;
@@ -20,7 +15,7 @@ function organization(index: ContentIndex, lang: Lang, publisher: Publisher, wit
     '@id': `${publisher.siteUrl}/#organization`,
     name: site.name[lang],
     alternateName: site.shortName[lang],
-    url: `${publisher.siteUrl}/${lang}/`,
+    url: absoluteUrl(publisher.siteUrl, paths.home(lang)),
     foundingDate: String(site.founded),
     logo: { '@type': 'ImageObject', url: publisher.logoUrl, width: publisher.logoSize, height: publisher.logoSize },
     ...(site.contacts.email ? { email: site.contacts.email } : {}),
@@ -34,9 +29,9 @@ export function homeStructuredData(index: ContentIndex, lang: Lang, publisher: P
     {
       '@context': 'https://schema.org',
       '@type': 'WebSite',
-      '@id': `${publisher.siteUrl}/${lang}/#website`,
+      '@id': `${absoluteUrl(publisher.siteUrl, paths.home(lang))}#website`,
       name: index.site.shortName[lang],
-      url: `${publisher.siteUrl}/${lang}/`,
+      url: absoluteUrl(publisher.siteUrl, paths.home(lang)),
       inLanguage: lang,
       publisher: { '@id': `${publisher.siteUrl}/#organization` },
     },
@@ -56,7 +51,7 @@ export function newsArticle(index: ContentIndex, article: Article, publisher: Pu
     image: imageUrls,
     datePublished: isoLocal(article.date),
     dateModified: isoLocal(article.updated ?? article.date),
-    author: [{ '@type': 'Person', name: author.name[article.lang], jobTitle: author.role[article.lang], url: `${publisher.siteUrl}/${article.lang}/authors/${author.id}` }],
+    author: [{ '@type': 'Person', name: author.name[article.lang], jobTitle: author.role[article.lang], url: absoluteUrl(publisher.siteUrl, paths.author(article.lang, author.id)) }],
     publisher: organization(index, article.lang, publisher),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

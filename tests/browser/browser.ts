@@ -14,7 +14,7 @@ export function launchChromium(): Promise<Browser> {
 
 /** The site on a free loopback port. */
 export async function serveSite(contentDir: string, now?: Date): Promise<{ origin: string; close: () => Promise<void> }> {
-  const { app, store } = await testSite(contentDir, { now });
+  const { app, close } = await testSite(contentDir, { now });
   const server: Server = await new Promise((resolve) => {
     const s = createHttpServer(app).listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -23,7 +23,7 @@ export async function serveSite(contentDir: string, now?: Date): Promise<{ origi
     origin: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
-        store.close();
+        close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

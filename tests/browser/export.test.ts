@@ -57,8 +57,7 @@ describe('an exported page served from another origin than its API', () => {
     await new Promise((resolve) => pages?.close(resolve));
     apiServer?.closeAllConnections();
     await new Promise((resolve) => apiServer?.close(resolve));
-    api?.store.close();
-    api?.counter.close();
+    api?.close();
     await rm(work, { recursive: true, force: true });
   });
 

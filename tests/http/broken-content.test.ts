@@ -10,9 +10,9 @@ await writeFile(
   path.join(content.dir, 'news/broken.ru.md'),
   '---\ntitle: Сломанная\ndate: 2026-01-21\nauthor: anna\ntopics: [ekonomika]\n---\nТекст.\n',
 );
-const { app, store, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
-  store.close();
+  close();
   await content.remove();
 });
 

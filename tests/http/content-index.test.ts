@@ -21,8 +21,7 @@ async function start(dataDir: string): Promise<Site> {
 }
 function stop(site: Site): void {
   running.delete(site);
-  site.store.close();
-  site.counter.close();
+  site.close();
 }
 afterAll(() => running.forEach(stop));
 

@@ -1,6 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import request from 'supertest';
 import type { SiteApp } from '../../src/app.js';
+import { parseHtml } from '../html.js';
 
 export const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['url', 'sitemap', 'item', 'category', 'xhtml:link'].includes(name) });
 
@@ -17,19 +18,21 @@ export async function sitemapPaths(app: SiteApp, siteUrl: string): Promise<strin
 
 /** <link rel="alternate" hreflang> of a page: hreflang → absolute href. */
 export function hreflangs(html: string): Record<string, string> {
-  return Object.fromEntries([...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1]!, m[2]!]));
+  const $ = parseHtml(html);
+  return Object.fromEntries($('link[rel="alternate"][hreflang]').toArray().map((link) => [$(link).attr('hreflang')!, $(link).attr('href')!]));
 }
 
 /** Every JSON-LD block of a page, parsed. */
 export function jsonLdBlocks(html: string): Record<string, unknown>[] {
-  return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+  const $ = parseHtml(html);
+  return $('script[type="application/ld+json"]').toArray().map((script) => JSON.parse($(script).text()) as Record<string, unknown>);
 }
 
-/** <meta property|name=… content=…> of a page, as [key, content] pairs in order. */
+/** <meta property|name=… content=…> of a page, as [key, content] pairs in order, as a browser reads them. */
 export function metaTags(html: string): [string, string][] {
-  return [...html.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]);
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const $ = parseHtml(html);
+  return $('meta[content]').toArray().flatMap((meta) => {
+    const key = $(meta).attr('property') ?? $(meta).attr('name');
+    return key === undefined ? [] : [[key, $(meta).attr('content')!] as [string, string]];
+  });
 }

@@ -17,8 +17,8 @@ const server = createHttpServer(dev.app).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 afterAll(async () => {
-  dev.store.close();
-  production.store.close();
+  dev.close();
+  production.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   await content.remove();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 
 const sites: Awaited<ReturnType<typeof testSite>>[] = [];
-afterEach(() => sites.splice(0).forEach((s) => (s.store.close(), s.counter.close())));
+afterEach(() => sites.splice(0).forEach((s) => s.close()));
 async function site() {
   const s = await testSite(VALID, { now: FIXTURE_NOW });
   sites.push(s);

@@ -22,8 +22,7 @@ const [fastPort, expressPort] = await Promise.all([listen(withFast), listen(expr
 afterAll(() => {
   withFast.close();
   expressOnly.close();
-  site.store.close();
-  site.counter.close();
+  site.close();
 });
 
 interface Answer {
@@ -122,8 +121,7 @@ describe('the fast path', () => {
       expect((await get(port, '/sitemap-news.xml', {})).body.toString()).not.toContain('<news:news>');
     } finally {
       server.close();
-      news.store.close();
-      news.counter.close();
+      news.close();
     }
   });
 

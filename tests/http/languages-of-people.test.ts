@@ -3,8 +3,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT, testSite } from '../helpers.js';
 
 const SLUG = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
-const { app, store } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
-afterAll(() => store.close());
+const { app, close } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
+afterAll(() => close());
 
 describe('the author’s role in the page’s language', () => {
   it.each([

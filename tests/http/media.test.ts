@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 import { jsonLdBlocks, metaTags, xml } from './crawl.js';
+import { attributesOf, one, parseHtml } from '../html.js';
 
 // A camera photo stored sideways (EXIF orientation 6: shown 1600 wide, 2400 tall), a PNG with
 // transparency, and a file that is no image at all.
@@ -18,10 +19,9 @@ await writeFile(
   path.join(content.dir, 'news/camera-story.ru.md'),
   '---\ntitle: Снимок с камеры\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage: { src: 2026/camera.jpg, alt: Снимок }\n---\nТекст.\n\n![Прозрачный знак](/media/logo-like.png)\n\n![Битый файл](/media/broken.jpg)\n',
 );
-const { app, store, images, config, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, images, config, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
-  store.close();
-  images.close();
+  close();
   await content.remove();
 });
 
@@ -37,17 +37,31 @@ describe('the article picture', () => {
   it('is a <picture> of AVIF, WebP and JPEG over the ladder, with the size of the file as it is shown', async () => {
     const html = (await request(app).get(ARTICLE).expect(200)).text;
     const hash = hashOf('2026/camera.jpg');
-    const figure = html.slice(html.indexOf('<figure class="article__figure">'), html.indexOf('</figure>'));
-    expect(figure).toContain(`<source type="image/avif" srcset="/media/_/${hash}/320.avif 320w, /media/_/${hash}/480.avif 480w, /media/_/${hash}/640.avif 640w, /media/_/${hash}/960.avif 960w, /media/_/${hash}/1280.avif 1280w, /media/_/${hash}/1600.avif 1600w" sizes="(min-width: 44rem) 42rem, calc(100vw - 2rem)">`);
-    expect(figure).toContain('<source type="image/webp"');
-    expect(figure).toMatch(new RegExp(`<img class="ph ph-\\d{3}" src="/media/_/${hash}/960.jpg" srcset="[^"]+1600.jpg 1600w" sizes="[^"]+" width="1600" height="2400" alt="Снимок" loading="eager" decoding="async" fetchpriority="high">`));
+    const $ = parseHtml(html);
+    const ladder = (format: string) => [320, 480, 640, 960, 1280, 1600].map((w) => `/media/_/${hash}/${w}.${format} ${w}w`).join(', ');
+    const sizes = '(min-width: 44rem) 42rem, calc(100vw - 2rem)';
+    expect($('.article__figure picture source').toArray().map((s) => attributesOf($(s)))).toEqual([
+      { type: 'image/avif', srcset: ladder('avif'), sizes },
+      { type: 'image/webp', srcset: ladder('webp'), sizes },
+    ]);
+    const img = attributesOf(one($, '.article__figure picture img'));
+    expect(img).toEqual({
+      class: expect.stringMatching(/^ph ph-\d{3}$/), src: `/media/_/${hash}/960.jpg`, srcset: ladder('jpg'), sizes,
+      width: '1600', height: '2400', alt: 'Снимок', loading: 'eager', decoding: 'async', fetchpriority: 'high',
+    });
   });
 
   it('shows body images as lazy pictures, PNG for a transparent one; an unreadable file stays a plain image', async () => {
     const html = (await request(app).get(ARTICLE).expect(200)).text;
     const hash = hashOf('logo-like.png');
-    expect(html).toMatch(new RegExp(`src="/media/_/${hash}/800.png" srcset="[^"]+/800.png 800w" sizes="[^"]+" width="800" height="600" alt="Прозрачный знак" loading="lazy" decoding="async">`));
-    expect(html).toContain('<img src="/media/broken.jpg" alt="Битый файл" loading="lazy" decoding="async">');
+    const $ = parseHtml(html);
+    const transparent = one($, '.article__body img[alt="Прозрачный знак"]');
+    expect(attributesOf(transparent)).toMatchObject({ src: `/media/_/${hash}/800.png`, width: '800', height: '600', loading: 'lazy', decoding: 'async' });
+    expect(transparent.attr('srcset')).toMatch(new RegExp(`/media/_/${hash}/800\\.png 800w$`));
+    expect(transparent.parent().is('picture')).toBe(true);
+    const broken = one($, '.article__body img[alt="Битый файл"]');
+    expect(attributesOf(broken)).toEqual({ src: '/media/broken.jpg', alt: 'Битый файл', loading: 'lazy', decoding: 'async' });
+    expect(broken.parent().is('picture')).toBe(false);
   });
 });
 

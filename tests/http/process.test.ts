@@ -12,18 +12,20 @@ import { until } from './until.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
-/** The real server, as `npm start` runs it, on a free port. Resolves when it says it is serving. */
-function start(dataDir: string): Promise<{ child: ChildProcess; origin: string }> {
+/** The real server, as `npm start` runs it, on a free port. Resolves when it says it is serving; `lines` keeps what it logs. */
+function start(dataDir: string): Promise<{ child: ChildProcess; origin: string; lines: { msg: string }[] }> {
   const child = spawn(process.execPath, ['dist/src/server.js'], {
     cwd: ROOT,
     env: serverEnv(dataDir),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const lines: { msg: string }[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before serving`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const entry = JSON.parse(line) as { msg: string; port?: number };
-      if (entry.msg === 'DKNews.kz is serving') resolve({ child, origin: `http://127.0.0.1:${entry.port}` });
+      lines.push(entry);
+      if (entry.msg === 'DKNews.kz is serving') resolve({ child, origin: `http://127.0.0.1:${entry.port}`, lines });
     });
   });
 }
@@ -91,21 +93,22 @@ describe('the server process', () => {
   });
 
   it('answers a request in flight, then stops with 0 on SIGINT', async () => {
-    const { child, origin } = await start(mkdtempSync(path.join(tmpdir(), 'dknews-stop-')));
-    // A request whose body is still on its way is in flight: the server must wait for it.
+    const { child, origin, lines } = await start(mkdtempSync(path.join(tmpdir(), 'dknews-stop-')));
+    // A request whose body is still on its way is in flight: the server must wait for it. It
+    // asks to continue, so the server's «100 Continue» tells when it holds the request.
     const socket = connect(Number(new URL(origin).port), '127.0.0.1');
+    let text = '';
     const answer = new Promise<string>((resolve) => {
-      let text = '';
       socket.on('data', (chunk) => (text += chunk.toString()));
       socket.on('close', () => resolve(text));
     });
-    socket.write(`POST /api/views/ru/first-story HTTP/1.1\r\nHost: x\r\nUser-Agent: ${BROWSER}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    socket.write(`POST /api/views/ru/first-story HTTP/1.1\r\nHost: x\r\nUser-Agent: ${BROWSER}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`);
+    await until('the server to hold the request', () => text.startsWith('HTTP/1.1 100 Continue\r\n\r\n'));
     const stopped = exited(child);
     child.kill('SIGINT');
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await until('the server to start stopping', () => lines.some((l) => l.msg === 'Stopping: no new connections, finishing requests in flight'));
     socket.write('{}');
-    expect(await answer).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(await answer).toMatch(/^HTTP\/1\.1 100 Continue\r\n\r\nHTTP\/1\.1 200 OK\r\n/);
     expect(await stopped).toEqual({ code: 0, signal: null });
   });
 

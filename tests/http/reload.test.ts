@@ -7,9 +7,9 @@ import { copyContent, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 // store.reload() is what the watcher and SIGHUP call; here it is called by hand, so every
 // step is deterministic. watch.test.ts shows that changes on disk trigger it.
 const content = await copyContent(VALID);
-const { app, store, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
-  store.close();
+  close();
   await content.remove();
 });
 

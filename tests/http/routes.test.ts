@@ -2,9 +2,10 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/languages.js';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+import { attributesOf, one, parseHtml, textOf } from '../html.js';
 
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW });
-afterAll(() => store.close());
+const { app, store, close } = await testSite(VALID, { now: FIXTURE_NOW });
+afterAll(() => close());
 
 const pages = (lang: string) => [`/${lang}/`, `/${lang}/topics`, `/${lang}/topics/economy`, `/${lang}/topics/politics`, `/${lang}/authors/anna`];
 
@@ -14,9 +15,10 @@ describe('every page in every language', () => {
       const res = await request(app).get(path);
       expect(res.status).toBe(200);
       expect(res.type).toBe('text/html');
-      expect(res.text).toContain(`<html lang="${lang}">`);
-      expect(res.text).toContain('© 2006–2026');
-      expect(res.text.match(/<h1[ >]/g)).toHaveLength(1);
+      const $ = parseHtml(res.text);
+      expect($('html').attr('lang')).toBe(lang);
+      expect(textOf($('footer'))).toContain('© 2006–2026');
+      expect($('h1')).toHaveLength(1);
     });
   }
 
@@ -30,49 +32,67 @@ describe('every page in every language', () => {
 
 describe('article page', () => {
   it('shows what an agency page shows, in its order: topic, headline, meta line, byline, photo, body, topics, sharing, related', async () => {
-    const page = await request(app).get('/ru/news/first-story').expect(200);
-    const text = page.text.slice(page.text.indexOf('<main'));
-    const order = [
-      '<p class="article__label-topic"><a href="/ru/topics/economy">Экономика</a></p>',
-      '<h1 class="article__title">Первая новость</h1>',
-      '<time datetime="2026-01-20T09:00:00+05:00">20 января 2026, 09:00</time>',
-      '5 просмотров',
-      'Анна Иванова</a>',
-      'Корреспондент',
-      'width="1200" height="800" alt="Точка" loading="eager" decoding="async" fetchpriority="high">',
-      'Фото: Автор снимка',
-      '<h2>Подзаголовок</h2>',
-      'Тема</h2>',
-      '<li><a href="/ru/topics/economy">Экономика</a></li>',
-      'Поделиться</h2>',
-      'Читайте также',
-      'card__title"><a href="/ru/news/second-story"',
-    ];
-    const positions = order.map((part) => text.indexOf(part));
-    expect(positions.every((p) => p >= 0), JSON.stringify(order.filter((_, i) => positions[i]! < 0))).toBe(true);
+    const $ = parseHtml((await request(app).get('/ru/news/first-story').expect(200)).text);
+    const inMain = $('main *').toArray();
+    const at = (selector: string) => {
+      const element = one($, `main ${selector}`)[0];
+      return inMain.findIndex((e) => e === element);
+    };
+    expect(textOf(one($, '.article__label-topic a'))).toBe('Экономика');
+    expect(one($, '.article__label-topic a').attr('href')).toBe('/ru/topics/economy');
+    expect(textOf(one($, 'h1.article__title'))).toBe('Первая новость');
+    expect(attributesOf(one($, '.article__meta time'))).toEqual({ datetime: '2026-01-20T09:00:00+05:00' });
+    expect(textOf(one($, '.article__meta time'))).toBe('20 января 2026, 09:00');
+    expect(textOf(one($, '.article__views'))).toBe('5 просмотров');
+    expect(textOf(one($, '.article__byline'))).toBe('Анна Иванова, Корреспондент');
+    expect(attributesOf(one($, '.article__figure img'))).toMatchObject({ width: '1200', height: '800', alt: 'Точка', loading: 'eager', decoding: 'async', fetchpriority: 'high' });
+    expect(textOf(one($, '.article__figure figcaption'))).toBe('Фото: Автор снимка');
+    expect(textOf(one($, '.article__body h2'))).toBe('Подзаголовок');
+    expect(textOf(one($, '.article__topics h2'))).toBe('Тема');
+    expect($('.article__topics li a').toArray().map((a) => [$(a).attr('href'), $(a).text()])).toEqual([['/ru/topics/economy', 'Экономика']]);
+    expect(textOf(one($, '.share h2'))).toBe('Поделиться');
+    expect(textOf(one($, '.related h2'))).toBe('Читайте также');
+    expect($('.related .card__title a').toArray().map((a) => $(a).attr('href'))).toEqual(['/ru/news/second-story']);
+    const order = ['.article__label-topic', 'h1.article__title', '.article__meta', '.article__byline', '.article__figure', '.article__body', '.article__topics', '.share', '.related'];
+    const positions = order.map(at);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
   it('shows reading time, share links and the neighbouring articles', async () => {
-    const { text } = await request(app).get('/ru/news/first-story').expect(200);
-    expect(text).toContain('<span class="article__reading">1 минута чтения</span>');
-    expect(text).toContain('href="https://t.me/share/url?url=https%3A%2F%2Fdknews.example%2Fru%2Fnews%2Ffirst-story&amp;text=%D0%9F%D0%B5%D1%80%D0%B2%D0%B0%D1%8F%20%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"');
-    expect(text).toContain('<a class="share__link share__link--copy" href="https://dknews.example/ru/news/first-story" title="Скопировать ссылку" data-copy data-copied="Ссылка скопирована">');
-    expect(text).toContain('<span class="visually-hidden">Скопировать ссылку</span></a>');
-    expect(text).not.toContain('around__link--older');
-    expect(text).toContain('<a class="around__link around__link--newer" href="/ru/news/second-story" rel="next"><span class="around__label">Следующая статья</span> <span class="around__title">Вторая новость</span></a>');
+    const $ = parseHtml((await request(app).get('/ru/news/first-story').expect(200)).text);
+    expect(textOf(one($, '.article__reading'))).toBe('1 минута чтения');
+    const shared = `url=${encodeURIComponent('https://dknews.example/ru/news/first-story')}&text=${encodeURIComponent('Первая новость')}`;
+    expect(one($, '.share__link--telegram').attr('href')).toBe(`https://t.me/share/url?${shared}`);
+    const copy = one($, '.share__link--copy');
+    expect(attributesOf(copy)).toEqual({ class: 'share__link share__link--copy', href: 'https://dknews.example/ru/news/first-story', title: 'Скопировать ссылку', 'data-copy': '', 'data-copied': 'Ссылка скопирована' });
+    expect(textOf(copy.find('.visually-hidden'))).toBe('Скопировать ссылку');
+    expect($('.around__link--older')).toHaveLength(0);
+    const newer = one($, '.around__link--newer');
+    expect([newer.attr('href'), newer.attr('rel'), textOf(newer.find('.around__label')), textOf(newer.find('.around__title'))]).toEqual([
+      '/ru/news/second-story', 'next', 'Следующая статья', 'Вторая новость',
+    ]);
   });
 
   it('shows «Обновление» with the update date when there is one', async () => {
-    const { text } = await request(app).get('/ru/news/second-story').expect(200);
-    expect(text).toContain('Обновление: <time datetime="2026-01-26T08:00:00+05:00">26 января 2026, 08:00</time>');
+    const $ = parseHtml((await request(app).get('/ru/news/second-story').expect(200)).text);
+    const updated = $('.article__meta time').filter((_, time) => $(time).attr('datetime') === '2026-01-26T08:00:00+05:00');
+    expect(textOf(updated)).toBe('26 января 2026, 08:00');
+    expect(textOf(updated.parent())).toBe('Обновление: 26 января 2026, 08:00');
   });
 
   it('links the translations that exist, and the language homes otherwise', async () => {
-    const { text } = await request(app).get('/ru/news/first-story').expect(200);
-    expect(text).toContain('<a href="/en/news/first-story" hreflang="en" lang="en"><span class="lang-short" aria-hidden="true">Eng</span><span class="lang-full">English</span></a>');
-    expect(text).toContain('<a href="/kk/" hreflang="kk" lang="kk"><span class="lang-short" aria-hidden="true">Қаз</span><span class="lang-full">Қазақша</span></a>');
-    expect(text).toContain('<link rel="alternate" hreflang="x-default" href="https://dknews.example/ru/news/first-story">');
+    const $ = parseHtml((await request(app).get('/ru/news/first-story').expect(200)).text);
+    const switcher = (lang: string) => {
+      const link = one($, `header a[hreflang="${lang}"]`);
+      return { href: link.attr('href'), lang: link.attr('lang'), short: textOf(link.find('.lang-short')), shortHidden: link.find('.lang-short').attr('aria-hidden'), full: textOf(link.find('.lang-full')) };
+    };
+    expect(switcher('en')).toEqual({ href: '/en/news/first-story', lang: 'en', short: 'Eng', shortHidden: 'true', full: 'English' });
+    expect(switcher('kk')).toEqual({ href: '/kk/', lang: 'kk', short: 'Қаз', shortHidden: 'true', full: 'Қазақша' });
+    expect($('link[rel="alternate"][hreflang]').toArray().map((l) => [$(l).attr('hreflang'), $(l).attr('href')])).toEqual([
+      ['ru', 'https://dknews.example/ru/news/first-story'],
+      ['en', 'https://dknews.example/en/news/first-story'],
+      ['x-default', 'https://dknews.example/ru/news/first-story'],
+    ]);
   });
 
   it('answers 404 for an article only in another language', async () => {
@@ -86,23 +106,26 @@ describe('article page', () => {
 });
 
 describe('lists', () => {
-  it('home shows the newest story large, then the rest', async () => {
-    const { text } = await request(app).get('/ru/').expect(200);
-    expect(text.indexOf('card--lead')).toBeLessThan(text.indexOf('href="/ru/news/first-story"'));
-    expect(text).toMatch(/card--lead[\s\S]*?href="\/ru\/news\/second-story"/);
+  it('home leads, large, with the newest story that has a photo, then shows the rest', async () => {
+    const $ = parseHtml((await request(app).get('/ru/').expect(200)).text);
+    expect(one($, 'main .card--lead .card__title a').attr('href')).toBe('/ru/news/first-story');
+    expect(one($, 'main .card--lead img').attr('fetchpriority')).toBe('high');
+    expect($('main .card:not(.card--lead) .card__title a').toArray().map((a) => $(a).attr('href'))).toContain('/ru/news/second-story');
   });
 
   it('topic index counts articles per topic with the right plural', async () => {
-    const { text } = await request(app).get('/ru/topics').expect(200);
-    expect(text).toMatch(/Экономика<\/a><\/h2>\s*<p class="topic-list__count">2 материала<\/p>/);
-    expect(text).toMatch(/Политика<\/a><\/h2>\s*<p class="topic-list__count">1 материал<\/p>/);
+    const $ = parseHtml((await request(app).get('/ru/topics').expect(200)).text);
+    expect($('.topic-list__count').toArray().map((count) => [textOf($(count).prev('h2')), textOf($(count))])).toEqual([
+      ['Экономика', '2 материала'],
+      ['Политика', '1 материал'],
+    ]);
   });
 
   it('author page shows name, role and articles', async () => {
-    const { text } = await request(app).get('/en/authors/anna').expect(200);
-    expect(text).toContain('<h1 class="page-title">Anna Ivanova</h1>');
-    expect(text).toContain('<p class="page-role">Correspondent</p>');
-    expect(text).toContain('href="/en/news/first-story"');
+    const $ = parseHtml((await request(app).get('/en/authors/anna').expect(200)).text);
+    expect(textOf(one($, 'h1.page-title'))).toBe('Anna Ivanova');
+    expect(textOf(one($, 'p.page-role'))).toBe('Correspondent');
+    expect($('main .card__title a').toArray().map((a) => $(a).attr('href'))).toEqual(['/en/news/first-story']);
   });
 
   it.each(['/ru/?page=2', '/ru/?page=0', '/ru/?page=abc', '/ru/topics/economy?page=-1', '/ru/?page=1e99'])('%s is not a page: 404', async (path) => {
@@ -149,23 +172,23 @@ describe('404 page', () => {
     ['/en/nope', 'en', 'Page not found'],
     ['/nowhere', 'ru', 'Страница не найдена'],
   ])('%s is a real page in its language', async (path, lang, heading) => {
-    const res = await request(app).get(path).expect(404);
-    expect(res.text).toContain(`<html lang="${lang}">`);
-    expect(res.text).toContain(`<h1 class="page-title">${heading}</h1>`);
-    expect(res.text).toContain('<meta name="robots" content="noindex, follow">');
+    const $ = parseHtml((await request(app).get(path).expect(404)).text);
+    expect($('html').attr('lang')).toBe(lang);
+    expect(textOf(one($, 'h1.page-title'))).toBe(heading);
+    expect(one($, 'meta[name="robots"]').attr('content')).toBe('noindex, follow');
   });
 
   it('answers a malformed address with 400, not a stack trace', async () => {
     const res = await request(app).get('/ru/news/%E0%A4%A').expect(400);
-    expect(res.text).toContain('Неверный запрос');
+    expect(textOf(one(parseHtml(res.text), 'h1'))).toBe('Неверный запрос');
     expect(res.text).not.toMatch(/at .*\.(js|ts):\d+/);
   });
 });
 
 describe('files', () => {
   it('serves fingerprinted assets for a year, immutable', async () => {
-    const { text } = await request(app).get('/ru/');
-    const css = /href="(\/assets\/css\/site\.[0-9a-f]{10}\.css)"/.exec(text)![1]!;
+    const css = one(parseHtml((await request(app).get('/ru/')).text), 'link[rel="stylesheet"]').attr('href')!;
+    expect(css).toMatch(/^\/assets\/css\/site\.[0-9a-f]{10}\.css$/);
     const res = await request(app).get(css).expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(res.type).toBe('text/css');
@@ -205,13 +228,16 @@ describe('drafts in development', () => {
   it('are served with a visible banner and noindex', async () => {
     const dev = await testSite(VALID, { now: FIXTURE_NOW, env: { NODE_ENV: 'development' } });
     const res = await request(dev.app).get('/ru/news/draft-story').expect(200);
-    dev.store.close();
-    expect(res.text).toContain('<p class="draft-banner" role="status"><strong>Черновик.</strong>');
-    expect(res.text).toContain('<meta name="robots" content="noindex, follow">');
+    dev.close();
+    const $ = parseHtml(res.text);
+    expect(one($, 'p.draft-banner').attr('role')).toBe('status');
+    expect(textOf($('p.draft-banner strong'))).toBe('Черновик.');
+    expect(one($, 'meta[name="robots"]').attr('content')).toBe('noindex, follow');
   });
 
   it('carry no banner when published', async () => {
-    const res = await request(app).get('/ru/news/first-story').expect(200);
-    expect(res.text).not.toContain('draft-banner');
+    const $ = parseHtml((await request(app).get('/ru/news/first-story').expect(200)).text);
+    expect($('.draft-banner')).toHaveLength(0);
+    expect(one($, 'meta[name="robots"]').attr('content')).toBe('index, follow, max-image-preview:large');
   });
 });

@@ -25,7 +25,7 @@ async function siteAt(start: number) {
 
 describe('an article dated in the future', () => {
   it('answers 404 one second before its moment and 200 at it, without a reload', async () => {
-    const { store, app, status } = await siteAt(T - 10 * SECOND);
+    const { app, status, close } = await siteAt(T - 10 * SECOND);
     expect(await status('/ru/news/future-story')).toBe(404);
 
     vi.advanceTimersByTime(9 * SECOND);
@@ -36,36 +36,36 @@ describe('an article dated in the future', () => {
     expect(Date.now()).toBe(T);
     expect(await status('/ru/news/future-story')).toBe(200);
     expect((await request(app).get('/ru/').expect(200)).text).toContain('href="/ru/news/future-story"');
-    store.close();
+    close();
   });
 
   it('is not in the index a millisecond before its moment', async () => {
-    const { store } = await siteAt(T - SECOND);
+    const { store, close } = await siteAt(T - SECOND);
     vi.advanceTimersByTime(SECOND - 1);
     expect((store.index.article('ru', 'future-story') !== undefined)).toBe(false);
     vi.advanceTimersByTime(1);
     expect((store.index.article('ru', 'future-story') !== undefined)).toBe(true);
     expect(store.index.nextPublication()).toBeUndefined();
-    store.close();
+    close();
   });
 
   it('appears on time when its moment is further away than one timer can wait (about 24.8 days)', async () => {
-    const { store, status } = await siteAt(T - 30 * DAY);
+    const { status, close } = await siteAt(T - 30 * DAY);
     vi.advanceTimersByTime(30 * DAY - SECOND);
     expect(await status('/ru/news/future-story')).toBe(404);
     vi.advanceTimersByTime(SECOND);
     expect(await status('/ru/news/future-story')).toBe(200);
-    store.close();
+    close();
   });
 
   it('still appears on time after a content reload in between', async () => {
-    const { store, status } = await siteAt(T - 10 * SECOND);
+    const { store, status, close } = await siteAt(T - 10 * SECOND);
     vi.advanceTimersByTime(5 * SECOND);
     await store.reload();
     vi.advanceTimersByTime(5 * SECOND - 1);
     expect(await status('/ru/news/future-story')).toBe(404);
     vi.advanceTimersByTime(1);
     expect(await status('/ru/news/future-story')).toBe(200);
-    store.close();
+    close();
   });
 });

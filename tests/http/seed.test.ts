@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { plainText } from '../../src/render/typography.js';
+import { plainText } from '../../src/text/typography.js';
 import { CONTENT, FIXTURES, testSite } from '../helpers.js';
 
 const SLUG = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
-const { app, store } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
-afterAll(() => store.close());
+const { app, store, close } = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
+afterAll(() => close());
 
 /** The seed as published: title, views, byline, photo credit, then the body up to the registration notice. */
 const seed = readFileSync(path.join(FIXTURES, 'seed-article.ru.txt'), 'utf8').split('\n').map((l) => l.trim());

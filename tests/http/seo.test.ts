@@ -7,16 +7,23 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { FIXTURES, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { hreflangs, jsonLdBlocks, metaTags, sitemapPaths, xml } from './crawl.js';
+import { parseHtml } from '../html.js';
 
 const SITE = 'https://dknews.example';
 const PHOTO = `${SITE}/media/_/${mediaHash(path.join(VALID, 'media/photo.png'))}`;
-const { app, store } = await testSite(VALID, { now: FIXTURE_NOW, pageSize: 1 });
-afterAll(() => store.close());
+const { app, close } = await testSite(VALID, { now: FIXTURE_NOW, pageSize: 1 });
+afterAll(() => close());
 
 const paths = await sitemapPaths(app, SITE);
 const pages = await Promise.all(paths.map(async (p) => ({ path: p, html: (await request(app).get(p)).text })));
 
 const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(path.join(FIXTURES, 'schemas', name), 'utf8') });
+/** The page's feeds, from <link rel="alternate" type="application/rss+xml">. */
+function feedsOf(html: string): { title?: string; href?: string }[] {
+  const $ = parseHtml(html);
+  return $('link[rel="alternate"][type="application/rss+xml"]').toArray().map((link) => ({ title: $(link).attr('title'), href: $(link).attr('href') }));
+}
+
 async function schemaErrors(body: string, entry: 'urlset.xsd' | 'index.xsd'): Promise<string[]> {
   const preload = ['sitemap.xsd', 'siteindex.xsd', 'sitemap-news.xsd', 'xhtml-link.xsd'].map(schemaFile);
   const result = await validateXML({ xml: [{ fileName: 'sitemap.xml', contents: body }], schema: [schemaFile(entry)], preload });
@@ -77,7 +84,7 @@ describe('the Google News sitemap', () => {
   it('lists articles of the last 48 hours with publication, language, date and title', async () => {
     const recent = await testSite(VALID, { now: new Date('2026-01-26T00:00:00Z') });
     const body = (await request(recent.app).get('/sitemap-news.xml').expect(200)).text;
-    recent.store.close();
+    recent.close();
     const urlset = xml.parse(body).urlset;
     expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9');
     expect(urlset.url).toEqual([
@@ -103,7 +110,7 @@ describe('the Google News sitemap', () => {
   it('names the one registered publication, in every language', async () => {
     const recent = await testSite(VALID, { now: new Date('2026-01-21T00:00:00Z') });
     const body = (await request(recent.app).get('/sitemap-news.xml').expect(200)).text;
-    recent.store.close();
+    recent.close();
     expect([...body.matchAll(/<news:name>([^<]*)<\/news:name>/g)].map((m) => m[1])).toEqual(['Proba', 'Proba']);
     expect(await schemaErrors(body, 'urlset.xsd')).toEqual([]);
   });
@@ -156,13 +163,13 @@ describe('the head of every page', () => {
 
   it('allows large image previews, links its feeds, and is noindex only on error pages', async () => {
     for (const page of pages) {
-      expect(page.html).toContain('<meta name="robots" content="index, follow, max-image-preview:large">');
-      expect(page.html).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/(ru|kk|en)\/rss.xml">/);
+      expect(Object.fromEntries(metaTags(page.html)).robots, page.path).toBe('index, follow, max-image-preview:large');
+      expect(feedsOf(page.html)[0]?.href, page.path).toMatch(/^\/(ru|kk|en)\/rss\.xml$/);
     }
     const topic = pages.find((p) => p.path === '/ru/topics/economy')!;
-    expect(topic.html).toContain('<link rel="alternate" type="application/rss+xml" title="ТА «Проба»: Экономика" href="/ru/topics/economy/rss.xml">');
+    expect(feedsOf(topic.html)).toContainEqual({ title: 'ТА «Проба»: Экономика', href: '/ru/topics/economy/rss.xml' });
     const missing = await request(app).get('/ru/nope').expect(404);
-    expect(missing.text).toContain('<meta name="robots" content="noindex, follow">');
+    expect(Object.fromEntries(metaTags(missing.text)).robots).toBe('noindex, follow');
   });
 
   it('gives articles Open Graph article tags and a large Twitter card', () => {
@@ -278,8 +285,9 @@ describe('RSS feeds', () => {
     // The feed's copy of the photo: a JPEG at most 1280 px wide, with its real length.
     const copy = await request(app).get(`${PHOTO.slice(SITE.length)}/1200.jpg`).expect(200).expect('content-type', 'image/jpeg');
     expect(first.enclosure).toEqual({ '@url': `${PHOTO}/1200.jpg`, '@length': String(copy.body.length), '@type': 'image/jpeg' });
+    // The article page's figure markup (views/partials/figure.ejs), with one plain image.
     expect(first['content:encoded']).toBe(
-      `<figure><img src="${PHOTO}/1200.jpg" alt="Точка" width="1200" height="800"><figcaption>Автор снимка</figcaption></figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
+      `<figure>\n    <img src="${PHOTO}/1200.jpg" alt="Точка" width="1200" height="800">\n    <figcaption><span class="article__credit">Автор снимка</span></figcaption>\n  </figure>\n<p>Первый абзац\u00a0— с\u00a0тире.</p>\n<h2>Подзаголовок</h2>\n<p>Второй абзац.</p>\n`,
     );
   });
 

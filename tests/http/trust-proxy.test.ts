@@ -12,8 +12,7 @@ async function twoReaders(env: Record<string, string>) {
   try {
     return [await count('198.51.100.1'), await count('198.51.100.2')];
   } finally {
-    site.store.close();
-    site.counter.close();
+    site.close();
   }
 }
 

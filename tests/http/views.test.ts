@@ -7,14 +7,14 @@ import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
+import { one, parseHtml } from '../html.js';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 const site = await testSite(VALID, { now: FIXTURE_NOW });
 const { app } = site;
 afterAll(() => {
-  site.store.close();
-  site.counter.close();
+  site.close();
 });
 
 const post = (url: string, agent = BROWSER) => request(app).post(url).set('User-Agent', agent);
@@ -37,9 +37,9 @@ describe('POST /api/views/{lang}/{slug}', () => {
   });
 
   it('gives the page script its API address and the plural forms of the count', async () => {
-    const { text } = await request(app).get('/ru/news/second-story').expect(200);
-    expect(text).toContain('data-views-api="/api/views/ru/second-story"');
-    expect(text).toContain('data-views-forms="{&#34;many&#34;:&#34;# просмотров&#34;,&#34;one&#34;:&#34;# просмотр&#34;,&#34;few&#34;:&#34;# просмотра&#34;,&#34;other&#34;:&#34;# просмотра&#34;}"');
+    const views = one(parseHtml((await request(app).get('/ru/news/second-story').expect(200)).text), '.article__views');
+    expect(views.attr('data-views-api')).toBe('/api/views/ru/second-story');
+    expect(JSON.parse(views.attr('data-views-forms')!)).toEqual({ many: '# просмотров', one: '# просмотр', few: '# просмотра', other: '# просмотра' });
   });
 
   it.each(['/api/views/ru/nope', '/api/views/de/first-story', '/api/views/ru/future-story', '/api/views/ru/draft-story', '/api/nothing'])(
@@ -90,16 +90,14 @@ describe('a read-only data folder', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-ro-'));
     const before = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
     expect((await request(before.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER)).body).toEqual({ views: 1, counted: true });
-    before.counter.close();
-    before.store.close();
+    before.close();
 
     const restore = readOnly(dataDir);
     try {
       const after = await testSite(VALID, { now: FIXTURE_NOW, env: { DATA_DIR: dataDir } });
       const page = await request(after.app).get('/ru/news/second-story').expect(200);
       const count = await request(after.app).post('/api/views/ru/second-story').set('User-Agent', BROWSER).expect(200);
-      after.store.close();
-      after.counter.close();
+      after.close();
       expect(page.text).toContain('>0 просмотров</span>');
       expect(count.body).toEqual({ views: 0, counted: false });
       expect(after.logs.find((l) => l.level === 50)?.msg).toMatch(/^View counter unavailable/);

@@ -13,10 +13,10 @@ import { until } from './until.js';
 const content = await copyContent(VALID);
 // Outside the content folder, on the same filesystem: where folders are moved in from.
 const outside = await mkdtemp(path.join(tmpdir(), 'dknews-outside-'));
-const { app, store, logs } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 await store.watch(0);
 afterAll(async () => {
-  store.close();
+  close();
   await content.remove();
   await rm(outside, { recursive: true, force: true });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseAuthors } from '../../src/content/parse-data.js';
-import { russianIdentifiers } from '../../src/render/foreign-words.js';
+import { russianIdentifiers } from '../../src/text/foreign-words.js';
 
 const authors = (text: string) => parseAuthors({ file: 'content/authors.yml', relativePath: 'authors.yml', text });
 

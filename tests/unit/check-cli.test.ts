@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { cliMessage } from '../../src/cli/messages.js';
+import { message } from '../../src/content/messages.js';
 import { FIXTURES, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 
@@ -205,10 +205,10 @@ describe('the count line', () => {
     [5, 'Проблем нет: проверено 5 статей'],
     [21, 'Проблем нет: проверено 21 статья'],
     [0, 'Проблем нет: проверено 0 статей'],
-  ])('Russian, %i', (count, expected) => expect(cliMessage('no_problems', 'ru', { count })).toBe(expected));
+  ])('Russian, %i', (count, expected) => expect(message('no_problems', 'ru', { count })).toBe(expected));
 
   it('English', () => {
-    expect(cliMessage('no_problems', 'en', { count: 1 })).toBe('No problems: 1 article checked');
-    expect(cliMessage('problems_found', 'en', { count: 3 })).toBe('Problems found: 3');
+    expect(message('no_problems', 'en', { count: 1 })).toBe('No problems: 1 article checked');
+    expect(message('problems_found', 'en', { count: 3 })).toBe('Problems found: 3');
   });
 });

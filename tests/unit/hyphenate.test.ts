@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { leadStory } from '../../src/content/queries.js';
 import type { Article } from '../../src/content/types.js';
-import { fitClass, hyphenate, longestUnbreakable } from '../../src/render/hyphenate.js';
-import { typeset } from '../../src/render/typography.js';
+import { fitClass, hyphenate, longestUnbreakable } from '../../src/text/hyphenate.js';
+import { typeset } from '../../src/text/typography.js';
 
 const SHY = '\u00ad';
 

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../src/cli/new-article.js';
 import { buildIndex } from '../../src/content/build-index.js';
 import { loadContent } from '../../src/content/load.js';
-import { slugFromTitle, uniqueSlug } from '../../src/content/slug.js';
+import { slugFromTitle, uniqueSlug } from '../../src/text/slug.js';
 import { VALID } from '../helpers.js';
 
 // 15:04 in Astana (UTC+5).

@@ -3,9 +3,10 @@ import { parseIsoDate } from '../../src/content/dates.js';
 import { renderBody } from '../../src/content/markdown.js';
 import { splitFrontMatter, parseYaml } from '../../src/content/frontmatter.js';
 import { nearest } from '../../src/content/nearest.js';
-import { articleFileName, slugify } from '../../src/content/slug.js';
+import { articleFileName } from '../../src/content/slug.js';
+import { slugify } from '../../src/text/slug.js';
 import { describe as metaDescription } from '../../src/seo/description.js';
-import { typeset } from '../../src/render/typography.js';
+import { typeset } from '../../src/text/typography.js';
 import { headline, jsonLd } from '../../src/seo/json-ld.js';
 
 describe('parseIsoDate', () => {

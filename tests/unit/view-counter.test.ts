@@ -9,10 +9,13 @@ import { dayOf, REPEAT_WINDOW_MS, SqliteViewCounter, visitorOf } from '../../src
 const open: SqliteViewCounter[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
+/** The busy timeout of the tests' counters: the same behaviour as the real 2 s, without the wait. */
+const BUSY_TIMEOUT_MS = 50;
+
 function counter(dir = mkdtempSync(path.join(tmpdir(), 'dknews-views-'))) {
   const logs: { level: number; msg: string }[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => logs.push(JSON.parse(line)) });
-  const c = new SqliteViewCounter(dir, logger);
+  const c = new SqliteViewCounter(dir, logger, { busyTimeoutMs: BUSY_TIMEOUT_MS });
   open.push(c);
   return { c, dir, logs };
 }

@@ -1,7 +1,6 @@
 // CommonJS modules: their functions are properties of the default export.
 import english from 'hyphen/en/index.js';
 import russian from 'hyphen/ru/index.js';
-import type { Lang } from '../i18n/languages.js';
 
 export const SOFT_HYPHEN = '\u00ad';
 
@@ -16,7 +15,7 @@ const MIN_WORD = 8;
  * Kazakh letters a Russian text may quote; English words in Russian text are left whole.
  * @example hyphenate('совершенствованию', 'ru') // 'со\u00adвер\u00adшен\u00adство\u00adва\u00adнию'
  */
-export function hyphenate(text: string, lang: Lang): string {
+export function hyphenate(text: string, lang: string): string {
   if (lang === 'ru') return russian.hyphenateSync(text, { minWordLength: MIN_WORD });
   if (lang === 'en') return english.hyphenateSync(text, { minWordLength: MIN_WORD });
   return text;
@@ -39,10 +38,4 @@ export function fitClass(text: string): string {
   const longest = longestUnbreakable(text);
   const step = FIT_STEPS.filter((n) => longest >= n).pop();
   return step === undefined ? '' : `fit-${step}`;
-}
-
-/** A headline as pages print it: typeset text with soft hyphens, and its fit class. */
-export interface Headline {
-  text: string;
-  fit: string;
 }

@@ -1,5 +1,4 @@
 import type MarkdownIt from 'markdown-it';
-import type { Lang } from '../i18n/languages.js';
 
 type CoreRule = Parameters<MarkdownIt['core']['ruler']['push']>[1];
 
@@ -16,7 +15,7 @@ const CYRILLIC_RUN = new RegExp(`[${CYRILLIC}]+(?:[\\s\\u00a0-]+[${CYRILLIC}]+)*
  * words in Russian articles (they carry letters Russian does not have), and Cyrillic words in
  * English ones (Kazakh when they carry such a letter, else Russian). Editors write nothing.
  */
-export function foreignWords(lang: Lang): CoreRule {
+export function foreignWords(lang: string): CoreRule {
   const pattern = lang === 'ru' ? KAZAKH_RUN : lang === 'en' ? CYRILLIC_RUN : undefined;
   return (state) => {
     if (!pattern) return;
@@ -46,7 +45,7 @@ export function foreignWords(lang: Lang): CoreRule {
 /** A piece of text for a template to print, in a `<span lang>` when it is in another language. */
 export interface TextPart {
   text: string;
-  lang?: Lang;
+  lang?: string;
 }
 
 // An official number with Cyrillic letters, as issued: 10484-АА.
@@ -58,7 +57,7 @@ const RUSSIAN_IDENTIFIER = /\d+(?:[-/]\d+)*-[А-ЯЁ]+(?![А-Яа-яЁё])/gu;
  * reader reads them in Russian instead of spelling Cyrillic letters in another voice.
  * @example russianIdentifiers('No. 10484-АА was issued', 'en') // [{ text: 'No. ' }, { text: '10484-АА', lang: 'ru' }, { text: ' was issued' }]
  */
-export function russianIdentifiers(text: string, lang: Lang): TextPart[] {
+export function russianIdentifiers(text: string, lang: string): TextPart[] {
   if (lang === 'ru') return [{ text }];
   const parts: TextPart[] = [];
   let at = 0;

@@ -5,7 +5,7 @@ import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 import { freePort, startRedis, type RedisServer } from '../redis-server.js';
-import { until } from './until.js';
+import { until } from '../http/until.js';
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
@@ -24,8 +24,7 @@ async function redisServer(options: { port?: number; dir?: string } = {}): Promi
 async function machine(redisUrl: string) {
   const site = await testSite(VALID, { now: FIXTURE_NOW, env: { REDIS_URL: redisUrl, TRUST_PROXY: 'loopback' } });
   cleanup.push(() => {
-    site.store.close();
-    site.counter.close();
+    site.close();
   });
   const count = (reader: string, url = '/api/views/ru/first-story') =>
     request(site.app).post(url).set('User-Agent', BROWSER).set('X-Forwarded-For', reader).expect(200).expect('content-type', /json/);

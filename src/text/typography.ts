@@ -1,4 +1,3 @@
-import type { Lang } from '../i18n/languages.js';
 
 const NBSP = '\u00a0';
 // Short words that Russian typesetting keeps on the line of the word after them.
@@ -12,7 +11,7 @@ const NUMBER_WORD = /(\d)[ \t]+(?=[\p{L}%‰])/gu;
  * the next one. The words themselves never change.
  * @example typeset('центр - Нанкин', 'ru') // 'центр\u00a0— Нанкин'
  */
-export function typeset(text: string, lang: Lang): string {
+export function typeset(text: string, lang: string): string {
   let out = text.replace(SPACED_HYPHEN, lang === 'en' ? `${NBSP}– ` : `${NBSP}— `).replace(NUMBER_WORD, `$1${NBSP}`);
   if (lang === 'ru') {
     // Twice, because a match consumes the space that begins the next one ("в и с").

@@ -9,6 +9,3 @@ export function xmlEscape(text: string): string {
 export function cdata(text: string): string {
   return `<![CDATA[${text.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 }
-
-/** W3C datetime with the Asia/Almaty offset is what sitemaps and news sitemaps want. */
-export { isoLocal as w3cDate } from '../i18n/format.js';

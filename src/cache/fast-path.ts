@@ -1,0 +1,75 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { requestId } from '../http/request-log.js';
+import type { Encoding, Representation } from './representation.js';
+import type { ResponseCache } from './response-cache.js';
+import { headOf, isConditional, negotiate, sendRepresentation } from './send-representation.js';
+
+/** What the fast path needs to answer a URL from a cache, as the route answered it the first time. */
+export interface FastRoute {
+  key: string;
+  /** The cache the answer is kept in. */
+  store: ResponseCache;
+  cacheControl: string;
+  /** The headers the middleware in front of the route set (helmet's and ours), as they were. */
+  headers: OutgoingHttpHeaders;
+  /** When the answer stops being current by the clock alone (the news sitemap's window). */
+  until?: Date;
+}
+
+interface Known extends Omit<FastRoute, 'until'> {
+  until?: number;
+  /** The full heads of the 200 answers for the representation last sent, by encoding. */
+  heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
+}
+
+/** Search URLs the fast path knows at most; the least recently answered are forgotten. */
+const KNOWN_QUERY_URLS = 1000;
+
+/**
+ * The fast path: once Express has answered a URL from the cache, the same URL (byte for byte)
+ * is answered from the cache before Express runs at all, with the headers Express's middleware
+ * set the first time. It knows only URLs a route called canonical (see routes/respond.ts), so
+ * junk query strings never grow it, and it steps aside (returns false) whenever the cache has
+ * no entry for the current `version`.
+ */
+export class FastPath {
+  #pages = new Map<string, Known>();
+  /** Fast routes of queries (search): any number of URLs, so only the most recent are known. */
+  #queries = new Map<string, Known>();
+
+  constructor(
+    private readonly version: () => string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Remembers how `url` was answered: a page (kept), or a query (one of the most recent). */
+  learn(url: string, { until, ...route }: FastRoute, kind: 'page' | 'query'): void {
+    const routes = kind === 'page' ? this.#pages : this.#queries;
+    routes.delete(url);
+    routes.set(url, { ...route, until: until?.getTime() });
+    if (this.#queries.size > KNOWN_QUERY_URLS) this.#queries.delete(this.#queries.keys().next().value!);
+  }
+
+  /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
+  answer(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const route = this.#pages.get(req.url ?? '') ?? this.#queries.get(req.url ?? '');
+    if (!route || (route.until !== undefined && this.now().getTime() >= route.until)) return false;
+    const rep = route.store.get(route.key, this.version());
+    if (!rep) return false;
+    if (isConditional(req)) {
+      // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
+      res.setHeader('X-Request-Id', requestId(req));
+      for (const [name, value] of Object.entries(route.headers)) if (value !== undefined) res.setHeader(name, value);
+      sendRepresentation(req, res, rep, route.cacheControl);
+      return true;
+    }
+    // The common case costs one lookup and one write: the head was put together the first time.
+    const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
+    if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
+    const head = (route.heads.byEncoding[encoding] ??= headOf(rep, encoding, route.cacheControl, route.headers));
+    res.writeHead(200, ['X-Request-Id', requestId(req), ...head]);
+    res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
+    return true;
+  }
+}

@@ -1,0 +1,89 @@
+import cluster from 'node:cluster';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { Site } from './boot.js';
+import { INDEXER_ENV } from './cluster.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { createServer } from './http/create-server.js';
+import { warm, warmOwn } from './http/warm.js';
+import { createLogger } from './logger.js';
+
+/**
+ * The process around the server, apart from listening and signals (server.ts): its config and
+ * logger, what a crash does, which part of a cluster it plays, reloads by hand, and the
+ * warm-up once it serves. The cluster's primary itself is cluster.ts.
+ */
+
+/** The config from the environment; a wrong one is said plainly and ends the process with code 2. */
+export function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+
+/** The process's logger: with several processes, every line says which worker wrote it. */
+export function processLogger(config: Config): Logger {
+  return cluster.isWorker ? createLogger(config.logLevel).child({ worker: cluster.worker!.id }) : createLogger(config.logLevel);
+}
+
+/**
+ * A process in an unknown state is worse than none: log, exit non-zero, let the supervisor
+ * (systemd, Docker, Kubernetes, or the cluster's primary) start a fresh one.
+ */
+export function exitOnCrash(logger: Logger): void {
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ err: error }, 'Uncaught exception; exiting for the supervisor to restart');
+    process.exit(1);
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.fatal({ err: reason }, 'Unhandled promise rejection; exiting for the supervisor to restart');
+    process.exit(1);
+  });
+}
+
+/** Whether this process is the primary of a cluster (WEB_CONCURRENCY > 1): it serves nothing itself. */
+export function isClusterPrimary(config: Config): boolean {
+  return cluster.isPrimary && config.webConcurrency > 1;
+}
+
+/** Of a cluster's workers, the one the primary names indexes content/ and watches it; the others read its index. */
+export function contentRole(): 'reader' | 'writer' {
+  return cluster.isWorker && process.env[INDEXER_ENV] !== '1' ? 'reader' : 'writer';
+}
+
+/**
+ * SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
+ * Handled from the first moment (Node's default would end the process): one that arrives
+ * while content is still loading reloads once `reloadWith` has been given the reload.
+ */
+export function reloadOnHangup(): { reloadWith: (reload: () => void) => void } {
+  let reload: (() => void) | undefined;
+  let hupWhileLoading = false;
+  process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
+  return {
+    reloadWith(given) {
+      reload = given;
+      if (hupWhileLoading) reload();
+    },
+  };
+}
+
+/**
+ * Once the server listens: says it serves when the index can answer, and warms the caches once
+ * the index is up to date. A worker's requests to the shared port may reach another worker: it
+ * warms itself privately.
+ */
+export async function announceAndWarm(site: Site, server: Server, config: Config, logger: Logger): Promise<void> {
+  // The port actually bound: PORT=0 asks the system for a free one.
+  const port = (server.address() as AddressInfo).port;
+  await site.store.whenReady();
+  logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+  await site.store.settled();
+  const { app, refusalPage, store } = site;
+  void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
+}
