@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { makePhoto } from './make-photo.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -39,6 +39,12 @@ try {
   longest = 0;
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
+  // V8's collections of the event loop's heap meanwhile: a pause that is the collector's, not our code's.
+  let longestGc = 0;
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
 
   const library = new MediaLibrary({ contentDir, dataDir: path.join(work, 'data') });
   let t = performance.now();
@@ -49,6 +55,7 @@ try {
   const ladderMs = performance.now() - t;
   clearInterval(ticker);
   histogram.disable();
+  gc.disconnect();
 
   const bytes = async (name) => (await library.derivative(facts.hash, name)).bytes;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -57,6 +64,7 @@ try {
   console.log(`whole ladder (${library.encodes.size} derivatives): ${(ladderMs / 1000).toFixed(1)} s`);
   console.log(`longest event-loop pause with nothing to do: ${idle.toFixed(1)} ms (the machine's own noise)`);
   console.log(`longest event-loop pause while surveying and making the ladder: ${longest.toFixed(1)} ms by the 1 ms timer; p99 ${(histogram.percentile(99) / 1e6).toFixed(1)} ms, max ${(histogram.max / 1e6).toFixed(1)} ms by monitorEventLoopDelay   (target ≤ 50 ms)`);
+  console.log(`  of which garbage collection: the longest collection took ${longestGc.toFixed(1)} ms; load average ${os.loadavg().map((n) => n.toFixed(1)).join(' ')}`);
   console.log('phone, 390 px at DPR 3 (Chromium takes the 1280 px candidate; see tests/browser/pictures.test.ts):');
   console.log(`  article picture 1280.avif ${kb(await bytes('1280.avif'))} (target ≤ 150 KB), webp ${kb(await bytes('1280.webp'))}, jpg ${kb(await bytes('1280.jpg'))}`);
   console.log(`  home card       1280.avif ${kb(await bytes('1280.avif'))} (target ≤ 40 KB)`);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { isImage, type ImageFacts, type MediaFacts } from './facts.js';
@@ -26,6 +26,9 @@ interface Known {
   stamp: string;
   facts: MediaFacts;
 }
+
+/** A folder of derivatives: the first 20 hex digits of its original's SHA-256. */
+const HASH_FOLDER = /^[0-9a-f]{20}$/;
 
 /** Originals surveyed at once: each is a read and a decode on libuv's threads. */
 const SURVEY_CONCURRENCY = 2;
@@ -119,10 +122,34 @@ export class MediaLibrary {
           if (made === variants.length) this.#complete.add(hash);
           this.#masters.delete(hash);
         }
+        if (!this.#warmAgain && !this.#closed) await this.#sweep();
       } while (this.#warmAgain && !this.#closed);
       this.#warming = undefined;
     })();
     return this.#warming;
+  }
+
+  /**
+   * Removes the derivatives of originals the content no longer has (deleted, or replaced under
+   * the same name). The route serves only current hashes, so they are dead weight; if another
+   * process of the machine is a content version behind or ahead, whatever it still needs is made
+   * again when asked for.
+   */
+  async #sweep(): Promise<void> {
+    const root = this.#root!;
+    let names: string[];
+    try {
+      names = await readdir(root);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!HASH_FOLDER.test(name) || this.#byHash.has(name)) continue;
+      this.#complete.delete(name);
+      await rm(path.join(root, name), { recursive: true, force: true }).catch((error: unknown) =>
+        this.#options.logger?.warn({ err: error, hash: name }, 'Derivatives of an original that is gone could not be removed'),
+      );
+    }
   }
 
   /** The derivative `name` (e.g. 960.avif) of the original with this hash, made if need be; undefined when there is no such thing. */
@@ -159,7 +186,14 @@ export class MediaLibrary {
       const hash = await hashFile(file);
       const master = this.#master(hash, file, header.width);
       const facts: ImageFacts = { hash, ...header, color: await averageColor(await master), bytes };
-      if (this.#root) facts.feedBytes = (await this.#derive(hash, facts, feedVariant(facts), file)).bytes;
+      if (this.#root) {
+        // A copy that cannot be written (a full disk) is not an unreadable photo: the feed links the
+        // original meanwhile (seo/feed.ts), and the next survey tries again.
+        await this.#derive(hash, facts, feedVariant(facts), file).then(
+          (made) => (facts.feedBytes = made.bytes),
+          (error: unknown) => this.#options.logger?.warn({ err: error, name }, "The feed's copy of an original could not be made; it is tried again at the next content version"),
+        );
+      }
       return facts;
     } catch (error) {
       this.#options.logger?.debug({ err: error, name }, 'An original could not be read as an image');
@@ -197,14 +231,18 @@ export class MediaLibrary {
         const source = file ?? this.#original(this.#byHash.get(hash)?.name ?? '');
         const master = await this.#master(hash, source, facts.width);
         this.encodes.set(key, (this.encodes.get(key) ?? 0) + 1);
-        const bytes = await makeVariant(master, facts, variant);
         await mkdir(path.dirname(target), { recursive: true });
         // Written aside and renamed: a reader never gets half a file, another process (or another
         // library in this one, as during an export) never a torn one or a name taken from under it.
         const aside = asideName(target);
-        await writeFile(aside, bytes);
-        await rename(aside, target);
-        return { file: target, bytes: bytes.length, type };
+        try {
+          const bytes = await makeVariant(master, facts, variant, aside);
+          await rename(aside, target);
+          return { file: target, bytes, type };
+        } catch (error) {
+          await rm(aside, { force: true });
+          throw error;
+        }
       }
     })();
     this.#making.set(key, making);

@@ -24,10 +24,14 @@ export function media(config: Config, store: ContentStore, images?: MediaLibrary
     }
     const derivative = DERIVATIVE.exec(name);
     if (derivative && images) {
-      const made = await images.derivative(derivative[1]!, derivative[2]!).catch((error: unknown) => {
-        req.log?.warn({ err: error, path: req.path }, 'A derivative could not be made');
-        return undefined;
-      });
+      let made;
+      try {
+        made = await images.derivative(derivative[1]!, derivative[2]!);
+      } catch (error) {
+        // The picture exists, making it failed (a full disk, memory): not a 404 that hides it, but
+        // the error page, logged with its cause. Nothing remembers the failure; the next request tries again.
+        return next(error);
+      }
       if (!made) return next();
       res.type(made.type);
       return send(res, made.file, { root: undefined, cacheControl: config.cache.derivative }, next);

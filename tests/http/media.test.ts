@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
@@ -18,7 +19,7 @@ await writeFile(
   path.join(content.dir, 'news/camera-story.ru.md'),
   '---\ntitle: Снимок с камеры\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\nimage: { src: 2026/camera.jpg, alt: Снимок }\n---\nТекст.\n\n![Прозрачный знак](/media/logo-like.png)\n\n![Битый файл](/media/broken.jpg)\n',
 );
-const { app, store, images, close } = await testSite(content.dir, { now: FIXTURE_NOW });
+const { app, store, images, config, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
   close();
   await content.remove();
@@ -140,8 +141,26 @@ describe('for crawlers', () => {
   });
 });
 
+describe('a derivative that cannot be made', () => {
+  it('answers the error page, not «not found», and is made at the next request once the cause is gone', async () => {
+    await makePhoto(path.join(content.dir, 'media/blocked.png'), { width: 400, height: 300 });
+    const hash = hashOf('blocked.png');
+    // A file where the original's folder of derivatives goes: nothing can be written there.
+    const folder = path.join(config.dataDir, 'media', hash);
+    await mkdir(path.dirname(folder), { recursive: true });
+    await writeFile(folder, 'in the way');
+    await store.reload();
+    const failed = await request(app).get(`/media/_/${hash}/320.avif`).expect(500);
+    expect(failed.headers['cache-control']).toBe('no-store');
+    expect(failed.text).toContain('<html lang="ru"');
+    expect(logs.some((entry) => entry.msg === 'Unexpected error while answering a request' && entry.url === `/media/_/${hash}/320.avif`)).toBe(true);
+    await rm(folder);
+    await get(`/media/_/${hash}/320.avif`).expect(200).expect('content-type', 'image/avif');
+  });
+});
+
 describe('a photo replaced under the same name', () => {
-  it('reaches the page at the next content version, under a new hash; the old derivatives are gone', async () => {
+  it('reaches the page at the next content version, under a new hash; the old derivatives are gone, from disk too', async () => {
     const before = hashOf('2026/camera.jpg');
     await makePhoto(path.join(content.dir, 'media/2026/camera.jpg'), { width: 1300, height: 900, format: 'jpeg' });
     await store.reload();
@@ -152,6 +171,10 @@ describe('a photo replaced under the same name', () => {
     expect(html).toContain('width="1300" height="900"');
     expect(html).not.toContain(before);
     await request(app).get(`/media/_/${before}/640.avif`).expect(404);
+    await images.warm();
+    expect(existsSync(path.join(config.dataDir, 'media', before))).toBe(false);
+    expect(existsSync(path.join(config.dataDir, 'media', after, '1300.avif'))).toBe(true);
+    expect(existsSync(path.join(config.dataDir, 'media', 'facts.json'))).toBe(true);
   });
 });
 
