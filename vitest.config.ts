@@ -18,7 +18,10 @@ export default defineConfig({
     setupFiles: ['tests/setup/temp-dir.ts'],
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      // Unit files share their workers' modules (isolate: false): importing sharp, SQLite and
+      // markdown-it once per worker instead of once per file takes the layer from ~29 s to ~8 s.
+      // Each file still gets its own temporary folder, and no unit test keeps global state.
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
       { extends: true, test: { name: 'http', include: ['tests/http/**/*.test.ts'] } },
       { extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/packages.ts'] } },
       { extends: true, test: { name: 'deploy', include: ['tests/deploy/**/*.test.ts'], globalSetup: ['tests/deploy/packages.ts'] } },
