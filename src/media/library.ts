@@ -46,6 +46,8 @@ export class MediaLibrary {
   readonly #options: MediaLibraryOptions;
   #known = new Map<string, Known>();
   #loaded = false;
+  /** Whether #byHash holds the current originals: until the first survey it is empty, not "none". */
+  #surveyed = false;
   /** The current content's images by hash, for the derivative route. */
   #byHash = new Map<string, { name: string; facts: ImageFacts }>();
   #making = new Map<string, Promise<Derivative>>();
@@ -92,13 +94,19 @@ export class MediaLibrary {
     this.#known = known;
     this.#byHash = new Map();
     for (const [name, facts] of result) if (isImage(facts)) this.#byHash.set(facts.hash, { name, facts });
+    this.#surveyed = true;
     if (changed) await this.#save();
     return result;
   }
 
-  /** Makes every derivative of the current originals that is not on disk yet, one at a time, in the background. */
+  /**
+   * Makes every derivative of the current originals that is not on disk yet, one at a time, in
+   * the background. Before the first survey it does nothing: it does not know the originals
+   * yet, and its sweep would take every folder on disk for an orphan (a restart serves the index
+   * before its reconcile surveys the media, and would delete and encode every ladder again).
+   */
   warm(): Promise<void> {
-    if (!this.#root || this.#closed) return Promise.resolve();
+    if (!this.#root || this.#closed || !this.#surveyed) return Promise.resolve();
     if (this.#warming) {
       this.#warmAgain = true;
       return this.#warming;

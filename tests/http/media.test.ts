@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MediaLibrary } from '../../src/media/library.js';
 import { copyContent, FIXTURE_NOW, mediaHash, testSite, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 import { jsonLdBlocks, metaTags, xml } from './crawl.js';
@@ -175,6 +176,23 @@ describe('a photo replaced under the same name', () => {
     expect(existsSync(path.join(config.dataDir, 'media', before))).toBe(false);
     expect(existsSync(path.join(config.dataDir, 'media', after, '1300.avif'))).toBe(true);
     expect(existsSync(path.join(config.dataDir, 'media', 'facts.json'))).toBe(true);
+  });
+});
+
+describe('a restart', () => {
+  it('keeps the derivatives on disk: a warm-up before the first survey neither sweeps them nor encodes them again', async () => {
+    await images.warm();
+    const folder = path.join(config.dataDir, 'media', hashOf('2026/camera.jpg'));
+    expect(existsSync(path.join(folder, '640.avif'))).toBe(true);
+    // What a restarted server's library does: the index is served (a content version, so a warm-up) before its reconcile surveys.
+    const restarted = new MediaLibrary({ contentDir: content.dir, dataDir: config.dataDir });
+    await restarted.warm();
+    expect(existsSync(path.join(folder, '640.avif'))).toBe(true);
+    await restarted.survey(store.index.media.keys());
+    await restarted.warm();
+    expect(existsSync(path.join(folder, '640.avif'))).toBe(true);
+    expect([...restarted.encodes.keys()]).toEqual([]);
+    restarted.close();
   });
 });
 
