@@ -145,8 +145,10 @@ function readOptions() {
     // Seconds of load: part 1 warm-up and measure, part 2 warm-up and measure.
     durations: values.quick ? { warm1: 1, measure1: 2, warm2: 1, measure2: 2 } : { warm1: 2, measure1: 10, warm2: 1, measure2: 5 },
     settleMs: values.quick ? 5_000 : 30_000,
-    // The crawl before memory is read: whichever bound comes first.
-    crawl: { maxUrls: 3000, maxMs: values.quick ? 10_000 : 40_000 },
+    // The crawl before memory is read: the issue's 3,000 URLs (--quick: what 10 s allow). The
+    // time bound only guards against a server that stopped answering: 3,000 URLs take about a
+    // minute at 100,000 articles, where the sitemap children read first are 3 MB each.
+    crawl: { maxUrls: 3000, maxMs: values.quick ? 10_000 : 600_000 },
   };
 }
 
@@ -328,7 +330,7 @@ async function scaleBenchmark(context) {
   result.restartSearchMs = median(restarts.map((r) => r.search));
   if (restarts.length > 1) result.notes.push(`restarts (first 200 of /ru/, first search answer): ${restarts.map((r) => `${seconds(r.page)}/${seconds(r.search)}`).join(', ')}`);
   result.notes.push(`resident memory at the first answer (restart): ${mb(memory(server.child.pid).rss)}`);
-  await warmCrawl(context, server, result.notes);
+  result.crawled = await warmCrawl(context, server, result.notes);
   result.memory = memory(server.child.pid);
   // Right after the crawl the heap still holds its garbage; V8 gives it back once the process
   // has been idle for a while. Both figures are printed: the peak and what the process settles at.
@@ -457,12 +459,13 @@ async function warmCrawl(context, server, notes) {
   const visit = await attempt(() => crawl(server.port, context.crawl));
   if (visit.error) {
     notes.push(`crawl failed: ${visit.error}`);
-    return;
+    return undefined;
   }
   notes.push(
     `crawl: ${visit.fetched.toLocaleString('en-US')} of ${visit.listed.toLocaleString('en-US')} listed URLs in ${seconds(visit.ms)} ` +
       `(stopped by ${visit.stoppedBy}; ${visit.failed} not 200), 4 at a time, Accept-Encoding: gzip`,
   );
+  return visit.fetched;
 }
 
 /** wrk on the main kinds of page, one after the other: [{ label, path, result }]. */
@@ -602,7 +605,8 @@ function targetsTable(part1, part2, options) {
     const edit = part2.edit ?? {};
     row(`part 2: one edited file → visible`, edit.error ? `n/a (${edit.error})` : ms(edit.visibleMs), `≤ ${TARGETS.editMs} ms`, within(edit.visibleMs, TARGETS.editMs));
     row(`part 2: slowest /healthz answer during that reload`, edit.error ? 'n/a' : ms(edit.pauseMs), `≤ ${TARGETS.pauseMs} ms`, within(edit.pauseMs, TARGETS.pauseMs));
-    rows.push([`part 2: resident memory (VmRSS) right after the crawl`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
+    const crawled = part2.crawled === undefined ? 'no' : part2.crawled.toLocaleString('en-US');
+    rows.push([`part 2: resident memory (VmRSS) right after the crawl of ${crawled} URLs`, mb(rss), `≤ ${mb(TARGETS.rssKB)}`, met(rss === undefined || Number.isNaN(rss) ? undefined : rss <= TARGETS.rssKB)]);
     const settled = part2.settled?.rss;
     rows.push([`part 2: resident memory after the crawl, settled (${options.settleMs / 1000} s idle)`, mb(settled), `≤ ${mb(TARGETS.rssKB)}`, met(settled === undefined || Number.isNaN(settled) ? undefined : settled <= TARGETS.rssKB)]);
     for (const { label, result } of part2.loads) {
