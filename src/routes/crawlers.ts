@@ -27,8 +27,8 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   );
 
   router.get(paths.sitemap, (req, res, next) =>
-    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: () => ({
-      body: sitemapIndex(index(), siteUrl),
+    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: async () => ({
+      body: await sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
     }), canonicalUrl: paths.sitemap }),
@@ -37,8 +37,8 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   router.get('/sitemaps/:name.xml', (req, res, next) => {
     const name = req.params.name;
     if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
-    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: () => {
-      const body = sitemapChild(index(), siteUrl, name);
+    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: async () => {
+      const body = await sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
     }, canonicalUrl: paths.sitemapChild(name) });
   });
