@@ -66,12 +66,12 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
   const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
     (req: Request, res: Response, next: NextFunction) =>
-      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: () => {
+      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: async () => {
         const ctx = pageContext(deps, lang);
         const { title, description, articles } = describe(ctx);
         const { logoUrl } = publisher(siteUrl, ctx.asset);
         return {
-          body: rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
+          body: await rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
           type: RSS,
           lastModified: lastChange(articles),
         };

@@ -178,8 +178,8 @@ group('news sitemap', () => {
   });
 });
 
-group('RSS', () => {
-  const feed = rssFeed({
+group('RSS', async () => {
+  const feed = await rssFeed({
     index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
     articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`,
   });
