@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ContentError } from '../content/errors.js';
 import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
+import { paths } from '../paths.js';
 import { reviveArticle } from './rows.js';
 import { unpackBody, type PackedBody } from './pack.js';
 import type { SiteData } from './writer.js';
@@ -51,16 +52,19 @@ export class IndexQueries {
   }
 }
 
-const LIST_IDS = {
-  lang: 'SELECT id FROM files WHERE lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
-  topic: 'SELECT id FROM topics WHERE topic = ? AND lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
-  author: 'SELECT id FROM files WHERE author = ? AND lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
+/** Each list's rows, by its keys: the `?`s of the queries below are these keys, then the moment. */
+const LISTS = {
+  lang: { rows: 'files', keys: "lang = ? AND visible = 1", byChange: 'files_by_change' },
+  topic: { rows: 'topics', keys: "topic = ? AND lang = ? AND visible = 1", byChange: 'topics_by_change' },
+  author: { rows: 'files', keys: "author = ? AND lang = ? AND visible = 1", byChange: 'files_by_author_change' },
 };
-const AGGREGATE = {
-  lang: 'FROM files WHERE lang = ? AND visible = 1 AND date <= ?',
-  topic: 'FROM topics WHERE topic = ? AND lang = ? AND visible = 1 AND date <= ?',
-  author: 'FROM files WHERE author = ? AND lang = ? AND visible = 1 AND date <= ?',
-};
+
+/**
+ * A language's published articles from one of them on (its date, then slug), in list order: a
+ * seek in files_by_lang. The first start is the version's moment, so nothing later is listed.
+ */
+const FROM_START = 'FROM files WHERE lang = ? AND visible = 1 AND date <= ? AND NOT (date = ? AND slug < ?) ORDER BY date DESC, slug';
+type Start = { date: number; slug: string };
 
 /**
  * One content version: the index as of one commit and one moment (an article dated later is
@@ -103,26 +107,37 @@ export class ContentIndex {
     this.pages = Object.fromEntries(LANGS.map((lang) => [lang, new Map((data.pages ?? []).filter((p) => p.lang === lang).map((p) => [p.slug, p]))])) as Record<Lang, Map<string, StaticPage>>;
   }
 
-  /** How many articles a list has. */
+  /** How many articles a list has: its tally of shown articles, less those not yet published. */
   count(lang: Lang, of: ListOf = {}): number {
-    return this.#remember(`count:${lang}:${of.topic ?? ''}:${of.author ?? ''}`, () => this.#aggregate<{ n: number }>('count(*) AS n', lang, of).n);
+    return this.#remember(`count:${lang}:${of.topic ?? ''}:${of.author ?? ''}`, () => {
+      const [kind, keys] = this.#which(lang, of);
+      const list = of.topic !== undefined ? `topic:${of.topic}` : of.author !== undefined ? `author:${of.author}` : '';
+      const shown = this.#q.prepare<[string, string], { n: number }>('SELECT n FROM tallies WHERE list = ? AND lang = ?').get(list, lang)?.n ?? 0;
+      const { rows, keys: where } = LISTS[kind];
+      const scheduled = this.#q.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM ${rows} WHERE ${where} AND date > ?`).get(...keys, this.#asOf)!.n;
+      return shown - scheduled;
+    });
   }
 
   /** Articles `offset` to `offset + limit` of a list, newest first. */
   list(lang: Lang, of: ListOf, offset: number, limit: number): Article[] {
     const [kind, keys] = this.#which(lang, of);
-    const sql = `SELECT article FROM files WHERE id IN (${LIST_IDS[kind]}) ORDER BY date DESC, slug`;
+    const { rows, keys: where } = LISTS[kind];
+    const sql = `SELECT article FROM files WHERE id IN (SELECT id FROM ${rows} WHERE ${where} AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?) ORDER BY date DESC, slug`;
     return this.#q.prepare<unknown[], Row>(sql).all(...keys, this.#asOf, limit, offset).map((r) => reviveArticle(r.article));
   }
 
   /** The latest publication or update in a list (every language's, without `lang`): Last-Modified and lastmod. */
   lastChange(lang?: Lang, of: ListOf = {}): Date | undefined {
-    const ms = this.#remember(`changed:${lang ?? ''}:${of.topic ?? ''}:${of.author ?? ''}`, () =>
-      lang
-        ? this.#aggregate<{ ms: number | null }>('max(changed) AS ms', lang, of).ms
-        : this.#q.prepare<[number], { ms: number | null }>('SELECT max(changed) AS ms FROM files WHERE visible = 1 AND date <= ?').get(this.#asOf)!.ms,
-    );
-    return ms === null ? undefined : new Date(ms);
+    const ms = this.#remember(`changed:${lang ?? ''}:${of.topic ?? ''}:${of.author ?? ''}`, () => {
+      if (!lang) return Math.max(...LANGS.map((l) => this.lastChange(l)?.getTime() ?? -Infinity));
+      const [kind, keys] = this.#which(lang, of);
+      const { rows, keys: where, byChange } = LISTS[kind];
+      // Down from the newest change, past the few articles not yet published.
+      const sql = `SELECT changed FROM ${rows} INDEXED BY ${byChange} WHERE ${where} AND date <= ? ORDER BY changed DESC LIMIT 1`;
+      return this.#q.prepare<unknown[], { changed: number }>(sql).get(...keys, this.#asOf)?.changed ?? -Infinity;
+    });
+    return ms === -Infinity ? undefined : new Date(ms);
   }
 
   /** A published article by language and slug. */
@@ -198,13 +213,16 @@ export class ContentIndex {
     return ms === null ? undefined : new Date(ms);
   }
 
-  /** A part of a language's articles for a sitemap: paths, changes and translations, without the articles. */
+  /**
+   * A part of a language's articles for a sitemap: paths, changes and translations, without the
+   * articles. It reads from where the part begins (see #startOf), not from the top of the list.
+   */
   articleUrls(lang: Lang, offset: number, limit: number): ArticleUrl[] {
+    const start = this.#startOf(lang, offset);
+    if (!start) return [];
     const rows = this.#q
-      .prepare<[string, number, number, number], { url: string; slug: string; changed: number }>(
-        'SELECT url, slug, changed FROM files WHERE lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?',
-      )
-      .all(lang, this.#asOf, limit, offset);
+      .prepare<unknown[], { slug: string; changed: number }>(`SELECT slug, changed ${FROM_START} LIMIT ?`)
+      .all(lang, start.date, start.date, start.slug, limit);
     const versions = new Map<string, Partial<Record<Lang, string>>>();
     const others = this.#q
       .prepare<[string, number], { slug: string; lang: Lang; url: string }>(
@@ -213,27 +231,37 @@ export class ContentIndex {
       )
       .all(JSON.stringify(rows.map((r) => r.slug)), this.#asOf);
     for (const { slug, lang: l, url } of others) versions.set(slug, { ...versions.get(slug), [l]: url });
-    return rows.map((r) => ({ url: r.url, changed: new Date(r.changed), versions: versions.get(r.slug) ?? {} }));
+    return rows.map((r) => ({ url: versions.get(r.slug)?.[lang] ?? paths.article(lang, r.slug), changed: new Date(r.changed), versions: versions.get(r.slug) ?? {} }));
   }
 
-  /** The latest change among a part of a language's articles (as articleUrls lists them): a sitemap's lastmod. */
+  /** The latest change among a part of a language's articles (as articleUrls lists them): a sitemap index's lastmod. */
   partChanged(lang: Lang, offset: number, limit: number): Date | undefined {
+    const start = this.#startOf(lang, offset);
+    if (!start) return undefined;
     const ms = this.#q
-      .prepare<[string, number, number, number], { ms: number | null }>(
-        'SELECT max(changed) AS ms FROM (SELECT changed FROM files WHERE lang = ? AND visible = 1 AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?)',
-      )
-      .get(lang, this.#asOf, limit, offset)!.ms;
+      .prepare<unknown[], { ms: number | null }>(`SELECT max(changed) AS ms FROM (SELECT changed ${FROM_START} LIMIT ?)`)
+      .get(lang, start.date, start.date, start.slug, limit)!.ms;
     return ms === null ? undefined : new Date(ms);
+  }
+
+  /**
+   * Where the article at `offset` of a language's list stands (its date and slug), undefined
+   * past the end. Found by walking on from the nearest start found before in this version, so
+   * the parts of the sitemaps cost a walk over their own length, not over the list above them.
+   */
+  #startOf(lang: Lang, offset: number): Start | undefined {
+    const starts = this.#remember(`starts:${lang}`, () => new Map<number, Start | undefined>([[0, { date: this.#asOf, slug: '' }]]));
+    if (starts.has(offset)) return starts.get(offset);
+    const from = Math.max(...[...starts.keys()].filter((known) => known <= offset && starts.get(known)));
+    const known = starts.get(from)!;
+    const start = this.#q.prepare<unknown[], Start>(`SELECT date, slug ${FROM_START} LIMIT 1 OFFSET ?`).get(lang, known.date, known.date, known.slug, offset - from);
+    starts.set(offset, start);
+    return start;
   }
 
   /** The underlying queries, for the search (see search/search-index.ts). */
   get queries(): IndexQueries {
     return this.#q;
-  }
-
-  #aggregate<R>(what: string, lang: Lang, of: ListOf): R {
-    const [kind, keys] = this.#which(lang, of);
-    return this.#q.prepare<unknown[], R>(`SELECT ${what} ${AGGREGATE[kind]}`).get(...keys, this.#asOf)!;
   }
 
   #which(lang: Lang, of: ListOf): ['lang' | 'topic' | 'author', string[]] {

@@ -5,8 +5,14 @@
  * columns the lists are queried by. `visible` is 1 for the file that wins its language and slug
  * and is not a hidden draft; publication by date is a condition of each query (`date <= ?`),
  * so an article scheduled for 10:00 appears at 10:00 without a write.
+ *
+ * What every new content version asks first (how many articles a list has, when it last
+ * changed) must not cost a scan of the archive, or each edit would stall the event loop:
+ * `tallies` counts each list's shown articles (kept by triggers in the writer's transaction),
+ * so a count is a tally less the few shown articles not yet published; the `*_by_change`
+ * indexes find a list's latest change by walking down from the newest.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -35,11 +41,19 @@ CREATE INDEX IF NOT EXISTS files_by_slug ON files (slug, lang, visible, date, ur
 CREATE INDEX IF NOT EXISTS files_stamps ON files (rel, stamp);
 -- What a search checks of each match (shown? published?) without reading the big rows of files.
 CREATE INDEX IF NOT EXISTS files_shown ON files (id, visible, date);
+-- A list's latest change: walked from the newest change down to the first already published.
+CREATE INDEX IF NOT EXISTS files_by_change ON files (lang, visible, changed DESC, date);
+CREATE INDEX IF NOT EXISTS files_by_author_change ON files (author, lang, visible, changed DESC, date);
 CREATE TABLE IF NOT EXISTS topics (
   topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
   PRIMARY KEY (topic, lang, visible, date DESC, slug, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS topics_by_id ON topics (id);
+CREATE INDEX IF NOT EXISTS topics_by_change ON topics (topic, lang, visible, changed DESC, date);
+-- Shown articles per list: '' is a language's whole list, 'author:<id>' and 'topic:<id>' the others.
+CREATE TABLE IF NOT EXISTS tallies (list TEXT NOT NULL, lang TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (list, lang)) WITHOUT ROWID;
+${tally('files', ['', "'author:' || $.author"])}
+${tally('topics', ["'topic:' || $.topic"])}
 CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (alias, id)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS aliases_by_id ON aliases (id);
 ${['ru', 'kk', 'en']
@@ -50,3 +64,25 @@ CREATE VIRTUAL TABLE IF NOT EXISTS terms_${lang} USING fts5vocab(search_${lang},
   )
   .join('')}
 `;
+
+/**
+ * Triggers that keep `tallies` equal to the shown rows of a table, by list: each row counts
+ * once in each list named by `lists` (SQL with `$` for the row), under its language.
+ */
+function tally(table: string, lists: string[]): string {
+  const add = (row: 'new' | 'old', sign: 1 | -1) =>
+    lists
+      .map((list) => `INSERT INTO tallies SELECT ${list === '' ? "''" : list.replaceAll('$', row)}, ${row}.lang, ${sign} WHERE ${row}.visible = 1 ON CONFLICT DO UPDATE SET n = n + excluded.n;`)
+      .join('\n  ');
+  return `
+CREATE TRIGGER IF NOT EXISTS ${table}_tally_insert AFTER INSERT ON ${table} BEGIN
+  ${add('new', 1)}
+END;
+CREATE TRIGGER IF NOT EXISTS ${table}_tally_delete AFTER DELETE ON ${table} BEGIN
+  ${add('old', -1)}
+END;
+CREATE TRIGGER IF NOT EXISTS ${table}_tally_update AFTER UPDATE ON ${table} BEGIN
+  ${add('old', -1)}
+  ${add('new', 1)}
+END;`;
+}

@@ -27,8 +27,8 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   );
 
   router.get(paths.sitemap, (req, res, next) =>
-    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: () => ({
-      body: sitemapIndex(index(), siteUrl),
+    respond.cached(req, res, next, { key: 'sitemap', cacheControl: cache.sitemap, build: async () => ({
+      body: await sitemapIndex(index(), siteUrl),
       type: XML,
       lastModified: contentLastModified(index()),
     }), canonicalUrl: paths.sitemap }),
@@ -37,8 +37,8 @@ export function crawlerRouter(deps: RouteDeps, respond: Responder): Router {
   router.get('/sitemaps/:name.xml', (req, res, next) => {
     const name = req.params.name;
     if (!/^(ru|kk|en)-[a-z]+(-\d{1,5})?$/.test(name)) return next();
-    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: () => {
-      const body = sitemapChild(index(), siteUrl, name);
+    return respond.cached(req, res, next, { key: `sitemaps/${name}`, cacheControl: cache.sitemap, build: async () => {
+      const body = await sitemapChild(index(), siteUrl, name);
       return body === undefined ? undefined : { body, type: XML, lastModified: contentLastModified(index()) };
     }, canonicalUrl: paths.sitemapChild(name) });
   });
@@ -66,12 +66,12 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   /** One feed, built on a cache miss: the page it belongs to and its articles, newest first. */
   const feed = (pagePath: string, feedPath: string, describe: (ctx: PageContext) => { title: string; description: string; articles: readonly Article[] }) =>
     (req: Request, res: Response, next: NextFunction) =>
-      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: () => {
+      respond.cached(req, res, next, { key: feedPath, cacheControl: deps.config.cache.feed, build: async () => {
         const ctx = pageContext(deps, lang);
         const { title, description, articles } = describe(ctx);
         const { logoUrl } = publisher(siteUrl, ctx.asset);
         return {
-          body: rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
+          body: await rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
           type: RSS,
           lastModified: lastChange(articles),
         };

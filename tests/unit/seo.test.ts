@@ -128,23 +128,32 @@ group('sitemaps', () => {
     expect(sitemapNames(index, 1).filter((n) => n.startsWith('ru-articles'))).toEqual(['ru-articles-1', 'ru-articles-2']);
   });
 
-  it('indexes every child with its newest change', () => {
-    const parsed = xml.parse(sitemapIndex(index, SITE)) as { sitemapindex: { sitemap: { loc: string; lastmod?: string }[] } };
+  it('indexes every child with its newest change', async () => {
+    const parsed = xml.parse(await sitemapIndex(index, SITE)) as { sitemapindex: { sitemap: { loc: string; lastmod?: string }[] } };
     expect(parsed.sitemapindex.sitemap.find((s) => s.loc === `${SITE}/sitemaps/ru-articles-1.xml`)?.lastmod).toBe('2026-02-01T09:00:00+05:00');
   });
 
-  it('lists an article with its translations as alternates', () => {
-    const parsed = xml.parse(sitemapChild(index, SITE, 'ru-articles-1')!) as { urlset: { url: { loc: string; 'xhtml:link': { '@hreflang': string; '@href': string }[] }[] } };
+  it('lists an article with its translations as alternates', async () => {
+    const parsed = xml.parse((await sitemapChild(index, SITE, 'ru-articles-1'))!) as { urlset: { url: { loc: string; 'xhtml:link': { '@hreflang': string; '@href': string }[] }[] } };
     const fresh = parsed.urlset.url.find((u) => u.loc === `${SITE}/ru/news/fresh`)!;
     expect(fresh['xhtml:link'].map((l) => [l['@hreflang'], l['@href']])).toEqual([['ru', `${SITE}/ru/news/fresh`], ['en', `${SITE}/en/news/fresh`], ['x-default', `${SITE}/ru/news/fresh`]]);
   });
 
-  it('lists a topic only in the languages where it has articles', () => {
-    const topics = (lang: string) => (xml.parse(sitemapChild(index, SITE, `${lang}-topics`)!) as { urlset: { url: { loc: string } | { loc: string }[] } }).urlset.url;
-    expect([topics('kk')].flat().map((u) => u.loc)).toEqual([`${SITE}/kk/topics`]);
+  it('lists a topic only in the languages where it has articles', async () => {
+    const topics = async (lang: string) => (xml.parse((await sitemapChild(index, SITE, `${lang}-topics`))!) as { urlset: { url: { loc: string } | { loc: string }[] } }).urlset.url;
+    expect([await topics('kk')].flat().map((u) => u.loc)).toEqual([`${SITE}/kk/topics`]);
   });
 
-  it('has no child of an unknown name', () => expect(sitemapChild(index, SITE, 'ru-nothing')).toBeUndefined());
+  it('makes a part of the articles the same in chunks as at once', async () => {
+    const whole = await sitemapChild(index, SITE, 'ru-articles-1');
+    expect(whole).toContain('/ru/news/fresh');
+    expect(await sitemapChild(index, SITE, 'ru-articles-1', { chunk: 1 })).toBe(whole);
+    const second = await sitemapChild(index, SITE, 'ru-articles-2', { limit: 1 });
+    expect(await sitemapChild(index, SITE, 'ru-articles-2', { limit: 1, chunk: 1 })).toBe(second);
+    expect(whole).toContain(second!.match(/<url>.*<\/url>/)![0]);
+  });
+
+  it('has no child of an unknown name', async () => expect(await sitemapChild(index, SITE, 'ru-nothing')).toBeUndefined());
 });
 
 group('news sitemap', () => {
@@ -169,8 +178,8 @@ group('news sitemap', () => {
   });
 });
 
-group('RSS', () => {
-  const feed = rssFeed({
+group('RSS', async () => {
+  const feed = await rssFeed({
     index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
     articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`,
   });
