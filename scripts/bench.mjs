@@ -161,7 +161,10 @@ async function build(log) {
 /** Starts dist/src/server.js on `contentDir`, pinned to the server CPU. */
 async function startServer(context, contentDir, label, dataDir = mkdtempSync(path.join(context.temp, 'data-')), more = {}, pin = context.pin.server) {
   const port = await freePort();
+  // The allocator settings npm start gives the server (src/memory.ts), unless the caller's shell sets its own.
+  const { MALLOC_ENV } = await import(path.join(ROOT, 'dist/src/memory.js'));
   const env = {
+    ...MALLOC_ENV,
     ...process.env,
     PORT: String(port),
     HOST: '127.0.0.1',

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { mallocDefaults } from './memory.js';
 
 /** A worker that dies sooner than this after starting is failing, not unlucky: its successor waits. */
 const STEADY_MS = 10_000;
@@ -38,7 +39,8 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
   const fork = () => {
     if (stopping) return;
     const indexes = indexer === undefined;
-    const worker = cluster.fork({ [INDEXER_ENV]: indexes ? '1' : '0' });
+    // glibc reads its malloc settings when a process starts: each worker gets them, however the primary was started.
+    const worker = cluster.fork({ ...mallocDefaults(), [INDEXER_ENV]: indexes ? '1' : '0' });
     if (indexes) indexer = worker.id;
     const entry: { worker: Worker; startedAt: number; listening?: boolean } = { worker, startedAt: Date.now() };
     live.set(worker.id, entry);

@@ -6,6 +6,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MALLOC_ENV } from '../../src/memory.js';
 import { copyContent, VALID } from '../helpers.js';
 import { until } from './until.js';
 
@@ -223,6 +224,9 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     expect(said('Worker died; starting another')).toEqual([expect.objectContaining({ worker: victim.worker, pid: victim.pid, signal: 'SIGKILL' })]);
     const third = said('Worker started')[2]!;
     expect(third.pid).not.toBe(victim.pid);
+    // glibc reads its malloc settings only at a process's start: the primary gives them to every worker it forks.
+    const environ = readFileSync(`/proc/${third.pid}/environ`, 'utf8').split('\0');
+    for (const [name, value] of Object.entries(MALLOC_ENV)) expect(environ).toContain(`${name}=${process.env[name] ?? value}`);
     let reader = 0;
     await until('the new worker counting', async () => {
       await countAs(origin, `203.0.113.${reader++}`);
