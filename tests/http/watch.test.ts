@@ -117,6 +117,20 @@ describe('the content watcher, one file through every kind of save', () => {
     for (const n of [1, 2, 3]) await gone(`/ru/news/moved-${n}`);
   });
 
+  it('sees an edit in a folder deleted and made again under the same name, as git does on a checkout', async () => {
+    await mkdir(file('news/again'));
+    await write('news/again/again.ru.md', article('Первая папка'));
+    await shows('/ru/news/again', 'Первая папка');
+    await rm(file('news/again'), { recursive: true });
+    await gone('/ru/news/again');
+    await mkdir(file('news/again'));
+    await write('news/again/again.ru.md', article('Вторая папка'));
+    await shows('/ru/news/again', 'Вторая папка');
+    // Seen only if the new folder is watched itself: the parent sees no change for this write.
+    await write('news/again/again.ru.md', article('Правка во второй'));
+    await shows('/ru/news/again', 'Правка во второй');
+  });
+
   it('sees 500 files copied in at once', async () => {
     const source = path.join(outside, 'many');
     await mkdir(source);
