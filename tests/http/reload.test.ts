@@ -45,6 +45,17 @@ describe('reloading content without a restart', () => {
     expect(store.index.count('ru')).toBeGreaterThan(2);
   });
 
+  it('reads no site-wide file when the watcher names article files only, and all of them otherwise', async () => {
+    await write('news/live-story.ru.md', article('Живая новость, вторая правка'));
+    await store.reload('change on disk', ['news/live-story.ru.md']);
+    expect(store.lastReconcile!.examined.map((file) => path.basename(file))).toEqual(['live-story.ru.md']);
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, вторая правка');
+    await write('news/live-story.ru.md', article('Живая новость, правка'));
+    await store.reload('change on disk', ['news/live-story.ru.md', 'topics.yml']);
+    expect(store.lastReconcile!.examined.map((file) => path.basename(file))).toEqual(['site.yml', 'authors.yml', 'topics.yml', 'about.en.md', 'about.ru.md', 'live-story.ru.md']);
+    expect(await titleOf('/ru/news/live-story')).toBe('Живая новость, правка');
+  });
+
   it('re-reads an unchanged file when what it refers to goes away, and reports it with its line', async () => {
     const authors = path.join(content.dir, 'authors.yml');
     const original = await readFile(authors, 'utf8');
