@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { createServer } from './http/create-server.js';
 import { warm, warmOwn } from './http/warm.js';
 import { createLogger } from './logger.js';
+import { missingMallocSettings, MALLOC_ENV, tuneHeap } from './memory.js';
 
 /**
  * The process around the server, apart from listening and signals (server.ts): its config and
@@ -71,6 +72,15 @@ export function reloadOnHangup(): { reloadWith: (reload: () => void) => void } {
       if (hupWhileLoading) reload();
     },
   };
+}
+
+/** A serving process's memory settings (src/memory.ts): V8's set now, glibc's named in a warning when the process started without them. */
+export function tuneMemory(logger: Logger): void {
+  tuneHeap();
+  const missing = missingMallocSettings();
+  if (!missing.length) return;
+  const settings = missing.map((name) => `${name}=${MALLOC_ENV[name]}`).join(' ');
+  logger.warn({ missing }, `Started without ${settings}: glibc keeps about 100 MB more after a crawl. npm start sets them; a unit that runs node itself should too (README "Memory")`);
 }
 
 /**

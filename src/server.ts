@@ -4,8 +4,7 @@ import { runPrimary } from './cluster.js';
 import type { Config } from './config.js';
 import { ContentLoadError } from './content/errors.js';
 import { createServer } from './http/create-server.js';
-import { missingMallocSettings, MALLOC_ENV, tuneHeap } from './memory.js';
-import { announceAndWarm, configOrExit, contentRole, exitOnCrash, isClusterPrimary, processLogger, reloadOnHangup } from './lifecycle.js';
+import { announceAndWarm, configOrExit, contentRole, exitOnCrash, isClusterPrimary, processLogger, reloadOnHangup, tuneMemory } from './lifecycle.js';
 
 /** How long requests in flight may take to finish after SIGTERM or SIGINT. */
 const GRACE_MS = 10_000;
@@ -20,12 +19,7 @@ else await serve(config, logger);
 /** One server: the whole process when WEB_CONCURRENCY is 1, else one worker of the cluster. */
 async function serve(config: Config, logger: Logger): Promise<void> {
   const hangup = reloadOnHangup();
-  tuneHeap();
-  const missing = missingMallocSettings();
-  if (missing.length) {
-    const settings = missing.map((name) => `${name}=${MALLOC_ENV[name]}`).join(' ');
-    logger.warn({ missing }, `Started without ${settings}: glibc keeps about 100 MB more after a crawl. npm start sets them; a unit that runs node itself should too (README "Memory")`);
-  }
+  tuneMemory(logger);
   try {
     const site = await boot(config, logger, { background: true, role: contentRole() });
     const server = createServer(site.app, { logger, refusalPage: site.refusalPage });
