@@ -128,8 +128,8 @@ export async function listArticleFiles(contentDir: string): Promise<string[]> {
 }
 
 /** The article files under news/, and the files named almost like one (see isNearMiss), sorted. */
-export async function listNewsFiles(contentDir: string): Promise<{ articles: string[]; nearMisses: string[] }> {
-  const names = (await listFiles(contentDir, 'news')).map((f) => f.name);
+export async function listNewsFiles(contentDir: string, folder = 'news'): Promise<{ articles: string[]; nearMisses: string[] }> {
+  const names = (await listFiles(contentDir, folder)).map((f) => f.name);
   return { articles: names.filter(isArticleName), nearMisses: names.filter(isNearMiss).sort() };
 }
 
@@ -138,6 +138,10 @@ function isArticleName(name: string): boolean {
 }
 
 /** Names an editor meant as an article: another Markdown extension, a capital .MD, a .txt. Backups (x.md~, x.md.bak) are not. */
+export function isNearMissName(relativePath: string): boolean {
+  return isNearMiss(relativePath.split('/').pop()!);
+}
+
 function isNearMiss(name: string): boolean {
   return !isArticleName(name) && /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|txt)$/i.test(name) && !name.endsWith('~');
 }

@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { docTerms, type Names } from '../index/doc-terms.js';
@@ -6,7 +8,7 @@ import { checkSiteLinks, type LinkTargets } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
 import { ContentError, ContentLoadError } from './errors.js';
 import { fits, parseWithLastGood } from './last-good.js';
-import { articleStamp, displayPath, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
+import { articleStamp, displayPath, isNearMissName, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
 import { buildPages } from './parse-page.js';
 import type { ArticleContext, SiteLink } from './parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
@@ -19,9 +21,15 @@ import { imageProblems, withImageFacts } from '../media/join.js';
 
 /** Files written per transaction when thousands arrive at once (a first start): memory stays bounded, readers see progress. */
 const BATCH = 200;
-/** Files stat'ed or parsed between two turns of the event loop. */
+/** Files stat'ed between two turns of the event loop. */
 const PER_TURN = 512;
-const PARSE_PER_TURN = 16;
+/**
+ * How long parsing on the main thread goes on before the event loop turns. A parse takes 1 to
+ * 3 ms once V8 has compiled the parser, 30 to 50 ms the first time after a start: a reload's
+ * parse, its write and its checks each get turns of their own, so that readers wait for the
+ * longest of them, not for their sum.
+ */
+const PARSE_TURN_MS = 8;
 
 export interface ReconcileOptions {
   contentDir: string;
@@ -49,8 +57,8 @@ export interface ReconcileReport {
   servedFromLastGood: string[];
   /** The files this reconcile looked at (as editors write them): their earlier problems are replaced by these. */
   examined: string[];
-  /** Whether every file was looked at (near misses included), not only the paths the watcher named. */
-  fullScan: boolean;
+  /** Folders whose every file was looked at (near misses included), not only the paths the watcher named. */
+  scanned: string[];
   ms: number;
 }
 
@@ -90,15 +98,15 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     }
   }
 
-  const { changed, gone, listing, nearMisses } = await changedFiles(o, stale);
+  const { changed, gone, listing, nearMisses, scanned } = await changedFiles(o, stale);
   // What is left of the site files' problems are warnings (a role falling back to another language).
   const report: ReconcileReport = {
     parsed: 0,
     removed: 0,
     problems: siteProblems,
     servedFromLastGood: [],
-    examined: [...siteFiles, ...changed, ...gone].map((rel) => `${root}/${rel}`),
-    fullScan: listing !== undefined,
+    examined: [...new Set([...siteFiles, ...(o.paths ?? []), ...changed, ...gone])].map((rel) => `${root}/${rel}`),
+    scanned: scanned.map((rel) => `${root}/${rel}`),
     ms: 0,
   };
   for (const rel of nearMisses) report.problems.push(nearMissProblem(root, rel));
@@ -124,9 +132,12 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   };
 
   const onMain = async (rels: readonly string[]) => {
-    for (let i = 0; i < rels.length; i++) {
-      if (i % PARSE_PER_TURN === PARSE_PER_TURN - 1) await nextTurn();
-      const rel = rels[i]!;
+    let turnStarted = performance.now();
+    for (const rel of rels) {
+      if (performance.now() - turnStarted >= PARSE_TURN_MS) {
+        await nextTurn();
+        turnStarted = performance.now();
+      }
       const source = readArticleSource(contentDir, root, rel);
       if (!source) {
         if (writer.has(rel)) diff.remove.push(rel);
@@ -159,22 +170,44 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   } else {
     await onMain(changed);
   }
+  await nextTurn();
   flush();
 
+  await nextTurn();
   report.problems.push(...(await crossChecks(writer, indexed, listing, linking)));
   report.ms = Math.round(performance.now() - started);
   return report;
 }
 
 /**
+ * Parses article files once and throws the result away, one file per turn of the event loop:
+ * V8 compiles the parser (Markdown, front matter, typography, stemming) the first time it
+ * runs, 30 to 50 ms of work that would otherwise hold readers up at an editor's first save
+ * after a start, when the start itself parsed nothing. Given the newest article of each
+ * language, every language's Markdown and stemmer are ready.
+ */
+export async function warmParser(contentDir: string, data: SiteData, files: readonly string[]): Promise<void> {
+  const root = displayPath(contentDir);
+  const context: ArticleContext = { authors: data.authors.map((a) => a.id), topics: data.topics.map((t) => t.id), media: new Map(data.media) };
+  const names = namesOf(data);
+  for (const rel of files) {
+    await nextTurn();
+    const source = readArticleSource(contentDir, root, rel);
+    const result = source && parseWithLastGood(source, context);
+    if (result?.good && result.body) docTerms(result.good.article, result.body, names);
+  }
+}
+
+/**
  * The site-wide files (site.yml, authors.yml, topics.yml, pages/, media/) read and parsed, with
  * their problems (what is left of them are warnings) and the files they are. When the watcher
- * names article files only, nothing of them can have changed: the previous data is kept, and
- * an edit costs no parse of the YAML files (20–30 ms at a newsroom's authors.yml).
+ * names paths under news/ only (articles and their folders), nothing of them can have changed:
+ * the previous data is kept, and an edit costs no parse of the YAML files (20–30 ms at a
+ * newsroom's authors.yml).
  */
 async function siteData(o: ReconcileOptions, root: string): Promise<{ data: SiteData; media: ReadonlyMap<string, number>; images?: ReadonlyMap<string, MediaFacts>; problems: ContentError[]; examined: string[] }> {
   const { contentDir } = o;
-  if (o.previous && o.paths?.length && o.paths.every((p) => p.startsWith('news/') && p.endsWith('.md'))) {
+  if (o.previous && o.paths?.length && o.paths.every((p) => p.startsWith('news/'))) {
     const images = o.previous.images && new Map(o.previous.images);
     return { data: o.previous, media: new Map(o.previous.media), images, problems: [], examined: [] };
   }
@@ -204,34 +237,84 @@ async function siteData(o: ReconcileOptions, root: string): Promise<{ data: Site
   };
 }
 
-/** The article files whose stamp differs from the index's (or that are stale), and the indexed ones gone from disk. */
-async function changedFiles(
-  o: ReconcileOptions,
-  stale: ReadonlySet<string>,
-): Promise<{ changed: string[]; gone: string[]; listing?: string[]; nearMisses: string[] }> {
+/** What changedFiles found: the files to parse, those gone, and what it looked at. */
+interface Changes {
+  changed: string[];
+  gone: string[];
+  /** Every article file on disk, when the whole archive was listed. */
+  listing?: string[];
+  nearMisses: string[];
+  /** The folders whose every file was compared (news/ for the whole archive). */
+  scanned: string[];
+}
+
+/**
+ * The article files whose stamp differs from the index's (or that are stale), and the indexed
+ * ones gone from disk. What is compared is what the watcher named: article files one by one,
+ * and a folder (made, moved in or out, or whose stamps the backstop found changed) with
+ * everything under it; the whole archive on a start, on SIGHUP, or when news/ itself is named.
+ */
+async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Promise<Changes> {
   const { contentDir, writer } = o;
-  const changed: string[] = [];
-  const gone: string[] = [];
-  // A path the watcher names under news/ that is not an article file (a folder moved, a file
-  // named almost like an article), or the whole folder (''), asks for a full scan.
-  const paths = o.paths?.filter((p) => p.startsWith('news/') || p === 'news' || p === '');
-  if (paths && paths.every((p) => p.startsWith('news/') && p.endsWith('.md'))) {
-    for (const rel of new Set([...paths.filter((p) => !p.split('/').some((part) => part.startsWith('.'))), ...stale])) {
-      const stamp = articleStamp(contentDir, rel);
-      if (stamp === undefined) {
-        if (writer.has(rel)) gone.push(rel);
-      } else if (stale.has(rel) || stamp !== writer.stamp(rel)) changed.push(rel);
+  const paths = o.paths?.filter((p) => (p.startsWith('news/') || p === 'news' || p === '') && !p.split('/').some((part) => part.startsWith('.')));
+  if (!paths || paths.some((p) => p === '' || p === 'news')) return everyFile(o, stale);
+  const changes: Changes = { changed: [], gone: [], nearMisses: [], scanned: [] };
+  const compared = new Set<string>();
+  const compare = (rel: string, stamp: string | undefined, indexed: string | undefined) => {
+    compared.add(rel);
+    if (stamp === undefined) {
+      if (indexed !== undefined || writer.has(rel)) changes.gone.push(rel);
+    } else if (stale.has(rel) || stamp !== indexed) changes.changed.push(rel);
+  };
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const rel of paths) {
+    if (rel.endsWith('.md')) files.push(rel);
+    else if (isFile(path.join(contentDir, rel))) {
+      if (isNearMissName(rel)) changes.nearMisses.push(rel);
     }
-    return { changed, gone, nearMisses: [] };
+    // A folder, or a path gone from disk that may have been one: its indexed files are gone too.
+    else folders.push(rel);
   }
+  for (const folder of outermost(folders)) {
+    const { articles, nearMisses } = await listNewsFiles(contentDir, folder);
+    const indexed = await writer.stamps(nextTurn, folder);
+    for (let i = 0; i < articles.length; i++) {
+      if (i % PER_TURN === PER_TURN - 1) await nextTurn();
+      const rel = articles[i]!;
+      const stamp = articleStamp(contentDir, rel);
+      // Gone since the listing: it is in `indexed` still if it was indexed, and counted below.
+      if (stamp === undefined) continue;
+      compare(rel, stamp, indexed.get(rel));
+      indexed.delete(rel);
+    }
+    for (const rel of indexed.keys()) compare(rel, undefined, undefined);
+    changes.nearMisses.push(...nearMisses);
+    changes.scanned.push(folder);
+  }
+  const single = [...new Set([...files, ...stale])].filter((rel) => !compared.has(rel));
+  for (let i = 0; i < single.length; i++) {
+    if (i % PER_TURN === PER_TURN - 1) await nextTurn();
+    const rel = single[i]!;
+    compare(rel, articleStamp(contentDir, rel), writer.stamp(rel));
+  }
+  // Sorted so that, of two files with one slug, the first by path is indexed first.
+  changes.changed.sort(byPath);
+  return changes;
+}
+
+/** Every article file's stamp compared with the index's: on a thread of its own for a large archive. */
+async function everyFile(o: ReconcileOptions, stale: ReadonlySet<string>): Promise<Changes> {
+  const { contentDir, writer } = o;
   const file = writer.file;
   if (scanOnThread(file, writer.size())) {
     const scan = await scanStamps({ contentDir, indexFile: file, stale: [...stale] });
-    scan.changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return scan;
+    scan.changed.sort(byPath);
+    return { ...scan, scanned: ['news'] };
   }
   const { articles: listing, nearMisses } = await listNewsFiles(contentDir);
   const stamps = await writer.stamps(nextTurn);
+  const changed: string[] = [];
   for (let i = 0; i < listing.length; i++) {
     if (i % PER_TURN === PER_TURN - 1) await nextTurn();
     const rel = listing[i]!;
@@ -240,10 +323,25 @@ async function changedFiles(
     if (stale.has(rel) || !stamps.has(rel) || stamps.get(rel) !== stamp) changed.push(rel);
     stamps.delete(rel);
   }
-  gone.push(...stamps.keys());
-  // Sorted so that, of two files with one slug, the first by path is indexed first.
-  changed.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return { changed, gone, listing, nearMisses };
+  changed.sort(byPath);
+  return { changed, gone: [...stamps.keys()], listing, nearMisses, scanned: ['news'] };
+}
+
+/** The folders not inside another one of the list. */
+function outermost(folders: readonly string[]): string[] {
+  return [...new Set(folders)].filter((folder, _, all) => !all.some((other) => other !== folder && folder.startsWith(`${other}/`)));
+}
+
+function isFile(full: string): boolean {
+  try {
+    return statSync(full).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function byPath(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -5,7 +5,9 @@ import { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { indexFile, openForReading, openForWriting, openInMemory } from '../index/database.js';
 import { IndexWriter, type Diff, type SiteData } from '../index/writer.js';
 import { ContentLoadError, type ContentError } from './errors.js';
-import { reconcile, type ReconcileReport } from './reconcile.js';
+import { reconcile, warmParser, type ReconcileReport } from './reconcile.js';
+import { displayPath } from './load.js';
+import { LANGS } from '../i18n/languages.js';
 import type { MediaFacts } from '../media/facts.js';
 import { watchContent, type ContentWatcher } from './watch.js';
 
@@ -166,6 +168,23 @@ export class ContentStore {
     // Closed while the watcher was starting: it must not outlive the store.
     if (this.#closed) await watcher.close();
     else logger.info({ contentDir }, 'Watching the content folder for changes');
+    this.#queue = this.#queue.then(() => this.#warmParser());
+  }
+
+  /** The parser compiled before the first change arrives (see warmParser), after the reloads queued so far. */
+  async #warmParser(): Promise<void> {
+    const { contentDir, logger } = this.#options;
+    if (this.#closed || !this.#index || !this.#data) return;
+    const root = displayPath(contentDir);
+    const files = LANGS.flatMap((lang) => this.#index!.list(lang, {}, 0, 1).map((a) => a.file.slice(root.length + 1)));
+    const started = performance.now();
+    try {
+      await warmParser(contentDir, this.#data, files);
+      logger.debug({ files: files.length, ms: Math.round(performance.now() - started) }, 'Parser warmed up');
+    } catch (error) {
+      // A file that went meanwhile: the first change is parsed cold, nothing worse.
+      logger.debug({ err: error }, 'Parser warm-up skipped');
+    }
   }
 
   /**
@@ -223,8 +242,9 @@ export class ContentStore {
       for (const problem of report.problems) this.#logProblem(problem);
       for (const file of report.servedFromLastGood) logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
       this.#problems = this.#remember(report);
-      // A version with this reload's problems, even when it changed nothing else.
-      this.#swap(this.#problems);
+      // A version with this reload's problems, unless the version its commit made has them
+      // already: a new version empties every cache, and readers would wait for each page twice.
+      if (!this.#index || !sameProblems(this.#index.problems, this.#problems)) this.#swap(this.#problems);
       logger.info({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, 'Content reloaded');
     } catch (error) {
       // Nothing to serve and nothing that can be: the process must say so and stop.
@@ -296,8 +316,11 @@ export class ContentStore {
   /** The content's problems now: those of the files this reconcile looked at replace their earlier ones. */
   #remember(report: ReconcileReport): ContentError[] {
     for (const file of report.examined) this.#problemsByFile.delete(file);
-    if (report.fullScan) {
-      for (const [file, problems] of this.#problemsByFile) if (problems.every((p) => p.code === 'near_miss_name')) this.#problemsByFile.delete(file);
+    // Near misses are found again by every scan of their folder, so the earlier ones go.
+    for (const folder of report.scanned) {
+      for (const [file, problems] of this.#problemsByFile) {
+        if (file.startsWith(`${folder}/`) && problems.every((p) => p.code === 'near_miss_name')) this.#problemsByFile.delete(file);
+      }
     }
     for (const problem of report.problems) {
       const list = this.#problemsByFile.get(problem.file);
@@ -329,4 +352,9 @@ export class ContentStore {
     }, wait);
     this.#timer.unref();
   }
+}
+
+/** The same problems, one by one (a file's problems are kept as they were until it is looked at again). */
+function sameProblems(a: readonly ContentError[], b: readonly ContentError[]): boolean {
+  return a.length === b.length && a.every((problem, i) => problem === b[i]);
 }

@@ -76,7 +76,7 @@ export class IndexWriter {
       serial: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'serial'"),
       setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
       good: db.prepare<[string], { stamp: string | null; article: string; refs: string }>('SELECT stamp, article, refs FROM files WHERE rel = ?'),
-      stamps: db.prepare<[string, number], { rel: string; stamp: string | null }>('SELECT rel, stamp FROM files WHERE rel > ? ORDER BY rel LIMIT ?'),
+      stamps: db.prepare<[string, string, number], { rel: string; stamp: string | null }>('SELECT rel, stamp FROM files WHERE rel > ? AND rel < ? ORDER BY rel LIMIT ?'),
       has: db.prepare<[string], { stamp: string | null }>('SELECT stamp FROM files WHERE rel = ?'),
       size: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM files'),
       body: db.prepare<[string], PackedBody>('SELECT html, text FROM files WHERE rel = ?'),
@@ -181,11 +181,16 @@ export class IndexWriter {
     return this.#s.slugs.all(lang) as unknown as string[];
   }
 
-  /** Every indexed file's stamp, read a page at a time between turns of the event loop. */
-  async stamps(turn: () => Promise<unknown>): Promise<Map<string, string | undefined>> {
+  /**
+   * Every indexed file's stamp, or those of the files under a folder (`news/2026/11`), read a
+   * page at a time between turns of the event loop.
+   */
+  async stamps(turn: () => Promise<unknown>, folder?: string): Promise<Map<string, string | undefined>> {
     const stamps = new Map<string, string | undefined>();
-    for (let after = ''; ; ) {
-      const rows = this.#s.stamps.all(after, PAGE);
+    // The paths under `folder/` sort between `folder/` and `folder0` ('0' follows '/').
+    const [from, to] = folder === undefined ? ['', '\u{10FFFF}'] : [`${folder}/`, `${folder}0`];
+    for (let after = from; ; ) {
+      const rows = this.#s.stamps.all(after, to, PAGE);
       for (const row of rows) stamps.set(row.rel, row.stamp ?? undefined);
       if (rows.length < PAGE) return stamps;
       after = rows.at(-1)!.rel;

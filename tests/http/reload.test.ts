@@ -38,11 +38,13 @@ describe('reloading content without a restart', () => {
     expect(await found('правка')).toBe(true);
   });
 
-  it('parses only the file that changed', async () => {
+  it('parses only the file that changed, and makes one new content version of it: every cache is emptied once', async () => {
+    const before = store.index.version;
     await write('news/live-story.ru.md', article('Живая новость, правка'));
     await store.reload();
     expect(store.lastReconcile).toMatchObject({ parsed: 1, removed: 0 });
     expect(store.index.count('ru')).toBeGreaterThan(2);
+    expect(store.index.version).toBe(before + 1);
   });
 
   it('reads no site-wide file when the watcher names article files only, and all of them otherwise', async () => {
@@ -146,6 +148,44 @@ describe('reloading content without a restart', () => {
     await writeFile(topics, good);
     await store.reload();
     expect(await titleOf('/ru/news/while-broken')).toBe('Пока сломано');
+  });
+
+  it('looks under a folder the watcher names, and nowhere else: files added, edited, deleted, named almost like an article', async () => {
+    const folder = 'news/2026/05';
+    const near = () => store.index.problems.filter((p) => p.code === 'near_miss_name').map((p) => path.basename(p.file));
+    await mkdir(path.join(content.dir, folder), { recursive: true });
+    await write(`${folder}/folder-one.ru.md`, article('Первая в папке'));
+    await write(`${folder}/folder-two.ru.md`, article('Вторая в папке'));
+    await write(`${folder}/folder-three.ru.txt`, article('Третья в папке'));
+    await write('news/outside.ru.md', article('Вне папки'));
+    await store.reload('change on disk', [folder]);
+    expect(await titleOf('/ru/news/folder-one')).toBe('Первая в папке');
+    expect(await titleOf('/ru/news/folder-two')).toBe('Вторая в папке');
+    // Not under the folder named: it waits for its own event.
+    expect(await status('/ru/news/outside')).toBe(404);
+    expect(store.lastReconcile).toMatchObject({ parsed: 2, removed: 0, scanned: [path.join(content.dir, folder)] });
+    expect(store.lastReconcile!.examined.map((file) => path.basename(file))).not.toContain('site.yml');
+    expect(near()).toEqual(['folder-three.ru.txt']);
+
+    await rm(path.join(content.dir, folder, 'folder-two.ru.md'));
+    await rename(path.join(content.dir, folder, 'folder-three.ru.txt'), path.join(content.dir, folder, 'folder-three.ru.md'));
+    await write(`${folder}/folder-one.ru.md`, article('Первая в папке, правка'));
+    await store.reload('change on disk', [folder]);
+    expect(store.lastReconcile).toMatchObject({ parsed: 2, removed: 1 });
+    expect(await titleOf('/ru/news/folder-one')).toBe('Первая в папке, правка');
+    expect(await status('/ru/news/folder-two')).toBe(404);
+    expect(await titleOf('/ru/news/folder-three')).toBe('Третья в папке');
+    expect(near()).toEqual([]);
+
+    // The folder deleted: its path is all the watcher can name.
+    await rm(path.join(content.dir, folder), { recursive: true });
+    await store.reload('change on disk', [folder]);
+    expect(store.lastReconcile).toMatchObject({ parsed: 0, removed: 2 });
+    expect(await status('/ru/news/folder-one')).toBe(404);
+    expect(await status('/ru/news/folder-three')).toBe(404);
+
+    await rm(path.join(content.dir, 'news/outside.ru.md'));
+    await store.reload();
   });
 
   it('runs one reload for calls made while one is waiting', async () => {

@@ -14,6 +14,7 @@ const content = await copyContent(VALID);
 // Outside the content folder, on the same filesystem: where folders are moved in from.
 const outside = await mkdtemp(path.join(tmpdir(), 'dknews-outside-'));
 const { app, store, logs, close } = await testSite(content.dir, { now: FIXTURE_NOW });
+const versionBeforeWatching = store.index.version;
 await store.watch(0);
 afterAll(async () => {
   close();
@@ -40,6 +41,14 @@ const onHome = async (slug: string) => (await request(app).get('/ru/')).text.inc
 
 describe('the content watcher, one file through every kind of save', () => {
   const url = '/ru/news/watched';
+
+  it('first parses the newest article of each language once, so that the first save finds the parser compiled; nothing is written', async () => {
+    await until('the parser warmed up', async () => logs.some((l) => l.msg === 'Parser warmed up'));
+    const languages = (['ru', 'kk', 'en'] as const).filter((lang) => store.index.count(lang) > 0).length;
+    expect(languages).toBeGreaterThan(1);
+    expect(logs.find((l) => l.msg === 'Parser warmed up')).toMatchObject({ files: languages });
+    expect(store.index.version).toBe(versionBeforeWatching);
+  });
 
   it('sees a new file', async () => {
     await write('news/watched.ru.md', article('Первая версия'));
