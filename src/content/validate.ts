@@ -57,6 +57,12 @@ function toProblems(issue: z.core.$ZodIssue, source: YamlSource, file: string, s
       return [problem('invalid_value', { detail: issue.message })];
     case 'invalid_key':
       return [problem('bad_id', { value: String(path.at(-1) ?? '') })];
+    case 'invalid_union': {
+      // A field that takes one text or a text per language: the editor meant the form whose
+      // shape the value has (a map: the texts per language), else the simplest, the first.
+      const fitting = issue.errors.find((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0)) ?? issue.errors[0] ?? [];
+      return fitting.flatMap((inner) => toProblems({ ...inner, path: [...path, ...inner.path] } as z.core.$ZodIssue, source, file, schema));
+    }
     default:
       return [problem('invalid_value', { detail: issue.message })];
   }
@@ -75,11 +81,13 @@ function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 
 interface Def {
   shape?: Record<string, Def>;
-  def: { type: string; innerType?: Def; out?: Def; valueType?: Def };
+  def: { type: string; innerType?: Def; out?: Def; valueType?: Def; options?: Def[] };
 }
 
+/** The schema under optional, default and pipe wrappers; of a union, its form with fields (a text per language). */
 function unwrap(node: Def | undefined): Def | undefined {
   while (node && (node.def.innerType || node.def.out)) node = node.def.innerType ?? node.def.out;
+  if (node?.def.type === 'union') return node.def.options?.map(unwrap).find((option) => option?.shape) ?? node;
   return node;
 }
 

@@ -26,6 +26,26 @@ describe('an author’s role per language', () => {
   });
 });
 
+describe('a role written wrong, told in the editor\'s words at its own line', () => {
+  const problems = (role: string) => authors(`anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n${role}\n`).problems.map((p) => p.format());
+
+  it('a number: to be written as text, in quotes', () => {
+    expect(problems('  role: 42')).toEqual(['content/authors.yml:3:3 anna.role: Поле anna.role — это текст, а не число 42. Если это и есть текст, возьмите его в кавычки: role: "42"']);
+  });
+
+  it('a list: not text', () => {
+    expect(problems('  role: [a, b]')).toEqual(['content/authors.yml:3:3 anna.role: Поле anna.role — это текст, а не список [a, b].']);
+  });
+
+  it('a language\'s text that is not text: the language named, at its column', () => {
+    expect(problems('  role: { ru: 5 }')).toEqual(['content/authors.yml:3:11 anna.role.ru: Поле anna.role.ru — это текст, а не число 5. Если это и есть текст, возьмите его в кавычки: ru: "5"']);
+  });
+
+  it('an unknown language: the languages it may have listed', () => {
+    expect(problems('  role:\n    de: Redakteur')).toEqual(['content/authors.yml:4:5 anna.role.de: Неизвестное поле «de». Может быть, «ru»? Поля: ru, kk, en.']);
+  });
+});
+
 describe('russianIdentifiers', () => {
   it('marks a registration number on an English page', () => {
     expect(russianIdentifiers('Certificate No. 10484-АА was issued', 'en')).toEqual([
