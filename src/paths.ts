@@ -37,6 +37,8 @@ export const paths = {
   notFound: (lang: Lang) => `/${lang}/404`,
   /** An original under content/media/, e.g. media('2026/01/photo.jpg'). */
   media: mediaPath,
+  /** A picture's derivative, named by its original's content hash (so immutable) and its variant, e.g. `w640.avif`. */
+  derivative: (hash: string, variant: string) => `/media/_/${hash}/${variant}`,
   robots: '/robots.txt',
   sitemap: '/sitemap.xml',
   /** One child sitemap of /sitemap.xml, e.g. ru-articles-1. */

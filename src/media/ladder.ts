@@ -2,6 +2,7 @@
  * Which derivatives an original has: pure rules, no disk and no sharp. The media library makes
  * them; the picture view model and the crawlers' tags name them.
  */
+import { paths } from '../paths.js';
 
 /** Widths of the responsive ladder; an original narrower than a rung gets its own width as the top rung instead. */
 export const LADDER = [320, 480, 640, 960, 1280, 1600, 1920] as const;
@@ -104,5 +105,5 @@ export function feedVariant(image: LadderInput): Variant {
 
 /** The URL of a derivative: its original's content hash makes it immutable. */
 export function derivativeUrl(hash: string, variant: Variant | string): string {
-  return `/media/_/${hash}/${typeof variant === 'string' ? variant : variantName(variant)}`;
+  return paths.derivative(hash, typeof variant === 'string' ? variant : variantName(variant));
 }
