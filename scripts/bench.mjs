@@ -310,9 +310,11 @@ async function scaleBenchmark(context) {
     }
     result.coldPeak = memory(server.child.pid).hwm;
     await stop(server.child);
-    if (context.keepIndex) writeFileSync(path.join(dataDir, COMPLETE), '');
+    if (context.keepIndex) writeFileSync(path.join(dataDir, COMPLETE), path.basename(await indexFileOf(dataDir)));
   }
-  result.indexBytes = folderBytes(dataDir, /^content-index-[^.]+\.sqlite(-wal)?$/);
+  // This parser version's index only: a kept folder also holds earlier versions' for a day.
+  const index = path.basename(await indexFileOf(dataDir));
+  result.indexBytes = folderBytes(dataDir, new RegExp(`^${index.replace(/\./g, '\\.')}(-wal)?$`));
 
   // Each restart is timed from spawn to the first 200 of /ru/, then to the first answer of a
   // search; the median is reported. The last one goes on to the crawl and the loads.
@@ -354,8 +356,14 @@ async function scaleBenchmark(context) {
   return result;
 }
 
-/** Marks a kept data folder whose first start indexed every file (see --keep-index). */
+/** Names, in a kept data folder, the index file a first start indexed to the end (see --keep-index). */
 const COMPLETE = '.bench-indexed';
+
+/** The index file this build's parser version uses in a data folder. */
+async function indexFileOf(dataDir) {
+  const { indexFile } = await import(path.join(ROOT, 'dist/src/index/database.js'));
+  return indexFile(dataDir, false);
+}
 
 /**
  * Part 2's data folder: a new empty one, or with --keep-index the kept one, and whether its
@@ -365,9 +373,9 @@ async function dataFolder(context) {
   if (!context.keepIndex) return { dataDir: mkdtempSync(path.join(context.temp, 'data-')) };
   const dataDir = path.join(os.tmpdir(), `dknews-bench-${context.count}-data`);
   mkdirSync(dataDir, { recursive: true });
-  const { indexFile } = await import(path.join(ROOT, 'dist/src/index/database.js'));
-  const file = indexFile(dataDir, false);
-  if (existsSync(file) && existsSync(path.join(dataDir, COMPLETE))) return { dataDir, current: file };
+  const file = await indexFileOf(dataDir);
+  const marker = path.join(dataDir, COMPLETE);
+  if (existsSync(file) && existsSync(marker) && readFileSync(marker, 'utf8') === path.basename(file)) return { dataDir, current: file };
   // Another parser version, or a first start cut short: indexed again from nothing.
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
