@@ -137,11 +137,12 @@ function isArticleName(name: string): boolean {
   return name.endsWith('.md');
 }
 
-/** Names an editor meant as an article: another Markdown extension, a capital .MD, a .txt. Backups (x.md~, x.md.bak) are not. */
+/** Whether a file's path names it almost like an article (see isNearMiss). */
 export function isNearMissName(relativePath: string): boolean {
   return isNearMiss(relativePath.split('/').pop()!);
 }
 
+/** Names an editor meant as an article: another Markdown extension, a capital .MD, a .txt. Backups (x.md~, x.md.bak) are not. */
 function isNearMiss(name: string): boolean {
   return !isArticleName(name) && /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|txt)$/i.test(name) && !name.endsWith('~');
 }

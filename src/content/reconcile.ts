@@ -277,19 +277,11 @@ async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Pr
     else folders.push(rel);
   }
   for (const folder of outermost(folders)) {
-    const { articles, nearMisses } = await listNewsFiles(contentDir, folder);
-    const indexed = await writer.stamps(nextTurn, folder);
-    for (let i = 0; i < articles.length; i++) {
-      if (i % PER_TURN === PER_TURN - 1) await nextTurn();
-      const rel = articles[i]!;
-      const stamp = articleStamp(contentDir, rel);
-      // Gone since the listing: it is in `indexed` still if it was indexed, and counted below.
-      if (stamp === undefined) continue;
-      compare(rel, stamp, indexed.get(rel));
-      indexed.delete(rel);
-    }
-    for (const rel of indexed.keys()) compare(rel, undefined, undefined);
-    changes.nearMisses.push(...nearMisses);
+    const found = await compareFolder(o, folder, stale);
+    for (const rel of [...found.articles, ...found.gone]) compared.add(rel);
+    changes.changed.push(...found.changed);
+    changes.gone.push(...found.gone);
+    changes.nearMisses.push(...found.nearMisses);
     changes.scanned.push(folder);
   }
   const single = [...new Set([...files, ...stale])].filter((rel) => !compared.has(rel));
@@ -312,19 +304,30 @@ async function everyFile(o: ReconcileOptions, stale: ReadonlySet<string>): Promi
     scan.changed.sort(byPath);
     return { ...scan, scanned: ['news'] };
   }
-  const { articles: listing, nearMisses } = await listNewsFiles(contentDir);
-  const stamps = await writer.stamps(nextTurn);
-  const changed: string[] = [];
-  for (let i = 0; i < listing.length; i++) {
-    if (i % PER_TURN === PER_TURN - 1) await nextTurn();
-    const rel = listing[i]!;
-    const stamp = articleStamp(contentDir, rel);
-    if (stamp === undefined) continue;
-    if (stale.has(rel) || !stamps.has(rel) || stamps.get(rel) !== stamp) changed.push(rel);
-    stamps.delete(rel);
-  }
+  const { changed, gone, articles, nearMisses } = await compareFolder(o, 'news', stale);
   changed.sort(byPath);
-  return { changed, gone: [...stamps.keys()], listing, nearMisses, scanned: ['news'] };
+  return { changed, gone, listing: articles, nearMisses, scanned: ['news'] };
+}
+
+/**
+ * The article files under a folder whose stamp differs from the index's (or that are stale),
+ * and the indexed ones under it gone from disk, with the folder's listing and near misses.
+ */
+async function compareFolder(o: ReconcileOptions, folder: string, stale: ReadonlySet<string>): Promise<{ changed: string[]; gone: string[]; articles: string[]; nearMisses: string[] }> {
+  const { contentDir, writer } = o;
+  const { articles, nearMisses } = await listNewsFiles(contentDir, folder);
+  const indexed = await writer.stamps(nextTurn, folder);
+  const changed: string[] = [];
+  for (let i = 0; i < articles.length; i++) {
+    if (i % PER_TURN === PER_TURN - 1) await nextTurn();
+    const rel = articles[i]!;
+    const stamp = articleStamp(contentDir, rel);
+    // Gone since the listing: if it was indexed, it is left in `indexed` and counted as gone.
+    if (stamp === undefined) continue;
+    if (stale.has(rel) || !indexed.has(rel) || indexed.get(rel) !== stamp) changed.push(rel);
+    indexed.delete(rel);
+  }
+  return { changed, gone: [...indexed.keys()], articles, nearMisses };
 }
 
 /** The folders not inside another one of the list. */

@@ -181,16 +181,12 @@ export class IndexWriter {
     return this.#s.slugs.all(lang) as unknown as string[];
   }
 
-  /**
-   * Every indexed file's stamp, or those of the files under a folder (`news/2026/11`), read a
-   * page at a time between turns of the event loop.
-   */
-  async stamps(turn: () => Promise<unknown>, folder?: string): Promise<Map<string, string | undefined>> {
+  /** The stamps of the indexed files under a folder (`news`, `news/2026/11`), read a page at a time between turns of the event loop. */
+  async stamps(turn: () => Promise<unknown>, folder: string): Promise<Map<string, string | undefined>> {
     const stamps = new Map<string, string | undefined>();
     // The paths under `folder/` sort between `folder/` and `folder0` ('0' follows '/').
-    const [from, to] = folder === undefined ? ['', '\u{10FFFF}'] : [`${folder}/`, `${folder}0`];
-    for (let after = from; ; ) {
-      const rows = this.#s.stamps.all(after, to, PAGE);
+    for (let after = `${folder}/`; ; ) {
+      const rows = this.#s.stamps.all(after, `${folder}0`, PAGE);
       for (const row of rows) stamps.set(row.rel, row.stamp ?? undefined);
       if (rows.length < PAGE) return stamps;
       after = rows.at(-1)!.rel;
