@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { boot } from './boot.js';
 import { runPrimary } from './cluster.js';
 import type { Config } from './config.js';
-import { ContentLoadError } from './content/errors.js';
+import { ContentLoadError } from './problems/errors.js';
 import { createServer } from './http/create-server.js';
 import { announceAndWarm, configOrExit, contentRole, exitOnCrash, isClusterPrimary, processLogger, reloadOnHangup, tuneMemory } from './lifecycle.js';
 

@@ -4,7 +4,7 @@ import { docTerms } from '../index/doc-terms.js';
 import { IndexWriter, type IndexedFile, type SiteData } from '../index/writer.js';
 import { crossChecks, namesOf, nearMissProblem } from './reconcile.js';
 import type { SiteLink } from './parse-article.js';
-import { ContentLoadError, type ContentError } from './errors.js';
+import { ContentLoadError, type ContentError } from '../problems/errors.js';
 import { parseWithLastGood, type GoodParse } from './last-good.js';
 import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
 import { buildPages } from './parse-page.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ContentError } from './errors.js';
-import type { ProblemCode } from './messages.js';
+import { ContentError } from '../problems/errors.js';
+import type { ProblemCode } from '../problems/messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { nearest } from './nearest.js';

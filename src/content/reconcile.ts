@@ -6,7 +6,7 @@ import { docTerms, type Names } from '../index/doc-terms.js';
 import type { Diff, IndexedFile, IndexWriter, SiteData } from '../index/writer.js';
 import { checkSiteLinks, type LinkTargets } from './check-site-links.js';
 import { checkTranslations } from './check-translations.js';
-import { ContentError, ContentLoadError } from './errors.js';
+import { ContentError, ContentLoadError } from '../problems/errors.js';
 import { fits, parseWithLastGood } from './last-good.js';
 import { articleStamp, displayPath, isNearMissName, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
 import { buildPages } from './parse-page.js';

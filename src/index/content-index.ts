@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ContentError } from '../content/errors.js';
+import type { ContentError } from '../problems/errors.js';
 import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { paths } from '../paths.js';

@@ -1,6 +1,6 @@
 import type { MediaFacts } from '../media/facts.js';
 import type Database from 'better-sqlite3';
-import { ContentError } from '../content/errors.js';
+import { ContentError } from '../problems/errors.js';
 import type { GoodParse } from '../content/last-good.js';
 import type { ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
 import type { DocTerms } from './doc-terms.js';

@@ -1,5 +1,5 @@
-import { ContentError } from '../content/errors.js';
-import type { ProblemCode } from '../content/messages.js';
+import { ContentError } from '../problems/errors.js';
+import type { ProblemCode } from '../problems/messages.js';
 import type { Article } from '../content/types.js';
 import { isImage, type MediaFacts } from './facts.js';
 
