@@ -8,7 +8,7 @@ import { ContentLoadError, type ContentError } from '../problems/errors.js';
 import { reconcile, warmParser, type ReconcileReport } from './reconcile.js';
 import { displayPath } from './load.js';
 import { LANGS } from '../i18n/languages.js';
-import type { MediaFacts } from '../media/facts.js';
+import type { MediaFacts } from '../parse/media-facts.js';
 import { watchContent, type ContentWatcher } from './watch.js';
 
 export interface ContentStoreOptions {

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isImage, type ImageFacts, type MediaFacts } from './facts.js';
+import { isImage, type ImageFacts, type MediaFacts } from '../parse/media-facts.js';
 import { allVariants, feedVariant, MIME, parseVariant, variantName, type Variant } from './ladder.js';
 import { averageColor, decodeMaster, readHeader, makeVariant, type Master } from './make.js';
 

@@ -1,4 +1,4 @@
-import { isImage, type MediaFacts } from '../media/facts.js';
+import { isImage, type MediaFacts } from '../parse/media-facts.js';
 import { derivativeUrl, feedVariant } from '../media/ladder.js';
 import { renderPartial } from './partial.js';
 import { pictureView, type PictureView } from './picture.js';

@@ -1,5 +1,5 @@
 import { editorInChief } from '../content/queries.js';
-import { SOCIAL_NETWORKS } from '../content/schema.js';
+import { SOCIAL_NETWORKS } from '../parse/schema.js';
 import { contentVersion } from '../content/version.js';
 import { yearIn } from '../i18n/format.js';
 import { russianIdentifiers, type TextPart } from '../text/foreign-words.js';

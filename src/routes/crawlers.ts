@@ -1,5 +1,5 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
 import { FEED_SIZE, rssFeed } from '../seo/feed.js';

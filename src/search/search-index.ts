@@ -1,8 +1,8 @@
 import type { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { reviveArticle } from '../index/rows.js';
 import { unpack } from '../index/pack.js';
-import { distance } from '../content/nearest.js';
-import type { Article } from '../content/types.js';
+import { distance } from '../parse/nearest.js';
+import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { indexTerm, queryTerm, WORD } from './terms.js';
 

@@ -1,10 +1,10 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ContentIndex } from '../index/content-index.js';
 import { lastChange } from '../content/last-change.js';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from '../text/escape-xml.js';
-import { isImage } from '../media/facts.js';
+import { isImage } from '../parse/media-facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
 import { bodyForFeeds } from '../render/body-pictures.js';
 import { figureHtml } from '../render/figure.js';

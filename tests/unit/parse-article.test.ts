@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/content/markdown.js';
-import { parseArticle } from '../../src/content/parse-article.js';
+import { renderBody } from '../../src/parse/markdown.js';
+import { parseArticle } from '../../src/parse/parse-article.js';
 import { FIXTURES, VALID } from '../helpers.js';
 
 const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['photo.png']) };

@@ -1,7 +1,7 @@
 import { ContentError } from '../problems/errors.js';
 import type { ProblemCode } from '../problems/messages.js';
-import type { Article } from '../content/types.js';
-import { isImage, type MediaFacts } from './facts.js';
+import type { Article } from './types.js';
+import { isImage, type MediaFacts } from './media-facts.js';
 
 /** Originals heavier than this get a warning: readers never download them, but they are slow to keep and process. */
 export const HEAVY_BYTES = 10_000_000;

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
-import type { ImageFacts, MediaFacts } from '../media/facts.js';
+import type { ImageFacts, MediaFacts } from './media-facts.js';
 import type { Localized, SOCIAL_NETWORKS } from './schema.js';
 
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
