@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
-import { ContentStore } from './content/store.js';
+import { ContentStore } from './sync/store.js';
 import { MediaLibrary } from './media/library.js';
 import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex } from '../content/build-index.js';
+import { buildIndex } from '../sync/build-index.js';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
-import { loadContent } from '../content/load.js';
+import { loadContent } from '../sync/load.js';
 import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../problems/messages.js';
 import { message } from './messages.js';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError } from '../problems/errors.js';
-import { listArticleFiles, loadDataFiles } from '../content/load.js';
+import { listArticleFiles, loadDataFiles } from '../sync/load.js';
 import { nearest } from '../parse/nearest.js';
 import { parseAuthors, parseTopics } from '../parse/parse-data.js';
 import { articleFileName } from '../parse/slug.js';

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { i18n } from 'i18next';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import { langOf } from '../routes/context.js';
 import { plainPage } from './plain-page.js';
 

@@ -1,7 +1,7 @@
 import type { Application, Request, Response } from 'express';
 import type { i18n } from 'i18next';
 import type { Config } from '../config.js';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import type { ViewCounter } from '../counter/view-counter.js';
 import type { Assets } from '../http/assets.js';
 import { DEFAULT_LANG, isLang, type Lang } from '../i18n/languages.js';
