@@ -1,4 +1,4 @@
-import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../content/queries.js';
+import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../index/queries.js';
 import type { Article } from '../parse/types.js';
 import { publisher } from '../seo/publisher.js';
 import { homeStructuredData } from '../seo/structured-data.js';

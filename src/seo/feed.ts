@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ContentIndex } from '../index/content-index.js';
-import { lastChange } from '../content/last-change.js';
+import { lastChange } from './last-change.js';
 import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from '../text/escape-xml.js';

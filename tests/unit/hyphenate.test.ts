@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { leadStory } from '../../src/content/queries.js';
+import { leadStory } from '../../src/index/queries.js';
 import type { Article } from '../../src/parse/types.js';
 import { fitClass, hyphenate, longestUnbreakable } from '../../src/text/hyphenate.js';
 import { typeset } from '../../src/text/typography.js';

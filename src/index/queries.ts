@@ -1,4 +1,4 @@
-import type { ContentIndex } from '../index/content-index.js';
+import type { ContentIndex } from './content-index.js';
 import type { Lang } from '../i18n/languages.js';
 import type { Article, Person } from '../parse/types.js';
 
