@@ -196,7 +196,7 @@ export class MediaLibrary {
       const facts: ImageFacts = { hash, ...header, color: await averageColor(await master), bytes };
       if (this.#root) {
         // A copy that cannot be written (a full disk) is not an unreadable photo: the feed links the
-        // original meanwhile (seo/feed.ts), and the next survey tries again.
+        // original meanwhile (render/feed.ts), and the next survey tries again.
         await this.#derive(hash, facts, feedVariant(facts), file).then(
           (made) => (facts.feedBytes = made.bytes),
           (error: unknown) => this.#options.logger?.warn({ err: error, name }, "The feed's copy of an original could not be made; it is tried again at the next content version"),

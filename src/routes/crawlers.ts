@@ -2,7 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { Article } from '../parse/types.js';
 import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
-import { FEED_SIZE, rssFeed } from '../seo/feed.js';
+import { FEED_SIZE, rssFeed } from '../render/feed.js';
 import { newsSitemap } from '../seo/news-sitemap.js';
 import { publisher } from '../seo/publisher.js';
 import { robotsTxt } from '../seo/robots.js';
