@@ -10,7 +10,7 @@ export const WIDE_ENOUGH = 1200;
 
 /**
  * The article with its picture's facts as read from the file, joined as the article is written
- * to the index. A photo replaced under the same name changes the survey's facts; reconcile.ts
+ * to the index. A photo replaced under the same name changes the survey's facts; sync/reconcile.ts
  * then writes the articles showing it again, so the pages have it at the next content version.
  */
 export function withImageFacts(article: Article, images: ReadonlyMap<string, MediaFacts> | undefined): Article {

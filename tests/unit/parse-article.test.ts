@@ -41,7 +41,7 @@ describe('parseArticle on a valid file', () => {
 
   it('keeps image, views and counts words', () => {
     expect(article).toMatchObject({
-      // The size is the file's, joined at each build (media/join.ts): a parse has none.
+      // The size is the file's, joined at each build (parse/join-media.ts): a parse has none.
       image: { src: 'photo.png', alt: 'Точка', credit: 'Автор снимка', line: 6, typed: undefined },
       views: 5,
       wordCount: 7,
