@@ -32,6 +32,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // The only disk reader of content/: parses and writes the index.
   sync: ['parse', 'problems', 'index', 'i18n'],
   counter: [],
+  // The first start's 503 asks the store (its type) whether it is ready.
   http: ['sync', 'index', 'i18n', 'paths', 'text'],
   cache: ['http'],
   seo: ['index', 'parse', 'i18n', 'paths', 'text'],
