@@ -41,7 +41,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: 'news/1', SITE_URL: 'https://dknews.kz' }).host).toBe('news/1');
   });
 
-  it('PORT=0 (the system picks a free port): the server puts the port it was given in the absolute URLs, not SITE_URL', () => {
+  it('PORT=0 (the system picks a free port): without SITE_URL, the absolute URLs name the port the server was given; a SITE_URL stays', () => {
     expect(listeningOn(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), 41234)).toMatchObject({ port: 41234, siteUrl: 'http://127.0.0.1:41234' });
     expect(listeningOn(loadConfig({ PORT: '0' }), 41234).siteUrl).toBe('http://localhost:41234');
     expect(listeningOn(loadConfig({ PORT: '0', SITE_URL: 'https://dknews.kz' }), 41234).siteUrl).toBe('https://dknews.kz');
