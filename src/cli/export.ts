@@ -40,7 +40,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'export_no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
-  if (!io.env.SITE_URL) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
+  if (config.siteUrlIsLocal) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
 
   const outDir = options.out === undefined ? path.join(PROJECT_ROOT, DEFAULT_OUT) : path.resolve(io.cwd, options.out);
   const shown = options.out ?? DEFAULT_OUT;

@@ -43,7 +43,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   export: ['boot', 'cache', 'http', 'seo', 'index', 'media', 'parse', 'i18n', 'paths', 'config'],
   cli: ['export', 'sync', 'media', 'parse', 'problems', 'i18n', 'text', 'config'],
   cluster: ['memory'],
-  lifecycle: ['boot', 'cluster', 'http', 'logger', 'memory', 'config'],
+  lifecycle: ['boot', 'app', 'cluster', 'http', 'logger', 'memory', 'config'],
   server: ['lifecycle', 'boot', 'cluster', 'http', 'problems', 'config'],
 };
 
