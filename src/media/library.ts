@@ -3,7 +3,9 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isImage, type ImageFacts, type MediaFacts } from '../parse/media-facts.js';
+import { isImage, type ImageFacts, type MediaFacts, type VideoFacts } from '../parse/media-facts.js';
+import { isVideoPath } from '../parse/body-forms.js';
+import { readVideoHeader } from './video-header.js';
 import { allVariants, feedVariant, MIME, parseVariant, variantName, type Variant } from './ladder.js';
 import { averageColor, decodeMaster, readHeader, makeVariant, type Master } from './make.js';
 
@@ -189,6 +191,13 @@ export class MediaLibrary {
 
   async #probe(name: string, file: string): Promise<MediaFacts> {
     const bytes = (await stat(file)).size;
+    if (isVideoPath(name)) {
+      // A video has no derivatives: its size and length are read from its header, once per stamp.
+      return readVideoHeader(file).then(
+        (header): VideoFacts => ({ kind: 'video', ...header, bytes }),
+        (error: unknown) => ({ unreadable: (error as Error).message, bytes }),
+      );
+    }
     try {
       const header = await readHeader(file);
       const hash = await hashFile(file);

@@ -1,7 +1,8 @@
 import { ContentError } from '../problems/errors.js';
 import type { ProblemCode } from '../problems/messages.js';
 import type { Article } from './types.js';
-import { isImage, type MediaFacts } from './media-facts.js';
+import { isImage, isVideo, type MediaFacts } from './media-facts.js';
+import { isVideoPath } from './body-forms.js';
 
 /** Originals heavier than this get a warning: readers never download them, but they are slow to keep and process. */
 export const HEAVY_BYTES = 10_000_000;
@@ -56,8 +57,8 @@ export function imageProblems(article: Article, body: { media: readonly string[]
   return problems;
 }
 
-function common(facts: MediaFacts | undefined, src: string, report: (code: 'image_unreadable' | 'image_too_heavy', params: Record<string, string | number>) => void): void {
-  if (!facts) return;
-  if (!isImage(facts)) report('image_unreadable', { src, detail: facts.unreadable });
+function common(facts: MediaFacts | undefined, src: string, report: (code: 'image_unreadable' | 'video_unreadable' | 'image_too_heavy', params: Record<string, string | number>) => void): void {
+  if (!facts || isVideo(facts)) return;
+  if (!isImage(facts)) report(isVideoPath(src) ? 'video_unreadable' : 'image_unreadable', { src, detail: facts.unreadable });
   else if (facts.bytes > HEAVY_BYTES) report('image_too_heavy', { src, mb: (facts.bytes / 1e6).toFixed(1) });
 }

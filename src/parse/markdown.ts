@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Lang } from '../i18n/languages.js';
 import { foreignWords } from '../text/foreign-words.js';
 import { typeset } from '../text/typography.js';
+import { emptyFindings, inlineText, markdownForms, type FormFindings, type FormsEnv } from './markdown-forms.js';
 
 export interface RenderedBody {
   html: string;
@@ -17,6 +18,8 @@ export interface RenderedBody {
   siteLinks: { href: string; line: number }[];
   /** Sources of the body's images that passed the link check, for the check that the file exists. */
   images: { src: string; line: number }[];
+  /** What the body's forms (embeds, video, gallery) and its raw HTML give check to say. */
+  forms: FormFindings;
 }
 
 /** What checkInline collects, all with body lines. */
@@ -25,11 +28,15 @@ type Findings = Pick<RenderedBody, 'badLinks' | 'imagesWithoutAlt' | 'siteLinks'
 const QUOTES: Record<Lang, string> = { ru: '«»„“', kk: '«»„“', en: '“”‘’' };
 const instances = new Map<Lang, MarkdownIt>();
 
-/** One markdown-it per language, made once: raw HTML off, typographic quotes, our typesetting. */
+/**
+ * One markdown-it per language, made once: typographic quotes, our typesetting, the body's
+ * forms. Raw HTML is read as HTML only to be dropped and reported (markdown-forms.ts): never
+ * printed, as markup or as text.
+ */
 function markdown(lang: Lang): MarkdownIt {
   let md = instances.get(lang);
   if (md) return md;
-  md = new MarkdownIt({ html: false, linkify: true, typographer: true, quotes: QUOTES[lang] });
+  md = new MarkdownIt({ html: true, linkify: true, typographer: true, quotes: QUOTES[lang] });
   // Every link becomes a token so that renderBody can check it and report it, instead of
   // markdown-it silently printing a rejected javascript: link as text.
   md.validateLink = () => true;
@@ -42,6 +49,7 @@ function markdown(lang: Lang): MarkdownIt {
     }
   });
   md.core.ruler.push('dknews_lang', foreignWords(lang));
+  md.use(markdownForms, lang);
   instances.set(lang, md);
   return md;
 }
@@ -58,8 +66,11 @@ export function isSafeLink(href: string): boolean {
  */
 export function renderBody(source: string, lang: Lang): RenderedBody {
   const md = markdown(lang);
-  const tokens = md.parse(source, {});
+  const env: FormsEnv = { forms: emptyFindings() };
+  const tokens = md.parse(source, env);
   const found: Findings = { badLinks: [], imagesWithoutAlt: [], siteLinks: [], images: [] };
+  for (const image of env.forms.images) checkImage(image.src, image.alt, image.line, found);
+  for (const video of env.forms.videos) if (!isSafeLink(video.src)) found.badLinks.push({ href: video.src, line: video.line });
   const paragraphs: string[] = [];
   let firstParagraph = '';
 
@@ -75,7 +86,7 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
     if (!firstParagraph && tokens[i - 1]?.type === 'paragraph_open') firstParagraph = plain;
   });
 
-  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, ...found };
+  return { html: md.renderer.render(tokens, md.options, env), text: paragraphs.join('\n\n'), firstParagraph, ...found, forms: env.forms };
 }
 
 /**
@@ -100,18 +111,25 @@ function checkInline(children: Token[], firstLine: number, found: Findings): voi
       dropping = false;
       toEmptyText(child);
     } else if (child.type === 'image') {
-      const src = child.attrGet('src') ?? '';
-      if (!isSafeLink(src)) {
-        found.badLinks.push({ href: src, line });
+      if (!checkImage(child.attrGet('src') ?? '', child.content, line, found)) {
         toEmptyText(child);
         continue;
       }
-      if (!child.content.trim()) found.imagesWithoutAlt.push({ line });
-      found.images.push({ src, line });
       child.attrSet('loading', 'lazy');
       child.attrSet('decoding', 'async');
     }
   }
+}
+
+/** An image's address and alt, checked; false when the address is unsafe (the image is dropped). */
+function checkImage(src: string, alt: string, line: number, found: Findings): boolean {
+  if (!isSafeLink(src)) {
+    found.badLinks.push({ href: src, line });
+    return false;
+  }
+  if (!alt.trim()) found.imagesWithoutAlt.push({ line });
+  found.images.push({ src, line });
+  return true;
 }
 
 function toEmptyText(token: Token): void {
@@ -120,12 +138,4 @@ function toEmptyText(token: Token): void {
   token.content = '';
   token.attrs = null;
   token.children = null;
-}
-
-function inlineText(children: Token[]): string {
-  return children
-    .map((c) => (c.type === 'text' || c.type === 'code_inline' ? c.content : c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : ''))
-    .join('')
-    .replace(/\u00a0/g, ' ')
-    .trim();
 }

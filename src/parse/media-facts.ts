@@ -25,8 +25,25 @@ export interface UnreadableImage {
   bytes: number;
 }
 
-export type MediaFacts = ImageFacts | UnreadableImage;
+/** What the site knows about a video in content/media/, read from its container's header (src/media/video-header.ts). */
+export interface VideoFacts {
+  kind: 'video';
+  /** The container: mp4 (also .m4v and QuickTime .mov) or webm. */
+  format: 'mp4' | 'webm';
+  /** The picture's size as the video track says it. */
+  width: number;
+  height: number;
+  /** Seconds. */
+  duration: number;
+  bytes: number;
+}
+
+export type MediaFacts = ImageFacts | VideoFacts | UnreadableImage;
 
 export function isImage(facts: MediaFacts | undefined): facts is ImageFacts {
-  return facts !== undefined && !('unreadable' in facts);
+  return facts !== undefined && !('unreadable' in facts) && !('kind' in facts);
+}
+
+export function isVideo(facts: MediaFacts | undefined): facts is VideoFacts {
+  return facts !== undefined && 'kind' in facts && facts.kind === 'video';
 }

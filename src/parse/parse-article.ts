@@ -3,6 +3,8 @@ import { ContentError } from '../problems/errors.js';
 import type { ProblemCode } from '../problems/messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
+import { mediaPathOf } from './body-forms.js';
+import { formProblems } from './form-problems.js';
 import { nearest } from './nearest.js';
 import { ArticleFront } from './schema.js';
 import { articleFileName } from './slug.js';
@@ -112,7 +114,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_external', params: { src: image.src } }));
       continue;
     }
-    const src = mediaPath(image.src);
+    const src = mediaPathOf(image.src);
     if (src === undefined) continue;
     if (context.media.has(src)) {
       media.push(src);
@@ -120,9 +122,20 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
     } else problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_missing', params: { src } }));
   }
 
+  formProblems(body.forms, context.media, (line, code, params = {}) => problems.push(new ContentError({ file, line: split.bodyLine + line - 1, field: 'body', code, params })));
+  for (const video of body.forms.videos) {
+    const src = mediaPathOf(video.src);
+    if (src === undefined) continue;
+    if (context.media.has(src)) {
+      media.push(src);
+      mediaLines.push(split.bodyLine + video.line - 1);
+    }
+  }
+
   const siteLinks = body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 }));
   // The links are returned with the problems: build-index checks their targets in the same run.
-  if (problems.length || !front || !date) return { problems, siteLinks };
+  // A warning (a provider's link that is not a video, a video without a poster) leaves the article online.
+  if (problems.some((p) => !p.warning) || !front || !date) return { problems, siteLinks };
 
   return {
     problems,
@@ -160,20 +173,6 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       path: paths.article(name.lang, name.slug),
     },
   };
-}
-
-/**
- * The media file a body image refers to (`/media/2026/01/a.jpg` → 2026/01/a.jpg), or undefined
- * for an image elsewhere. markdown-it percent-encodes addresses; media names are plain.
- */
-function mediaPath(src: string): string | undefined {
-  if (!src.startsWith('/media/')) return undefined;
-  const name = src.slice('/media/'.length).replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
 }
 
 /** An address on another site: the page's Content-Security-Policy would block it. */

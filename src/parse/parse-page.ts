@@ -2,6 +2,7 @@ import { LANGS, type Lang } from '../i18n/languages.js';
 import { ContentError } from '../problems/errors.js';
 import type { ProblemCode } from '../problems/messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
+import { formProblems } from './form-problems.js';
 import { renderBody } from './markdown.js';
 import { PageFront } from './schema.js';
 import { articleFileName } from './slug.js';
@@ -33,7 +34,8 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
   for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_alt_missing' }));
-  if (problems.length || !front) return { problems };
+  formProblems(body.forms, { has: () => true }, (line, code, params = {}) => problems.push(new ContentError({ file, line: split.bodyLine + line - 1, field: 'body', code, params })));
+  if (problems.some((p) => !p.warning) || !front) return { problems };
   return {
     problems,
     page: {

@@ -193,6 +193,44 @@ const PROBLEMS = {
     ru: (p) => `Указан размер ${p.typed}, а файл «${p.src}» — ${p.actual}. Размер читается из файла сам: удалите width и height.`,
     en: (p) => `The size given is ${p.typed}, but the file "${p.src}" is ${p.actual}. The size is read from the file: remove width and height.`,
   },
+  raw_html: {
+    ru: (p) =>
+      p.link
+        ? `HTML-код (<${p.tag}>) на сайте не показывается. Чтобы встроить это видео или пост, вставьте вместо кода его ссылку отдельной строкой: ${p.link}`
+        : `HTML-код (<${p.tag}>) на сайте не показывается: текст пишется в Markdown (**жирный**, [ссылка](https://…)). Чтобы встроить видео или пост, вставьте ссылку на него отдельной строкой, например https://www.youtube.com/watch?v=… или https://t.me/канал/123.`,
+    en: (p) =>
+      p.link
+        ? `HTML code (<${p.tag}>) is not shown on the site. To embed this video or post, paste its link on a line of its own instead of the code: ${p.link}`
+        : `HTML code (<${p.tag}>) is not shown on the site: write the text in Markdown (**bold**, [a link](https://…)). To embed a video or post, paste its link on a line of its own, e.g. https://www.youtube.com/watch?v=… or https://t.me/channel/123.`,
+  },
+  embed_not_recognised: {
+    ru: (p) => `Ссылка «${p.href}» ведёт на ${p.provider}, но не на видео или пост, поэтому останется обычной ссылкой. Чтобы встроить видео или пост, вставьте его адрес: ${p.example}.`,
+    en: (p) => `The link "${p.href}" is on ${p.provider} but not to a video or post, so it stays an ordinary link. To embed a video or post, paste its address: ${p.example}.`,
+  },
+  video_missing: {
+    ru: (p) => `Видео «${p.src}» нет в папке media. Положите файл в content/media/${p.src} или исправьте путь.`,
+    en: (p) => `The video "${p.src}" is not in the media folder. Put the file at content/media/${p.src} or fix the path.`,
+  },
+  video_in_text: {
+    ru: (p) => `Видео «${p.src}» стоит внутри абзаца: видео показывается, только если стоит на отдельной строке. Отделите строку ![Подпись](${p.src}) пустыми строками от текста.`,
+    en: (p) => `The video "${p.src}" is inside a paragraph: a video is shown only on a line of its own. Put the line ![Caption](${p.src}) between blank lines.`,
+  },
+  video_unreadable: {
+    ru: (p) => `Файл «${p.src}» не читается как видео (${p.detail}). Сохраните его заново в MP4 (H.264) или WebM.`,
+    en: (p) => `The file "${p.src}" cannot be read as a video (${p.detail}). Save it again as MP4 (H.264) or WebM.`,
+  },
+  video_no_poster: {
+    ru: (p) => `У видео «${p.src}» нет заставки: читатели увидят нейтральную. Положите рядом картинку с тем же именем (${p.poster}) или добавьте строку с картинкой сразу под видео.`,
+    en: (p) => `The video "${p.src}" has no poster: readers see a neutral one. Put a picture of the same name beside it (${p.poster}) or add an image line right under the video.`,
+  },
+  gallery_empty: {
+    ru: () => 'В фоторепортаже нет ни одной фотографии. Между строками «::: gallery» и «:::» пишите фотографии, каждую на своей строке: ![Что на снимке](media/2026/01/photo.jpg "Автор снимка"), а под ней — подпись.',
+    en: () => 'The photo report has no photo. Between the lines "::: gallery" and ":::" write the photos, each on a line of its own: ![What it shows](media/2026/01/photo.jpg "Photographer"), with its caption under it.',
+  },
+  gallery_not_image: {
+    ru: () => 'В фоторепортаже (::: gallery) бывают только фотографии, каждая на своей строке, и подписи под ними. Перенесите этот текст за строку «:::» или сделайте его подписью под фотографией.',
+    en: () => 'A photo report (::: gallery) holds only photos, each on a line of its own, and the captions under them. Move this text after the ":::" line, or make it a photo\'s caption.',
+  },
   page_bad_filename: {
     ru: (p) => `Имя файла «${p.name}» не подходит: страница называется slug.ru.md, slug.kk.md или slug.en.md, где slug — строчная латиница, цифры и дефисы, например about.ru.md.`,
     en: (p) => `The file name "${p.name}" does not fit: a page is named slug.ru.md, slug.kk.md or slug.en.md, the slug in lowercase Latin letters, digits and hyphens, e.g. about.ru.md.`,
@@ -221,7 +259,7 @@ export type ProblemCode = keyof typeof PROBLEMS;
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Problems that leave everything online and the check passing: said, but not counted as errors. */
-export const WARNINGS: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['role_fallback', 'image_too_heavy', 'image_too_narrow', 'image_size_wrong']);
+export const WARNINGS: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['role_fallback', 'image_too_heavy', 'image_too_narrow', 'image_size_wrong', 'embed_not_recognised', 'video_no_poster']);
 
 const LANG_PREPOSITIONAL: Record<string, string> = { ru: 'русском', kk: 'казахском', en: 'английском' };
 const LANG_NAME_EN: Record<string, string> = { ru: 'Russian', kk: 'Kazakh', en: 'English' };

@@ -7,7 +7,7 @@ import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
 
 // One parsing thread of parse-parallel.ts: reads and parses each chunk of files it is sent,
 // stems the search terms too, and answers with the good parses. A file with problems is
-// named back: the main thread parses it again to report them.
+// named back (so is one with a warning): the main thread parses it again to report them.
 const { contentDir, root, authors, topics, media, names } = workerData as ParallelSetup;
 const context: ArticleContext = { authors, topics, media: new Set(media) };
 const EMPTY = { html: '', text: '' };
@@ -17,8 +17,9 @@ parentPort!.on('message', (files: string[]) => {
   for (const rel of files) {
     const source = readArticleSource(contentDir, root, rel);
     if (!source) continue;
-    const { article, body, siteLinks, media: shown, mediaLines } = parseArticle(source, context);
-    if (!article || !body) {
+    const { article, body, siteLinks, media: shown, mediaLines, problems } = parseArticle(source, context);
+    // A file with a warning is parsed again on the main thread too, which reports it.
+    if (!article || !body || problems.length) {
       answer.failed.push(rel);
       continue;
     }
