@@ -109,9 +109,10 @@ describe('parseArticle reports each broken rule with file, line, field and an ex
     expect(body.html).toBe('<p>клик и <a href="https://dknews.kz">сайт</a></p>\n');
   });
 
-  it('escapes raw HTML instead of passing it through', () => {
+  it('never passes raw HTML through nor shows it as text: it is reported', () => {
     const source = '---\ntitle: x\ndate: 2026-01-01\nauthor: anna\ntopics: economy\n---\n<script>alert(1)</script> текст\n';
-    const { body } = parseArticle({ file: 'x.ru.md', relativePath: 'news/x.ru.md', text: source }, context);
-    expect(body!.html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt; текст</p>\n');
+    const { problems } = parseArticle({ file: 'x.ru.md', relativePath: 'news/x.ru.md', text: source }, context);
+    expect(problems.map((p) => `${p.line} ${p.code}`)).toEqual(['7 empty_body', '7 raw_html']);
+    expect(renderBody('<script>alert(1)</script> текст\n', 'ru').html).toBe('');
   });
 });
