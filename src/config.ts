@@ -135,6 +135,12 @@ export interface Config {
    * search form out). The server itself always runs with ''.
    */
   apiOrigin: string | null;
+  /**
+   * Embeds (a provider's video or post in an article) as click-to-load facades, whose page may
+   * frame its providers; false prints each as a plain link with its poster: a static export
+   * sends one Content-Security-Policy for every page, which frames nothing.
+   */
+  embedFacades: boolean;
 }
 
 export class ConfigError extends Error {
@@ -185,6 +191,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024,
     queryCacheBytes: 16 * 1024 * 1024,
     apiOrigin: '',
+    embedFacades: true,
   };
 }
 

@@ -34,6 +34,7 @@ export function sendRepresentation(req: IncomingMessage, res: ServerResponse, re
   const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
   const etag = rep.etag(encoding);
   const lastModified = rep.lastModifiedHttp;
+  for (const [name, value] of Object.entries(rep.headers ?? {})) res.setHeader(name, value);
   res.setHeader('Content-Type', rep.type);
   res.setHeader('Cache-Control', cacheControl);
   res.setHeader('Vary', 'Accept-Encoding');
@@ -54,15 +55,16 @@ export function sendRepresentation(req: IncomingMessage, res: ServerResponse, re
 /**
  * The whole head of a 200 answer as one flat [name, value, …] list, for res.writeHead: the
  * headers sendRepresentation sets, after `before` (what the middleware in front of the route
- * set). Built once per representation and encoding by the fast path; sendRepresentation stays
+ * set, less what the answer's own headers replace). Built once per representation and encoding by the fast path; sendRepresentation stays
  * the reference it is tested against.
  */
 export function headOf(rep: Representation, encoding: Encoding, cacheControl: string, before: OutgoingHttpHeaders): string[] {
   const head: string[] = [];
   for (const [name, value] of Object.entries(before)) {
-    if (value === undefined) continue;
+    if (value === undefined || rep.headers?.[name] !== undefined) continue;
     for (const one of Array.isArray(value) ? value : [value]) head.push(name, String(one));
   }
+  for (const [name, value] of Object.entries(rep.headers ?? {})) head.push(name, value);
   head.push('Content-Type', rep.type, 'Cache-Control', cacheControl, 'Vary', 'Accept-Encoding', 'ETag', rep.etag(encoding));
   if (rep.lastModifiedHttp) head.push('Last-Modified', rep.lastModifiedHttp);
   if (encoding !== 'identity') head.push('Content-Encoding', encoding);

@@ -73,7 +73,7 @@ export class ExportRefused extends Error {
 export async function exportSite(options: ExportOptions): Promise<ExportSummary> {
   const started = performance.now();
   await checkOutDir(options.outDir);
-  const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin };
+  const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin, embedFacades: false };
   const site = await boot(config, options.logger, { now: options.now });
   const server = createServer(site.app, { logger: options.logger, refusalPage: site.refusalPage });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

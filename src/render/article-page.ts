@@ -11,6 +11,8 @@ import { shareLinks, type ShareLink } from './share.js';
 import { typeset } from '../text/typography.js';
 import { pluralCategory } from '../i18n/plural.js';
 import { bodyWithPictures } from './body-pictures.js';
+import { pageBody } from './body-forms.js';
+import { imageObject, videoObject } from '../seo/media-objects.js';
 import { crawlerImagesOf } from './crawler-images.js';
 import { articleFigure, type FigureView } from './figure.js';
 import { paths } from '../paths.js';
@@ -63,8 +65,10 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
   const views = ctx.views(article);
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
   const body = ctx.index.body(article);
+  const shown = pageBody(ctx, bodyWithPictures(body.html, ctx.index.images), ctx.embedFacades);
   const title = headline(ctx, article.title);
   const published = dateView(ctx, article.date);
+  const absolute = (href: string) => absoluteUrl(ctx.siteUrl, href);
   return {
     layout: layoutView(ctx, {
       path: article.path,
@@ -78,12 +82,18 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       noindex: article.draft,
       article: { published: article.date, modified: article.updated, section: mainTopic?.name, tags: topics.map((t) => t.name) },
       structuredData: [
-        newsArticle(ctx.index, article, publisher(ctx.siteUrl, ctx.asset), crawlerImages?.ratios ?? [image.url]),
+        newsArticle(ctx.index, article, publisher(ctx.siteUrl, ctx.asset), [
+          ...(crawlerImages?.ratios ?? [image.url]),
+          ...shown.galleryImages.map((photo) => imageObject({ ...photo, contentUrl: absolute(photo.contentUrl) }, ctx.index.site.name[ctx.lang])),
+        ]),
         breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
+        ...shown.videos.map((video) => videoObject({ ...video, thumbnailUrl: absolute(video.thumbnailUrl), contentUrl: video.contentUrl && absolute(video.contentUrl) }, article.date)),
       ],
+      embeds: shown.frameOrigins.length > 0,
     }),
     t: ctx.t,
     lastModified: article.updated ?? article.date,
+    frameOrigins: shown.frameOrigins,
     page: {
       draft: article.draft,
       title: title.text,
@@ -100,7 +110,7 @@ export function articlePage(ctx: PageContext, article: Article): PageView<Articl
       figure: articleFigure(imageView(ctx, article, { slot: 'article', main: true })),
       published,
       updated: article.updated && dateView(ctx, article.updated),
-      html: bodyWithPictures(body.html, ctx.index.images),
+      html: shown.html,
       topics,
       share: shareLinks(url, article.title).map((link) => shareLinkView(ctx, link)),
       older: link(older),

@@ -22,6 +22,8 @@ export interface PageContext {
   mostRead: (limit: number) => { slug: string; views: number }[];
   /** Where the counter posts and search goes: '' this server, an origin, or null for nowhere (config.apiOrigin). */
   apiOrigin: string | null;
+  /** Embeds as click-to-load facades (the server); false: plain links with their posters (a static export). */
+  embedFacades: boolean;
   /** npm run dev: pages show the content problems and reload themselves when content changes. */
   dev?: boolean;
 }

@@ -7,6 +7,7 @@ import { cdata, xmlEscape } from '../text/escape-xml.js';
 import { isImage } from '../parse/media-facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
 import { bodyForFeeds } from './body-pictures.js';
+import { feedBody, type FormContext } from './body-forms.js';
 import { figureHtml } from './figure.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { paths } from '../paths.js';
@@ -42,6 +43,9 @@ export interface FeedInput {
   feedPath: string;
   articles: readonly Article[];
   logoUrl: string;
+  /** The feed language's strings and the assets: for the body's forms (an embed's link and poster). */
+  t: FormContext['t'];
+  asset: FormContext['asset'];
 }
 
 /** Site paths in our HTML become absolute URLs: a feed is read away from the site. */
@@ -73,7 +77,7 @@ function item(input: FeedInput, article: Article): string {
     }),
     `<description>${xmlEscape(article.lead)}</description>`,
     ...(enclosure ? [`<enclosure url="${xmlEscape(`${siteUrl}${enclosure.path}`)}" length="${enclosure.length}" type="${enclosure.type}"/>`] : []),
-    `<content:encoded>${cdata(figure + absolutize(bodyForFeeds(body.html, index.images), siteUrl))}</content:encoded>`,
+    `<content:encoded>${cdata(figure + absolutize(feedBody(input, bodyForFeeds(body.html, index.images)), siteUrl))}</content:encoded>`,
     `<yandex:full-text>${xmlEscape(body.text)}</yandex:full-text>`,
     '</item>',
   ].join('\n');

@@ -37,6 +37,8 @@ export interface PageMeta {
   searchQuery?: string;
   /** In development, whose content problems the page lists: its own file's, or all of them (the home page). */
   problemsOf?: string | 'all';
+  /** The page has embed facades: it loads their script (public/js/embeds.js). */
+  embeds?: boolean;
 }
 
 export interface LayoutView {
@@ -54,7 +56,7 @@ export interface LayoutView {
   /** JSON-LD blocks, already safe to print inside <script>. */
   jsonLd: string[];
   feeds: { title: string; href: string }[];
-  assets: { css: string; js: string; favicon: string; logo: string; logoDark: string; appleTouchIcon: string; manifest: string };
+  assets: { css: string; js: string; favicon: string; logo: string; logoDark: string; appleTouchIcon: string; manifest: string; embedsJs?: string };
   /** rel=prev/next of a paginated list. */
   prev?: string;
   next?: string;
@@ -132,6 +134,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
       appleTouchIcon: ctx.asset('apple-touch-icon.png'),
       js: ctx.asset('js/site.js'),
       manifest: ctx.asset('manifest.webmanifest'),
+      embedsJs: meta.embeds ? ctx.asset('js/embeds.js') : undefined,
     },
     header: {
       homeHref: paths.home(lang),

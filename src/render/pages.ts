@@ -20,6 +20,8 @@ export interface PageView<T> {
   t: TFunction;
   /** When the content shown last changed, for Last-Modified. */
   lastModified?: Date;
+  /** The origins the page may frame (its embeds' providers, after a click): its answer's Content-Security-Policy. */
+  frameOrigins?: string[];
 }
 
 export interface ListPage {

@@ -12,6 +12,8 @@ export const SLOTS = {
   article: '(min-width: 44rem) 42rem, calc(100vw - 2rem)',
   card: '(min-width: 72rem) 22.4rem, (min-width: 64rem) calc((100vw - 5rem) / 3), (min-width: 40rem) calc((100vw - 3.5rem) / 2), calc(100vw - 2rem)',
   lead: '(min-width: 72rem) 41.1rem, (min-width: 48rem) calc((100vw - 3.5rem) * 0.6), calc(100vw - 2rem)',
+  /** A photo report's grid: one column on a phone, two from 36rem inside the article's 42rem (.gallery__grid, 1rem gap). */
+  gallery: '(min-width: 44rem) 20.5rem, (min-width: 36rem) calc((100vw - 3rem) / 2), calc(100vw - 2rem)',
 } as const;
 export type Slot = keyof typeof SLOTS;
 

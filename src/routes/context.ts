@@ -29,6 +29,7 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
     views: (article) => article.views + deps.counter.counted(article.slug),
     mostRead: (limit) => deps.counter.mostRead(limit, deps.now().getTime()),
     apiOrigin: deps.config.apiOrigin,
+    embedFacades: deps.config.embedFacades,
     dev: deps.config.env === 'development',
   };
 }

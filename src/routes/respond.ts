@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { yearIn } from '../i18n/format.js';
 import { FastPath } from '../cache/fast-path.js';
-import { Representation } from '../cache/representation.js';
+import { Representation, type AnswerHeaders } from '../cache/representation.js';
+import { contentSecurityPolicy } from '../http/security.js';
 import type { ResponseCache } from '../cache/response-cache.js';
 import { sendRepresentation } from '../cache/send-representation.js';
 import { PER_ANSWER } from '../http/answer-headers.js';
@@ -12,6 +13,8 @@ export interface Built {
   body: string;
   type: string;
   lastModified?: Date;
+  /** Headers of this answer alone, kept with it (a page with embeds: its Content-Security-Policy). */
+  headers?: AnswerHeaders;
 }
 
 /** What respond.cached answers with. */
@@ -61,7 +64,7 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
       if (!pending) {
         pending = (async () => {
           const built = await build();
-          return built && Representation.of(built.body, built.type, built.lastModified);
+          return built && Representation.of(built.body, built.type, built.lastModified, built.headers);
         })();
         if (caching) {
           building.set(flight, pending);
@@ -89,10 +92,12 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
      * A page from a view model; undefined from `model` is a 404. `until`: when the page goes
      * stale by the clock alone (the home page's «most read»); the key must change with it.
      */
-    page(req: Request, res: Response, next: NextFunction, { key, view, model, canonicalUrl, until }: PageAnswer & { model: () => (object & { lastModified?: Date }) | undefined; until?: Date }) {
+    page(req: Request, res: Response, next: NextFunction, { key, view, model, canonicalUrl, until }: PageAnswer & { model: () => (object & { lastModified?: Date; frameOrigins?: readonly string[] }) | undefined; until?: Date }) {
       const build = async () => {
         const m = model();
-        return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified };
+        // A page with embeds may frame its providers (after the reader's click): its own policy.
+        const headers = m?.frameOrigins?.length ? { 'content-security-policy': contentSecurityPolicy(deps.config.siteUrl, deps.config.apiOrigin, m.frameOrigins) } : undefined;
+        return m && { body: await renderPage(res.app, view, m), type: 'text/html; charset=utf-8', lastModified: m.lastModified, headers };
       };
       return cached(req, res, next, { key, cacheControl: deps.config.cache.page, build, canonicalUrl, until });
     },

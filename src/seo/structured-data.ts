@@ -38,8 +38,8 @@ export function homeStructuredData(index: ContentIndex, lang: Lang, publisher: P
   ];
 }
 
-/** NewsArticle as Google News reads it. */
-export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrls: readonly string[]): object {
+/** NewsArticle as Google News reads it; `imageUrls` may end with a photo report's ImageObjects. */
+export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrls: readonly (string | object)[]): object {
   const author = index.authors.get(article.author)!;
   const url = `${publisher.siteUrl}${article.path}`;
   const section = index.topics.get(article.topics[0]!)?.name[article.lang];

@@ -14,7 +14,7 @@ import { TINY_NOW, tinyContext } from './tiny-site.js';
 
 const SITE = 'https://agency.example';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
-const { index } = await tinyContext([
+const { index, t, asset } = await tinyContext([
   { slug: 'old', title: 'Старая', lead: 'Лид старой.', date: '2026-01-10T10:00', topics: ['politics'] },
   { slug: 'fresh', title: 'Свежая & <новая>', lead: 'Лид свежей.', date: '2026-02-01T09:00', topics: ['economy', 'politics'], body: 'Текст [со ссылкой](/ru/news/old).' },
   { slug: 'fresh', lang: 'en', title: 'Fresh', lead: 'Fresh lead.', date: '2026-02-01T09:00' },
@@ -181,7 +181,7 @@ group('news sitemap', () => {
 group('RSS', async () => {
   const feed = await rssFeed({
     index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
-    articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`,
+    articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`, t, asset,
   });
   const items = (xml.parse(feed) as { rss: { channel: { item: Record<string, unknown>[] } } }).rss.channel.item;
 

@@ -52,6 +52,8 @@ export interface TinyOptions {
   pages?: { slug: string; lang?: Lang; title: string; order?: number; body?: string }[];
   pageSize?: number;
   apiOrigin?: string | null;
+  /** Embeds as plain links with their posters, as a static export prints them. */
+  embedLinks?: boolean;
   dev?: boolean;
   includeDrafts?: boolean;
   views?: (article: Article) => number;
@@ -105,6 +107,7 @@ export async function tinyContext(articles: TinyArticle[], options: TinyOptions 
     views: options.views ?? ((article) => article.views),
     mostRead: (limit) => (options.mostRead ?? []).slice(0, limit),
     apiOrigin: options.apiOrigin === undefined ? '' : options.apiOrigin,
+    embedFacades: !options.embedLinks,
     dev: options.dev ?? false,
   };
 }

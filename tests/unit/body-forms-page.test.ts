@@ -1,0 +1,111 @@
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import type { MediaFacts } from '../../src/parse/media-facts.js';
+import { articlePage } from '../../src/render/article-page.js';
+import { feedBody } from '../../src/render/body-forms.js';
+import { tinyContext } from './tiny-site.js';
+
+const photo = (hash: string): MediaFacts => ({ hash, width: 1600, height: 1000, format: 'jpeg', alpha: false, color: '#335577', bytes: 100_000 });
+const images = new Map<string, MediaFacts>([
+  ['2026/01/poster.jpg', photo('a0000000000000000001')],
+  ['2026/01/a.jpg', photo('a0000000000000000002')],
+  ['2026/01/b.jpg', photo('a0000000000000000003')],
+  ['2026/01/clip.mp4', { kind: 'video', format: 'mp4', width: 1280, height: 720, duration: 83.4, bytes: 500_000 }],
+  ['2026/01/clip.jpg', photo('a0000000000000000004')],
+]);
+const BODY = `Первый абзац.
+
+https://youtu.be/dQw4w9WgXcQ
+![Токаев на форуме](media/2026/01/poster.jpg)
+Выступление на форуме
+
+https://t.me/dknews_kz/123
+
+![Подпись к видео](media/2026/01/clip.mp4 "DKNews")
+
+::: gallery Фоторепортаж
+![Первое фото](media/2026/01/a.jpg "Gov")
+Подпись первая.
+
+![Второе фото](media/2026/01/b.jpg)
+:::
+
+| Год | Млрд |
+| --- | ---: |
+| 2025 | 1,5 |`;
+
+const article = [{ slug: 'forms', title: 'Формы', date: '2026-01-20T09:00', body: BODY }];
+
+describe('the body forms on a page', async () => {
+  const ctx = await tinyContext(article, { images });
+  const view = articlePage(ctx, ctx.index.article('ru', 'forms')!);
+  const $ = cheerio.load(view.page.html);
+
+  it('prints a facade per embed: a link to the provider with its poster, name and a named button, nothing of the provider\'s loaded', () => {
+    const youtube = $('.embed--youtube a.embed__open');
+    expect(youtube.attr('href')).toBe('https://youtu.be/dQw4w9WgXcQ');
+    expect(youtube.attr('aria-label')).toBe('Смотреть видео на YouTube: Выступление на\u00a0форуме');
+    expect(youtube.attr('data-embed')).toBe('https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1');
+    expect(youtube.find('img').attr('src')).toBe('/media/_/a0000000000000000001/960.jpg');
+    expect($('.embed--telegram a.embed__open').attr('aria-label')).toBe('Показать пост в Telegram');
+    expect($('.embed--telegram img').attr('src')).toBe('/assets/embed-poster.svg');
+    expect($('iframe, script').length).toBe(0);
+  });
+
+  it('lets the page frame exactly its embeds\' providers and load the embeds\' script', () => {
+    expect(view.frameOrigins).toEqual(['https://www.youtube-nocookie.com', 'https://t.me']);
+    expect(view.layout.assets.embedsJs).toBe('/assets/js/embeds.js');
+  });
+
+  it('prints our video with controls, no preload, its poster, size, caption and credit', () => {
+    const video = $('figure.video video');
+    expect(video.attr()).toMatchObject({ controls: '', preload: 'none', poster: '/media/_/a0000000000000000004/1280.jpg', width: '1280', height: '720' });
+    expect(video.find('source').attr()).toEqual({ src: '/media/2026/01/clip.mp4', type: 'video/mp4' });
+    expect($('figure.video figcaption').text()).toBe('Подпись к видео Видео: DKNews');
+  });
+
+  it('prints a photo report as a list of pictures, each a link to its largest copy', () => {
+    expect($('.gallery').attr('aria-label')).toBe('Фоторепортаж');
+    expect($('.gallery__open').map((_, a) => $(a).attr('href')).get()).toEqual(['/media/_/a0000000000000000002/1600.jpg', '/media/_/a0000000000000000003/1600.jpg']);
+    expect($('.gallery__item').first().find('figcaption').text()).toBe('Подпись первая. Фото: Gov');
+    expect($('.gallery__item img').first().attr('alt')).toBe('Первое фото');
+  });
+
+  it('names a table\'s scrolling region in the reader\'s language', () => {
+    expect($('.table-scroll').attr()).toEqual({ class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': 'Таблица' });
+  });
+
+  it('gives JSON-LD a VideoObject per video, and the photo report\'s images to the article', () => {
+    const blocks = view.layout.jsonLd.map((block) => JSON.parse(block) as Record<string, unknown>);
+    const videos = blocks.filter((b) => b['@type'] === 'VideoObject');
+    expect(videos).toEqual([
+      { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Выступление на\u00a0форуме', description: 'Выступление на\u00a0форуме', thumbnailUrl: ['https://agency.example/media/_/a0000000000000000001/960.jpg'], uploadDate: '2026-01-20T09:00:00+05:00', embedUrl: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ' },
+      { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Подпись к видео', description: 'Подпись к видео', thumbnailUrl: ['https://agency.example/media/_/a0000000000000000004/1280.jpg'], uploadDate: '2026-01-20T09:00:00+05:00', contentUrl: 'https://agency.example/media/2026/01/clip.mp4', duration: 'PT1M23S', width: 1280, height: 720 },
+    ]);
+    const image = blocks.find((b) => b['@type'] === 'NewsArticle')!.image as unknown[];
+    expect(image.slice(-2)).toEqual([
+      { '@type': 'ImageObject', contentUrl: 'https://agency.example/media/_/a0000000000000000002/1600.jpg', url: 'https://agency.example/media/_/a0000000000000000002/1600.jpg', width: 1600, height: 1000, caption: 'Подпись первая.', creditText: 'Gov' },
+      { '@type': 'ImageObject', contentUrl: 'https://agency.example/media/_/a0000000000000000003/1600.jpg', url: 'https://agency.example/media/_/a0000000000000000003/1600.jpg', width: 1600, height: 1000, caption: 'Второе фото', creditText: 'Агентство' },
+    ]);
+  });
+});
+
+describe('the body forms without facades', async () => {
+  it('print an embed as a plain link with its poster in a static export, which frames nothing', async () => {
+    const ctx = await tinyContext(article, { images, embedLinks: true });
+    const view = articlePage(ctx, ctx.index.article('ru', 'forms')!);
+    const $ = cheerio.load(view.page.html);
+    expect(view.frameOrigins).toEqual([]);
+    expect(view.layout.assets.embedsJs).toBeUndefined();
+    expect($('[data-embed]').length).toBe(0);
+    expect($('.embed--link > a').first().attr('href')).toBe('https://youtu.be/dQw4w9WgXcQ');
+    expect($('.embed--link figcaption a').first().text()).toBe('Смотреть видео на YouTube: Выступление на\u00a0форуме');
+  });
+
+  it('print an embed as a plain link with one JPEG poster in a feed', async () => {
+    const ctx = await tinyContext(article, { images });
+    const $ = cheerio.load(feedBody(ctx, ctx.index.body(ctx.index.article('ru', 'forms')!).html));
+    expect($('.embed--link > a img').first().attr()).toMatchObject({ src: '/media/_/a0000000000000000001/1280.jpg', width: '1280', height: '800', alt: 'Токаев на форуме' });
+    expect($('picture, [data-embed]').length).toBe(0);
+  });
+});
