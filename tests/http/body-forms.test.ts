@@ -1,5 +1,7 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import Validator from '@adobe/structured-data-validator';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyContent, FIXTURE_NOW, FIXTURES, testSite, VALID } from '../helpers.js';
@@ -13,9 +15,10 @@ const content = await copyContent(VALID);
 await mkdir(path.join(content.dir, 'media/2026/02'), { recursive: true });
 await copyFile(path.join(FIXTURES, 'video/clip.mp4'), path.join(content.dir, 'media/2026/02/clip.mp4'));
 await makePhoto(path.join(content.dir, 'media/2026/02/clip.jpg'), { width: 1280, height: 720, format: 'jpeg' });
+await makePhoto(path.join(content.dir, 'media/2026/02/a.jpg'), { width: 1600, height: 1000, format: 'jpeg' });
 await writeFile(
   path.join(content.dir, 'news/embeds.ru.md'),
-  '---\ntitle: Видео\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n\nhttps://youtu.be/aqz-KE-bpKQ\n\nhttps://t.me/dknews_kz/12345\n\n![Поезд](media/2026/02/clip.mp4 "DKNews")\n',
+  '---\ntitle: Видео\ndate: 2026-01-30T10:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n\nhttps://youtu.be/aqz-KE-bpKQ\n\nhttps://t.me/dknews_kz/12345\n\n![Поезд](media/2026/02/clip.mp4 "DKNews")\n\n::: gallery\n![Вокзал](media/2026/02/a.jpg "Gov")\nНовый вокзал.\n:::\n',
 );
 const { app, close } = await testSite(content.dir, { now: FIXTURE_NOW });
 afterAll(async () => {
@@ -75,5 +78,37 @@ describe('the feed', () => {
     expect(feed).toContain('<figure class="embed embed--link">\n  <a href="https://youtu.be/aqz-KE-bpKQ">');
     expect(feed).not.toContain('data-embed');
     expect(feed).not.toContain('<iframe');
+  });
+});
+
+describe('the structured data of the videos and the photo report', async () => {
+  const html = (await request(app).get('/ru/news/embeds')).text;
+  const blocks = jsonLdBlocks(html);
+
+  it('is valid for schema.org\'s vocabulary (release 30.0) and Google\'s rules for VideoObject and ImageObject (Adobe\'s structured-data-validator)', async () => {
+    const vocabulary = JSON.parse(gunzipSync(await readFile(path.join(FIXTURES, 'schemas/schemaorg-current-https.jsonld.gz'))).toString('utf8')) as object;
+    const byType: Record<string, object[]> = {};
+    for (const block of blocks) (byType[String(block['@type'])] ??= []).push(block);
+    const issues = (await new Validator(vocabulary).validate({ jsonld: byType })) as { severity: string; issueMessage: string; rootType: string }[];
+    expect(issues.filter((i) => i.severity !== 'WARNING').map((i) => `${i.rootType} ${i.severity}: ${i.issueMessage}`)).toEqual([]);
+    // Warnings name only optional fields a news video has no value for: key moments (hasPart), an
+    // expiry, live publication, regions, a view count, and a provider's video's duration (the page
+    // does not ask YouTube for it).
+    const fields = new Set(issues.flatMap((i) => [...i.issueMessage.matchAll(/Missing field "(\w+)" \(optional\)/g)].map((m) => m[1])));
+    expect([...fields].sort()).toEqual(['duration', 'expires', 'hasPart', 'ineligibleRegion', 'interactionCount', 'interactionStatistic', 'publication', 'regionsAllowed']);
+    expect(Object.keys(byType).sort()).toEqual(['BreadcrumbList', 'NewsArticle', 'VideoObject']);
+  });
+
+  it('gives every video the properties Google requires and recommends, and every photo its credit', () => {
+    // developers.google.com/search/docs/appearance/structured-data/video: name, thumbnailUrl and
+    // uploadDate required; description, contentUrl or embedUrl, duration recommended.
+    for (const video of blocks.filter((b) => b['@type'] === 'VideoObject')) {
+      expect(Object.keys(video)).toEqual(expect.arrayContaining(['name', 'description', 'thumbnailUrl', 'uploadDate']));
+      expect(video.contentUrl ?? video.embedUrl).toMatch(/^https:\/\//);
+      expect(String(video.uploadDate)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    }
+    // .../image-license-metadata: contentUrl, and creator, creditText, copyrightNotice or license.
+    const photos = (blocks.find((b) => b['@type'] === 'NewsArticle')!.image as (string | Record<string, unknown>)[]).filter((i) => typeof i === 'object');
+    expect(photos).toEqual([expect.objectContaining({ '@type': 'ImageObject', contentUrl: expect.stringMatching(/^https:\/\/dknews\.example\/media\/_\/[0-9a-f]{20}\/1600\.jpg$/), caption: 'Новый вокзал.', creditText: 'Gov' })]);
   });
 });
