@@ -1,4 +1,6 @@
 import type { StaticPage } from '../parse/types.js';
+import { bodyWithPictures } from './body-pictures.js';
+import { pageBody } from './body-forms.js';
 import { breadcrumbs } from './breadcrumbs.js';
 import { headline, titleClasses } from './cards.js';
 import type { PageContext } from './context.js';
@@ -16,6 +18,8 @@ export interface StaticPageView {
 /** A static page (about, contacts…) from content/pages/. */
 export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticPageView> {
   const title = headline(ctx, page.title);
+  // The same Markdown as an article's: its pictures and forms are printed the same way.
+  const shown = pageBody(ctx, bodyWithPictures(page.html, ctx.index.images), ctx.embedFacades);
   return {
     layout: layoutView(ctx, {
       path: page.path,
@@ -24,9 +28,11 @@ export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticP
       alternates: inLanguages((l) => ctx.index.pages[l].has(page.slug), (l) => paths.page(l, page.slug)),
       structuredData: [breadcrumbs(ctx, [{ name: page.title, href: page.path }])],
       problemsOf: page.file,
+      embeds: shown.frameOrigins.length > 0,
     }),
     t: ctx.t,
     lastModified: ctx.index.lastChange(),
-    page: { title: title.text, titleClasses: titleClasses('article__title', title.fit), html: page.html },
+    frameOrigins: shown.frameOrigins,
+    page: { title: title.text, titleClasses: titleClasses('article__title', title.fit), html: shown.html },
   };
 }

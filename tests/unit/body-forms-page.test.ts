@@ -109,3 +109,16 @@ describe('the body forms without facades', async () => {
     expect($('picture, [data-embed]').length).toBe(0);
   });
 });
+
+describe('the body forms on a static page', () => {
+  it('are printed as on an article: a table\'s region is opened and closed, an embed is a facade', async () => {
+    const { staticPage } = await import('../../src/render/static-page.js');
+    const ctx = await tinyContext([], { pages: [{ slug: 'about', title: 'О нас', body: 'О нас.\n\nhttps://youtu.be/dQw4w9WgXcQ\n\n| a | b |\n|---|---|\n| 1 | 2 |' }] });
+    const view = staticPage(ctx, ctx.index.pages.ru.get('about')!);
+    const $ = cheerio.load(view.page.html);
+    expect($('.table-scroll > table').length).toBe(1);
+    expect($('.embed--youtube a[data-embed]').length).toBe(1);
+    expect(view.frameOrigins).toEqual(['https://www.youtube-nocookie.com']);
+    expect(view.page.html).not.toContain('<!--');
+  });
+});
