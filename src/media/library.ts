@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isImage, type ImageFacts, type MediaFacts, type VideoFacts } from '../parse/media-facts.js';
+import { isImage, isVideo, type ImageFacts, type MediaFacts, type VideoFacts } from '../parse/media-facts.js';
 import { isVideoPath } from '../parse/body-forms.js';
 import { readVideoHeader } from './video-header.js';
 import { allVariants, feedVariant, MIME, parseVariant, variantName, type Variant } from './ladder.js';
@@ -185,7 +185,9 @@ export class MediaLibrary {
       return undefined; // deleted since it was listed
     }
     const previous = this.#known.get(name);
-    if (previous?.stamp === stamp && (!isImage(previous.facts) || previous.facts.feedBytes !== undefined || !this.#root)) return previous;
+    // A video surveyed before this release took videos for unreadable pictures: it is read again.
+    const stale = isVideoPath(name) && !isVideo(previous?.facts);
+    if (previous?.stamp === stamp && !stale && (!isImage(previous.facts) || previous.facts.feedBytes !== undefined || !this.#root)) return previous;
     return { stamp, facts: await this.#probe(name, file) };
   }
 
