@@ -32,7 +32,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     return usageError(io, lang, message('bad_option', lang, { detail: (error as Error).message }));
   }
   const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
+  if (lang !== 'ru' && lang !== 'kk' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
 
   const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
   if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
