@@ -214,6 +214,38 @@ export class ContentIndex {
   }
 
   /**
+   * The newest breaking article of a language still leading the home page: published less than
+   * site.yml's breakingHours ago.
+   */
+  breakingLead(lang: Lang): Article | undefined {
+    const row = this.#q
+      .prepare<[string, number, number], Row>("SELECT article FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND lang = ? AND visible = 1 AND date > ? AND date <= ? ORDER BY date DESC, slug LIMIT 1")
+      .get(lang, this.#asOf - this.#breakingMs, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /**
+   * The next moment the site changes by the clock alone: an article published, a breaking
+   * article's lead over, live coverage ended. The store makes a new content version then.
+   */
+  nextMoment(): Date | undefined {
+    const breakingEnd = this.#q
+      .prepare<[number, number], { ms: number | null }>("SELECT min(date) AS ms FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND visible = 1 AND date > ? AND date <= ?")
+      .get(this.#asOf - this.#breakingMs, this.#asOf)!.ms;
+    const liveEnd = this.#q
+      .prepare<[string], { until: string | null }>("SELECT min(article ->> '$.live.until') AS until FROM files WHERE article ->> '$.live.until' IS NOT NULL AND article ->> '$.live.until' > ? AND visible = 1")
+      .get(new Date(this.#asOf).toISOString())!.until;
+    const moments = [this.nextPublication()?.getTime(), breakingEnd === null ? undefined : breakingEnd + this.#breakingMs, liveEnd === null ? undefined : Date.parse(liveEnd)];
+    const next = Math.min(...moments.filter((m): m is number => m !== undefined));
+    return Number.isFinite(next) ? new Date(next) : undefined;
+  }
+
+  /** How long a breaking article leads its home page (site.yml's breakingHours). */
+  get #breakingMs(): number {
+    return (this.site.breakingHours ?? 2) * 3600 * 1000;
+  }
+
+  /**
    * A part of a language's articles for a sitemap: paths, changes and translations, without the
    * articles. It reads from where the part begins (see #startOf), not from the top of the list.
    */
