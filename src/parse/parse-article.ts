@@ -146,7 +146,8 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       title: flat(front.title),
       lead: flat(front.lead ?? body.firstParagraph),
       date,
-      updated,
+      // «Обновление» and dateModified: the latest of `updated`, a correction and a live update.
+      updated: latestAfter(date, [updated, ...(marks.corrections ?? []).map((c) => c.date), ...(body.live?.updates ?? []).map((u) => u.at)]),
       author: flat(front.author),
       topics: front.topics.map(flat),
       image: front.image && {
@@ -194,6 +195,12 @@ function isExternal(src: string): boolean {
 
 function latestOf(moments: Date[]): Date {
   return new Date(Math.max(...moments.map((m) => m.getTime())));
+}
+
+/** The latest of some moments after `date`; undefined when none is. */
+function latestAfter(date: Date, moments: (Date | undefined)[]): Date | undefined {
+  const after = moments.filter((m): m is Date => m !== undefined && m > date);
+  return after.length ? latestOf(after) : undefined;
 }
 
 /** A copy of a string that holds no reference to the string it was cut from. */
