@@ -63,6 +63,8 @@ export const PageFront = z.strictObject({
   description: text.optional(),
   /** The page's place in the footer's list: smaller first. */
   order: wholeNumber.default(100),
+  /** When the page last changed in substance (its sitemap lastmod); else its file's modification time. */
+  updated: z.preprocess(asText, z.string()).optional(),
 });
 export type PageFront = z.infer<typeof PageFront>;
 

@@ -18,6 +18,8 @@ export interface SourceFile {
   stamp?: string;
   /** The loader left the text unread because a previous build parsed this very stamp. */
   unread?: boolean;
+  /** When the file was last modified (ms), where the loader looked (static pages: their sitemap lastmod). */
+  modifiedMs?: number;
 }
 
 export interface ContentSources {
@@ -157,6 +159,8 @@ export interface StaticPage {
   html: string;
   /** Site path, e.g. /ru/about */
   path: string;
+  /** When it last changed (ms): its `updated`, else its file's modification time; the sitemap's lastmod. */
+  changed?: number;
 }
 
 export interface Topic {
