@@ -15,6 +15,11 @@ const COMMANDS = {
     ru: (p) => `Предупреждений: ${p.count} (сайт работает, но их стоит исправить)`,
     en: (p) => `Warnings: ${p.count} (the site works, but they are worth fixing)`,
   },
+  previews: {
+    ru: (p) => `Ссылки для предпросмотра черновиков и ещё не опубликованных статей (${p.count}; секретные — не публикуйте их):`,
+    kk: (p) => `Жобалар мен әлі жарияланбаған мақалаларды алдын ала қарау сілтемелері (${p.count}; құпия — оларды жарияламаңыз):`,
+    en: (p) => `Preview links of drafts and articles not yet published (${p.count}; secret: do not publish them):`,
+  },
   no_problems: {
     ru: (p) => `Проблем нет: проверено ${p.count} ${plural('ru', Number(p.count), { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`,
     en: (p) => `No problems: ${p.count} ${plural('en', Number(p.count), { one: 'article', other: 'articles' })} checked`,

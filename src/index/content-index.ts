@@ -146,6 +146,25 @@ export class ContentIndex {
     return row && reviveArticle(row.article);
   }
 
+  /**
+   * A draft, or an article not yet published, by language and slug: what its secret preview
+   * URL shows. Production keeps drafts in the index unshown (visible = 0); no list reads them.
+   */
+  unpublished(lang: Lang, slug: string): Article | undefined {
+    const row = this.#q
+      .prepare<[string, string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND lang = ? AND (draft = 1 OR date > ?) ORDER BY rel LIMIT 1')
+      .get(slug, lang, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /** Every draft, and every article not yet published at `now`, by file: the previews `npm run check` lists. */
+  unpublishedFiles(now: Date): Article[] {
+    const rows = this.#q
+      .prepare<[number], Row & { rel: string }>("SELECT rel, article FROM files INDEXED BY files_drafts WHERE draft = 1 UNION SELECT rel, article FROM files WHERE visible = 1 AND date > ? ORDER BY rel")
+      .all(now.getTime());
+    return rows.map((r) => reviveArticle(r.article));
+  }
+
   /** Every published language version of an article, by slug. */
   translations(slug: string): Partial<Record<Lang, Article>> {
     const rows = this.#q.prepare<[string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND visible = 1 AND date <= ?').all(slug, this.#asOf);

@@ -44,6 +44,8 @@ CREATE INDEX IF NOT EXISTS files_shown ON files (id, visible, date);
 -- A list's latest change: walked from the newest change down to the first already published.
 CREATE INDEX IF NOT EXISTS files_by_change ON files (lang, visible, changed DESC, date);
 CREATE INDEX IF NOT EXISTS files_by_author_change ON files (author, lang, visible, changed DESC, date);
+-- The drafts, each with its secret preview (npm run check lists them).
+CREATE INDEX IF NOT EXISTS files_drafts ON files (rel) WHERE draft = 1;
 -- The few breaking articles, from the parse itself: which one leads a home page, and when its lead ends.
 CREATE INDEX IF NOT EXISTS files_breaking ON files (lang, visible, date) WHERE article ->> '$.breaking' = 1;
 -- Live coverage with an end: the moment its «Онлайн» becomes «Трансляция завершена».

@@ -7,7 +7,9 @@ import { authorPage, homeListPage, newsPage, topicPage, topicsPage } from '../re
 import { staticPage } from '../render/static-page.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
-import { pageContext, type RouteDeps } from './context.js';
+import { pageContext, sendPage, type RouteDeps } from './context.js';
+import { isPreviewToken, previewPath } from '../preview.js';
+import { absoluteUrl } from '../seo/urls.js';
 import type { Responder } from './respond.js';
 import { paths } from '../paths.js';
 
@@ -48,7 +50,24 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/news/:slug', (req, res, next) => {
     const article = deps.store.index.article(lang, req.params.slug);
     if (!article) return next();
-    return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article), canonicalUrl: article.path });
+    // Drafts are shown only in development: their banner gives the secret preview link to send on.
+    const previewHref = article.draft && deps.previewSecret ? absoluteUrl(deps.config.siteUrl, previewPath(deps.previewSecret, lang, article.slug)) : undefined;
+    return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article, { previewHref }), canonicalUrl: article.path });
+  });
+
+  // A draft (or an article not yet published) on its secret URL, exactly as it will look: for
+  // the editor's eyes only, never cached anywhere. A wrong or old token is the plain 404 of a
+  // missing page; a token of an article published since leads to it.
+  router.get('/preview/:slug/:token', async (req, res, next) => {
+    const { slug, token } = req.params;
+    if (!deps.previewSecret || !isPreviewToken(deps.previewSecret, lang, slug, token)) return next();
+    const article = deps.store.index.unpublished(lang, slug);
+    if (!article) {
+      const published = deps.store.index.article(lang, slug);
+      return published ? res.set('Cache-Control', 'private, no-store').redirect(302, published.path) : next();
+    }
+    res.set('X-Robots-Tag', 'noindex, nofollow');
+    await sendPage(res, { view: 'article', model: articlePage(ctx(), article, { preview: true }), cacheControl: 'private, no-store' });
   });
 
   router.get('/topics', (req, res, next) => respond.page(req, res, next, { key: paths.topics(lang), view: 'topics', model: () => topicsPage(ctx()), canonicalUrl: paths.topics(lang) }));
