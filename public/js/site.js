@@ -21,7 +21,7 @@ if (views && window.fetch) {
   fetch(views.getAttribute('data-views-api'), { method: 'POST', credentials: 'omit', keepalive: true })
     .then((response) => (response.ok ? response.json() : null))
     .then((body) => {
-      if (!body || typeof body.views !== 'number') return;
+      if (!body || typeof body.views !== 'number' || body.views === 0) return;
       const lang = document.documentElement.lang || 'ru';
       const forms = JSON.parse(views.getAttribute('data-views-forms') || '{}');
       const form = forms[pluralOf(lang, body.views)] || forms.other || '#';

@@ -255,6 +255,13 @@ describe('a draft’s secret preview', () => {
     await request(app).get('/ru/news/budget-draft').expect(404);
   });
 
+  it('is shown, as a link, in the development banner of the draft', async () => {
+    const dev = await testSite(content.dir, { now: NEWSROOM_NOW, env: { PREVIEW_SECRET: SECRET, NODE_ENV: 'development' } });
+    const $ = parseHtml((await request(dev.app).get('/ru/news/budget-draft').expect(200)).text);
+    dev.close();
+    expect(one($, '.draft-banner a').attr('href')).toBe(`${SITE}${url}`);
+  });
+
   it('leads to the article once it is published', async () => {
     const breaking = `/ru/preview/tokaev-breaking/${previewToken(Buffer.from(SECRET), 'ru', 'tokaev-breaking')}`;
     await request(app).get(breaking).expect(302).expect('location', '/ru/news/tokaev-breaking');
