@@ -68,7 +68,11 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
       known.then(() => images.warm()).catch((error: unknown) => logger.warn({ err: error }, 'Media files not surveyed; derivatives are made when asked for'));
     },
   });
-  const [i18n, secret] = await Promise.all([createI18n(), previewSecret(config.dataDir, config.previewSecret), background ? store.start() : store.load()]);
+  const [i18n, secret] = await Promise.all([createI18n(), previewSecret(config.dataDir, config.previewSecret).catch((error: unknown) => {
+    // A DATA_DIR the server may not write (read-only, full) costs the previews, never the site.
+    logger.warn({ err: error }, 'Draft previews are off: no preview secret could be kept in DATA_DIR; set PREVIEW_SECRET');
+    return undefined;
+  }), background ? store.start() : store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
   // Redis when several machines serve the site; else SQLite, which the processes of one machine share.
   const counter = config.redisUrl ? await RedisViewCounter.open(config.redisUrl, logger) : new SqliteViewCounter(config.dataDir, logger);

@@ -21,9 +21,6 @@ export interface LivePage {
   newForms?: string;
 }
 
-/** Seconds between two looks of an open live page for new updates (public/js/site.js). */
-export const LIVE_POLL_SECONDS = 30;
-
 const SECTION = /<section class="live-update" id="([^"]+)">\n<h2><time datetime="([^"]+)">[^<]*<\/time>\s?([\s\S]*?)<\/h2>([\s\S]*?)<\/section>/g;
 
 /**
