@@ -63,6 +63,42 @@ describe.each(VIEWPORTS)('the newsroom’s labels and pages at $width px', (view
   });
 });
 
+describe('cards and captions, from the same trial', () => {
+  it('a story without a photo has no grey placeholder on a phone, and keeps it in a row on a desktop', async () => {
+    const heights: Record<string, number[]> = {};
+    for (const viewport of VIEWPORTS) {
+      const context = await browser.newContext({ viewport });
+      const tab = await context.newPage();
+      await tab.goto(`${served.origin}/ru/news/forum-live`);
+      heights[viewport.name] = await tab.locator('.related .card__image--none').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+      await context.close();
+    }
+    expect(heights.phone!.length).toBeGreaterThan(0);
+    expect(heights.phone!.every((h) => h === 0)).toBe(true);
+    expect(heights.desktop!.every((h) => h > 100)).toBe(true);
+  });
+
+  it('a lone related story keeps a card’s width, its picture no wider than its slot says', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[1] });
+    const tab = await context.newPage();
+    // The English live page has one related story: the seed article.
+    await tab.goto(`${served.origin}/en/news/forum-live`);
+    const cards = await tab.locator('.related .card').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+    await context.close();
+    expect(cards.length).toBe(1);
+    expect(cards[0]).toBeLessThanOrEqual(360);
+  });
+
+  it('a caption’s credit stands on a line of its own', async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS[0] });
+    const tab = await context.newPage();
+    await tab.goto(`${served.origin}/ru/news/kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya`);
+    const display = await tab.locator('.article__figure .article__credit').evaluate((e) => getComputedStyle(e).display);
+    await context.close();
+    expect(display).toBe('block');
+  });
+});
+
 describe('a live page left open', () => {
   it('offers a new update saved meanwhile as «1 новое обновление», and puts it at the top on a click', async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS[0] });
