@@ -119,7 +119,8 @@ function parserFingerprint(): string {
     ...inFolder('sync'),
     ...inFolder('index', ['schema', 'writer', 'pack', 'doc-terms', 'terms', 'kazakh-stem']),
     ...inFolder('text'),
-    ...inFolder('i18n', ['languages']),
+    // Live updates' times are written into the body by i18n/format's dates.
+    ...inFolder('i18n', ['languages', 'format']),
     // An article's and a page's path are parsed with them.
     ...inFolder('.', ['paths']),
   ];

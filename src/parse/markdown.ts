@@ -4,6 +4,7 @@ import type { Lang } from '../i18n/languages.js';
 import { foreignWords } from '../text/foreign-words.js';
 import { typeset } from '../text/typography.js';
 import { emptyFindings, inlineText, markdownForms, type FormFindings, type FormsEnv } from './markdown-forms.js';
+import { liveUpdates, type LiveUpdates } from './live-updates.js';
 
 export interface RenderedBody {
   html: string;
@@ -20,6 +21,15 @@ export interface RenderedBody {
   images: { src: string; line: number }[];
   /** What the body's forms (embeds, video, gallery) and its raw HTML give check to say. */
   forms: FormFindings;
+  /** A live article's updates (see live-updates.ts); absent for other articles. */
+  live?: LiveUpdates;
+}
+
+export interface BodyOptions {
+  /** Live coverage: `##` headings starting with a time are its updates, the first on the day of `start`. */
+  live?: { start?: Date };
+  /** Advertising: links to other sites get rel="sponsored". */
+  sponsored?: boolean;
 }
 
 /** What checkInline collects, all with body lines. */
@@ -64,13 +74,15 @@ export function isSafeLink(href: string): boolean {
  * Renders an article body. Headings start at h2 (the page's h1 is the title); images load lazily.
  * Unsafe links are reported and rendered as plain text.
  */
-export function renderBody(source: string, lang: Lang): RenderedBody {
+export function renderBody(source: string, lang: Lang, options: BodyOptions = {}): RenderedBody {
   const md = markdown(lang);
   const env: FormsEnv = { forms: emptyFindings() };
   const tokens = md.parse(source, env);
   const found: Findings = { badLinks: [], imagesWithoutAlt: [], siteLinks: [], images: [] };
   for (const image of env.forms.images) checkImage(image.src, image.alt, image.line, found);
   for (const video of env.forms.videos) if (!isSafeLink(video.src)) found.badLinks.push({ href: video.src, line: video.line });
+  // Before the pass below, which reads the headings' text: an update's time is not part of it.
+  const live = options.live && liveUpdates(tokens, md.core.State.prototype.Token, lang, options.live.start);
   const paragraphs: string[] = [];
   let firstParagraph = '';
 
@@ -80,13 +92,13 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
     }
     if (token.type !== 'inline' || !token.children) return;
     const line = (token.map?.[0] ?? 0) + 1;
-    checkInline(token.children, line, found);
+    checkInline(token.children, line, found, options.sponsored === true);
     const plain = inlineText(token.children);
     paragraphs.push(plain);
     if (!firstParagraph && tokens[i - 1]?.type === 'paragraph_open') firstParagraph = plain;
   });
 
-  return { html: md.renderer.render(tokens, md.options, env), text: paragraphs.join('\n\n'), firstParagraph, ...found, forms: env.forms };
+  return { html: md.renderer.render(tokens, md.options, env), text: paragraphs.join('\n\n'), firstParagraph, ...found, forms: env.forms, ...(live ? { live } : {}) };
 }
 
 /**
@@ -94,7 +106,7 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
  * `firstLine` is the run's first line; each line break inside it moves the line on, so that a
  * problem in a long paragraph points at its own line.
  */
-function checkInline(children: Token[], firstLine: number, found: Findings): void {
+function checkInline(children: Token[], firstLine: number, found: Findings, sponsored: boolean): void {
   let dropping = false;
   let line = firstLine;
   for (const child of children) {
@@ -107,6 +119,8 @@ function checkInline(children: Token[], firstLine: number, found: Findings): voi
     } else if (child.type === 'link_open') {
       const href = child.attrGet('href') ?? '';
       if (href.startsWith('/')) found.siteLinks.push({ href, line });
+      // An advertisement's links to other sites are paid links: search engines are told so.
+      else if (sponsored && /^https?:/i.test(href)) child.attrSet('rel', 'sponsored');
     } else if (child.type === 'link_close' && dropping) {
       dropping = false;
       toEmptyText(child);

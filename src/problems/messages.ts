@@ -1,12 +1,14 @@
 /**
  * The one catalog of what the site says to editors about their content: each problem says what
- * is wrong and what to do, in the editor's language: Russian by default, English on request.
- * What the commands say besides (npm run check, new, export) is the CLI's: src/cli/messages.ts.
+ * is wrong and what to do, in the editor's language: Russian by default, English or Kazakh on
+ * request. A message not yet written in Kazakh is said in Russian, which every editor of the
+ * agency reads. What the commands say besides (npm run check, new, export) is the CLI's:
+ * src/cli/messages.ts.
  */
-export type EditorLang = 'ru' | 'en';
+export type EditorLang = 'ru' | 'kk' | 'en';
 
 export type Params = Record<string, string | number>;
-export type Message = Record<EditorLang, (p: Params) => string>;
+export type Message = { ru: (p: Params) => string; en: (p: Params) => string; kk?: (p: Params) => string };
 
 /** Content problems: the codes a ContentError carries. */
 const PROBLEMS = {
@@ -202,34 +204,45 @@ const PROBLEMS = {
       p.link
         ? `HTML code (<${p.tag}>) is not shown on the site. To embed this video or post, paste its link on a line of its own instead of the code: ${p.link}`
         : `HTML code (<${p.tag}>) is not shown on the site: write the text in Markdown (**bold**, [a link](https://…)). To embed a video or post, paste its link on a line of its own, e.g. https://www.youtube.com/watch?v=… or https://t.me/channel/123.`,
+    kk: (p) =>
+      p.link
+        ? `HTML коды (<${p.tag}>) сайтта көрсетілмейді. Бұл бейнені немесе жазбаны енгізу үшін кодтың орнына оның сілтемесін жеке жолға қойыңыз: ${p.link}`
+        : `HTML коды (<${p.tag}>) сайтта көрсетілмейді: мәтін Markdown-пен жазылады (**қалың**, [сілтеме](https://…)). Бейнені немесе жазбаны енгізу үшін оның сілтемесін жеке жолға қойыңыз, мысалы https://www.youtube.com/watch?v=… немесе https://t.me/арна/123.`,
   },
   embed_not_recognised: {
     ru: (p) => `Ссылка «${p.href}» ведёт на ${p.provider}, но не на видео или пост, поэтому останется обычной ссылкой. Чтобы встроить видео или пост, вставьте его адрес: ${p.example}.`,
     en: (p) => `The link "${p.href}" is on ${p.provider} but not to a video or post, so it stays an ordinary link. To embed a video or post, paste its address: ${p.example}.`,
+    kk: (p) => `«${p.href}» сілтемесі ${p.provider} сайтына апарады, бірақ бейнеге не жазбаға емес, сондықтан кәдімгі сілтеме болып қалады. Бейнені не жазбаны енгізу үшін оның мекенжайын қойыңыз: ${p.example}.`,
   },
   video_missing: {
     ru: (p) => `Видео «${p.src}» нет в папке media. Положите файл в content/media/${p.src} или исправьте путь.`,
     en: (p) => `The video "${p.src}" is not in the media folder. Put the file at content/media/${p.src} or fix the path.`,
+    kk: (p) => `«${p.src}» бейнесі media қалтасында жоқ. Файлды content/media/${p.src} жолына салыңыз немесе жолды түзетіңіз.`,
   },
   video_in_text: {
     ru: (p) => `Видео «${p.src}» стоит внутри абзаца: видео показывается, только если стоит на отдельной строке. Отделите строку ![Подпись](${p.src}) пустыми строками от текста.`,
     en: (p) => `The video "${p.src}" is inside a paragraph: a video is shown only on a line of its own. Put the line ![Caption](${p.src}) between blank lines.`,
+    kk: (p) => `«${p.src}» бейнесі абзацтың ішінде тұр: бейне тек жеке жолда тұрса ғана көрсетіледі. ![Қолтаңба](${p.src}) жолын мәтіннен бос жолдармен бөліңіз.`,
   },
   video_unreadable: {
     ru: (p) => `Файл «${p.src}» не читается как видео (${p.detail}). Сохраните его заново в MP4 (H.264) или WebM.`,
     en: (p) => `The file "${p.src}" cannot be read as a video (${p.detail}). Save it again as MP4 (H.264) or WebM.`,
+    kk: (p) => `«${p.src}» файлы бейне ретінде оқылмайды (${p.detail}). Оны MP4 (H.264) немесе WebM түрінде қайта сақтаңыз.`,
   },
   video_no_poster: {
     ru: (p) => `У видео «${p.src}» нет заставки: читатели увидят нейтральную. Положите рядом картинку с тем же именем (${p.poster}) или добавьте строку с картинкой сразу под видео.`,
     en: (p) => `The video "${p.src}" has no poster: readers see a neutral one. Put a picture of the same name beside it (${p.poster}) or add an image line right under the video.`,
+    kk: (p) => `«${p.src}» бейнесінің мұқабасы жоқ: оқырмандар бейтарап мұқабаны көреді. Қасына аттас суретті (${p.poster}) салыңыз немесе бейненің астына суреті бар жол қосыңыз.`,
   },
   gallery_empty: {
     ru: () => 'В фоторепортаже нет ни одной фотографии. Между строками «::: gallery» и «:::» пишите фотографии, каждую на своей строке: ![Что на снимке](media/2026/01/photo.jpg "Автор снимка"), а под ней — подпись.',
     en: () => 'The photo report has no photo. Between the lines "::: gallery" and ":::" write the photos, each on a line of its own: ![What it shows](media/2026/01/photo.jpg "Photographer"), with its caption under it.',
+    kk: () => 'Фоторепортажда бірде-бір фотосурет жоқ. «::: gallery» және «:::» жолдарының арасына әр фотосуретті өз жолына жазыңыз: ![Суретте не бар](media/2026/01/photo.jpg "Суретші"), астына — қолтаңба.',
   },
   gallery_not_image: {
     ru: () => 'В фоторепортаже (::: gallery) бывают только фотографии, каждая на своей строке, и подписи под ними. Перенесите этот текст за строку «:::» или сделайте его подписью под фотографией.',
     en: () => 'A photo report (::: gallery) holds only photos, each on a line of its own, and the captions under them. Move this text after the ":::" line, or make it a photo\'s caption.',
+    kk: () => 'Фоторепортажда (::: gallery) тек фотосуреттер, әрқайсысы өз жолында, және олардың астындағы қолтаңбалар болады. Бұл мәтінді «:::» жолынан кейін көшіріңіз немесе фотосуреттің қолтаңбасы етіңіз.',
   },
   page_bad_filename: {
     ru: (p) => `Имя файла «${p.name}» не подходит: страница называется slug.ru.md, slug.kk.md или slug.en.md, где slug — строчная латиница, цифры и дефисы, например about.ru.md.`,
@@ -242,6 +255,61 @@ const PROBLEMS = {
   file_missing: {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,
+  },
+  correction_not_map: {
+    ru: () => 'Каждое исправление — это дата и текст, каждое на своей строке: «- date: 2026-01-27T15:40», под ним с отступом «  text: Что исправлено».',
+    kk: () => 'Әр түзету — күні мен мәтіні, әрқайсысы өз жолында: «- date: 2026-01-27T15:40», астында шегініспен «  text: Не түзетілді».',
+    en: () => 'Each correction is a date and a text, each on a line of its own: "- date: 2026-01-27T15:40", then, indented, "  text: What was corrected".',
+  },
+  correction_date_missing: {
+    ru: () => 'У исправления нет даты: добавьте «date: 2026-01-27T15:40» — когда исправили (время Астаны).',
+    kk: () => 'Түзетудің күні жоқ: «date: 2026-01-27T15:40» қосыңыз — қашан түзетілді (Астана уақыты).',
+    en: () => 'The correction has no date: add "date: 2026-01-27T15:40", when it was corrected (Astana time).',
+  },
+  correction_text_missing: {
+    ru: () => 'У исправления нет текста: добавьте «text: …» — что было неверно и что исправлено, одной-двумя фразами.',
+    kk: () => 'Түзетудің мәтіні жоқ: «text: …» қосыңыз — не қате болды және не түзетілді, бір-екі сөйлеммен.',
+    en: () => 'The correction has no text: add "text: …", what was wrong and what was corrected, in a sentence or two.',
+  },
+  correction_before_date: {
+    ru: (p) => `Исправление датировано ${p.correction}, раньше публикации (${p.date}). Исправляют уже опубликованное: проверьте дату.`,
+    kk: (p) => `Түзету ${p.correction} күнімен белгіленген, жарияланғаннан (${p.date}) бұрын. Тек жарияланған материал түзетіледі: күнін тексеріңіз.`,
+    en: (p) => `The correction is dated ${p.correction}, before publication (${p.date}). Only what was published can be corrected: check the date.`,
+  },
+  sponsored_not_map: {
+    ru: () => 'Поле sponsored — это вложенные поля: «sponsored:», под ним с отступом «  advertiser: ТОО «Рекламодатель»» и, если выдан, «  erid: 2VtzqxXXXXX».',
+    kk: () => 'sponsored өрісі — ішкі өрістер: «sponsored:», астында шегініспен «  advertiser: «Жарнама беруші» ЖШС» және, берілсе, «  erid: 2VtzqxXXXXX».',
+    en: () => 'The field sponsored holds nested fields: "sponsored:", then, indented, "  advertiser: Advertiser LLP" and, when one was issued, "  erid: 2VtzqxXXXXX".',
+  },
+  advertiser_missing: {
+    ru: () => 'Не указан рекламодатель: закон требует назвать его в рекламе. Добавьте «advertiser: ТОО «Название»» в sponsored.',
+    kk: () => 'Жарнама беруші көрсетілмеген: заң бойынша жарнамада ол аталуы керек. sponsored ішіне «advertiser: «Атауы» ЖШС» қосыңыз.',
+    en: () => 'The advertiser is missing: the law requires an advertisement to name it. Add "advertiser: Name LLP" under sponsored.',
+  },
+  erid_without_advertiser: {
+    ru: (p) => `Указан erid ${p.erid}, но не указан рекламодатель. Маркировка рекламы — это и идентификатор, и рекламодатель: добавьте «advertiser: ТОО «Название»» рядом с erid.`,
+    kk: (p) => `erid ${p.erid} көрсетілген, бірақ жарнама беруші көрсетілмеген. Жарнаманы таңбалау — идентификатор да, жарнама беруші де: erid жанына «advertiser: «Атауы» ЖШС» қосыңыз.`,
+    en: (p) => `The erid ${p.erid} is given but no advertiser. Marking an advertisement takes both the identifier and the advertiser: add "advertiser: Name LLP" beside the erid.`,
+  },
+  live_until_before_date: {
+    ru: (p) => `Трансляция заканчивается (${p.until}) раньше, чем начинается статья (${p.date}). Проверьте live_until.`,
+    kk: (p) => `Трансляция (${p.until}) мақала басталмай (${p.date}) тұрып аяқталады. live_until тексеріңіз.`,
+    en: (p) => `The live coverage ends (${p.until}) before the article begins (${p.date}). Check live_until.`,
+  },
+  live_until_without_live: {
+    ru: () => 'live_until указан без «live: true»: конец есть только у трансляции. Добавьте «live: true» или удалите live_until.',
+    kk: () => 'live_until «live: true» жоқ жерде көрсетілген: соңы тек трансляцияда болады. «live: true» қосыңыз немесе live_until жойыңыз.',
+    en: () => 'live_until is given without "live: true": only live coverage has an end. Add "live: true" or remove live_until.',
+  },
+  live_update_time: {
+    ru: (p) => `«${p.value}» в заголовке обновления — не время. Обновление трансляции начинается с времени: «## 14:35 Заголовок» или с даты и времени: «## 2026-01-28 09:10 Заголовок».`,
+    kk: (p) => `Жаңарту тақырыбындағы «${p.value}» — уақыт емес. Трансляция жаңартуы уақыттан басталады: «## 14:35 Тақырып» немесе күн мен уақыттан: «## 2026-01-28 09:10 Тақырып».`,
+    en: (p) => `"${p.value}" in the update's heading is not a time. A live update starts with a time, "## 14:35 Title", or a date and time, "## 2026-01-28 09:10 Title".`,
+  },
+  live_update_order: {
+    ru: (p) => `Обновление ${p.at} выше более позднего ${p.later}: новые обновления пишут сверху. Переставьте его ниже или исправьте время.`,
+    kk: (p) => `${p.at} жаңартуы кейінгі ${p.later} жаңартуынан жоғары тұр: жаңалары жоғарыға жазылады. Оны төменге ауыстырыңыз немесе уақытын түзетіңіз.`,
+    en: (p) => `The update of ${p.at} stands above the later one of ${p.later}: updates go newest first. Move it down or fix its time.`,
   },
 } satisfies Record<string, Message>;
 
@@ -265,7 +333,7 @@ const LANG_PREPOSITIONAL: Record<string, string> = { ru: 'русском', kk: '
 const LANG_NAME_EN: Record<string, string> = { ru: 'Russian', kk: 'Kazakh', en: 'English' };
 
 /** What a field holds, for a message about a value of the wrong type: «Поле author — это …». */
-const EXPECTED: Record<string, Record<EditorLang, string>> = {
+const EXPECTED: Record<string, Record<'ru' | 'en', string>> = {
   title: { ru: 'текст', en: 'text' },
   lead: { ru: 'текст', en: 'text' },
   author: { ru: 'один id автора из authors.yml', en: 'one author id from authors.yml' },
@@ -274,10 +342,13 @@ const EXPECTED: Record<string, Record<EditorLang, string>> = {
   'image.src': { ru: 'путь к файлу в content/media', en: 'a path to a file in content/media' },
   views: { ru: 'целое число', en: 'a whole number' },
   draft: { ru: 'true или false', en: 'true or false' },
+  breaking: { ru: 'true или false', en: 'true or false' },
+  live: { ru: 'true или false', en: 'true or false' },
+  corrections: { ru: 'список исправлений, у каждого date и text', en: 'a list of corrections, each with date and text' },
   aliases: { ru: 'список старых адресов', en: 'a list of old paths' },
 };
 const LOCALIZED = new Set(['name', 'shortName', 'description', 'registration', 'role', 'bio', 'address']);
-const EXPECTED_BY_TYPE: Record<string, Record<EditorLang, string>> = {
+const EXPECTED_BY_TYPE: Record<string, Record<'ru' | 'en', string>> = {
   string: { ru: 'текст', en: 'text' },
   number: { ru: 'число', en: 'a number' },
   int: { ru: 'целое число', en: 'a whole number' },
@@ -287,7 +358,7 @@ const EXPECTED_BY_TYPE: Record<string, Record<EditorLang, string>> = {
 };
 
 /** What a field should hold: by its name (topics.2 counts as one of topics), else by the type the schema wants. */
-export function expectedOf(field: string, type: string, lang: EditorLang): string {
+export function expectedOf(field: string, type: string, lang: 'ru' | 'en'): string {
   const item = /^(.*)\.\d+$/.exec(field)?.[1];
   if (item === 'topics') return lang === 'ru' ? 'id темы' : 'a topic id';
   if (item === 'aliases') return lang === 'ru' ? 'старый адрес, начинающийся с «/»' : 'an old path starting with "/"';
@@ -297,7 +368,7 @@ export function expectedOf(field: string, type: string, lang: EditorLang): strin
 }
 
 /** A value as an editor would recognise it: «число 2026», «список [a, b]». */
-export function describeValue(value: unknown, lang: EditorLang): string {
+export function describeValue(value: unknown, lang: 'ru' | 'en'): string {
   const ru = lang === 'ru';
   if (typeof value === 'number') return ru ? `число ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return ru ? `${value}` : `${value}`;
@@ -307,8 +378,8 @@ export function describeValue(value: unknown, lang: EditorLang): string {
   return ru ? `строка «${String(value)}»` : `the text "${String(value)}"`;
 }
 
-/** A message of the catalog in the editor's language. */
+/** A message of the catalog in the editor's language (Russian where it has no Kazakh yet). */
 export function message(code: MessageCode, lang: EditorLang, params: Params = {}): string {
   const entry: Message = MESSAGES[code];
-  return entry[lang](params);
+  return (entry[lang] ?? entry.ru)(params);
 }

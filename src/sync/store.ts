@@ -40,7 +40,8 @@ const FOLLOW_MS = 100;
  * parses only the files whose stamp changed and writes the difference in one transaction. A
  * restart serves from the index at once and reconciles in the background; a first start
  * indexes in batches and serves what is indexed so far. Articles dated in the future appear
- * at their moment through a timer, which makes a new content version without a write.
+ * at their moment through a timer, which makes a new content version without a write; so do
+ * the end of a breaking article's lead and the end of live coverage (ContentIndex.nextMoment).
  */
 export class ContentStore {
   #index: ContentIndex | undefined;
@@ -309,7 +310,7 @@ export class ContentStore {
     const index = new ContentIndex(this.#queries!, this.#data, ++this.#version, this.#now(), problems);
     this.#index = index;
     this.#becameReady();
-    this.#schedule(index.nextPublication());
+    this.#schedule(index.nextMoment());
     this.#options.onSwap?.(index);
   }
 
@@ -344,7 +345,7 @@ export class ContentStore {
     const wait = Math.min(MAX_TIMER, Math.max(0, at.getTime() - this.#now().getTime()));
     this.#timer = setTimeout(() => {
       try {
-        // The same index, a later clock: the article whose moment has come is published.
+        // The same index, a later clock: the article whose moment has come is published (or leads no more, or is live no more).
         this.#swap(this.#problems);
       } catch (error) {
         this.#options.logger.error({ err: error }, 'Scheduled publication failed; the previous content stays online');
