@@ -21,6 +21,8 @@ export interface EmbedForm {
   title?: string;
   /** The editor's picture (a path under media/) from an image line after the link. */
   poster?: { src: string; alt: string };
+  /** In an advertisement: its links to the provider are rel="sponsored". */
+  sponsored?: true;
 }
 
 /** `![Подпись](media/…/file.mp4 "Автор")`: our own video. */

@@ -30,6 +30,8 @@ export function emptyFindings(): FormFindings {
 /** What the forms rule leaves in markdown-it's env for renderBody. */
 export interface FormsEnv {
   forms: FormFindings;
+  /** An advertisement: an embed's links to its provider are sponsored. */
+  sponsored?: boolean;
 }
 
 /**
@@ -177,7 +179,7 @@ function paragraphForms(state: StateCore, found: FormFindings): void {
       const target = recognizeEmbed(href);
       const provider = target ? undefined : providerOfHost(href);
       if (target) {
-        form = { kind: 'embed', ...target, title: words, poster: posterSrc ? { src: mediaPathOf(posterSrc) ?? posterSrc, alt: poster!.content } : undefined };
+        form = { kind: 'embed', ...target, title: words, poster: posterSrc ? { src: mediaPathOf(posterSrc) ?? posterSrc, alt: poster!.content } : undefined, ...((state.env as FormsEnv).sponsored ? { sponsored: true } : {}) };
       } else if (provider && rest.length === 0) found.notEmbeds.push({ href, line: first!.line, provider });
     } else if (videoSrc && isVideoPath(videoSrc)) {
       found.videos.push({ src: videoSrc, line: first!.line, poster: posterSrc ?? undefined });

@@ -76,7 +76,7 @@ export function isSafeLink(href: string): boolean {
  */
 export function renderBody(source: string, lang: Lang, options: BodyOptions = {}): RenderedBody {
   const md = markdown(lang);
-  const env: FormsEnv = { forms: emptyFindings() };
+  const env: FormsEnv = { forms: emptyFindings(), sponsored: options.sponsored };
   const tokens = md.parse(source, env);
   const found: Findings = { badLinks: [], imagesWithoutAlt: [], siteLinks: [], images: [] };
   for (const image of env.forms.images) checkImage(image.src, image.alt, image.line, found);

@@ -39,6 +39,8 @@ export interface EmbedView {
   kind: 'video' | 'post';
   title?: string;
   poster: PosterView;
+  /** rel of the links to the provider: sponsored in an advertisement. */
+  rel?: string;
 }
 
 export interface VideoView {
@@ -172,6 +174,7 @@ function embedView(ctx: FormContext, form: EmbedForm, images: ReadonlyMap<string
     kind: provider.kind,
     title: form.title,
     poster: picture ? { picture, src: picture.src, width: picture.width, height: picture.height, alt: picture.alt } : neutralPoster(ctx),
+    rel: form.sponsored ? 'sponsored' : undefined,
   };
 }
 

@@ -122,3 +122,14 @@ describe('the body forms on a static page', () => {
     expect(view.page.html).not.toContain('<!--');
   });
 });
+
+describe('an embed in an advertisement', () => {
+  it('links the provider with rel="sponsored", facade and plain link alike', async () => {
+    const ad = [{ slug: 'ad', title: 'Реклама', date: '2026-01-20T09:00', body: 'Текст.\n\nhttps://youtu.be/dQw4w9WgXcQ', more: 'sponsored: { advertiser: ТОО «Пример» }' }];
+    for (const embedLinks of [false, true]) {
+      const ctx = await tinyContext(ad, { embedLinks });
+      const $ = cheerio.load(articlePage(ctx, ctx.index.article('ru', 'ad')!).page.html);
+      expect($('.embed a').map((_, a) => $(a).attr('rel')).get()).toEqual(embedLinks ? ['sponsored', 'sponsored'] : ['sponsored']);
+    }
+  });
+});

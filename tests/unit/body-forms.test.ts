@@ -146,3 +146,9 @@ describe('a table', () => {
     expect(formsOf(renderBody('| a | b |\n|---|---|\n| 1 | 2 |\n', 'ru').html)).toEqual([{ kind: 'table' }]);
   });
 });
+
+describe('an embed in an advertisement', () => {
+  it('marks its links to the provider as sponsored', () => {
+    expect(formsOf(renderBody('https://youtu.be/dQw4w9WgXcQ\n', 'ru', { sponsored: true }).html)).toEqual([{ kind: 'embed', provider: 'youtube', id: 'dQw4w9WgXcQ', href: 'https://youtu.be/dQw4w9WgXcQ', sponsored: true }]);
+  });
+});
