@@ -4,6 +4,7 @@ import { embedSource, PROVIDER } from '../parse/embeds.js';
 import { posterCandidates } from '../parse/form-problems.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, widthsFor } from '../media/ladder.js';
 import { paths } from '../paths.js';
+import type { ImageInput, VideoInput } from '../seo/media-objects.js';
 import { escapeHtml } from '../text/escape-html.js';
 import type { PageContext } from './context.js';
 import { renderPartial } from './partial.js';
@@ -60,34 +61,13 @@ export interface GalleryView {
   items: { picture?: PictureView; img?: PosterView; full: string; caption?: string; credit?: string; open: string }[];
 }
 
-/** What JSON-LD says of a video on the page, ours or a provider's (seo/video-object.ts). */
-export interface VideoFact {
-  name: string;
-  description: string;
-  thumbnailUrl: string;
-  contentUrl?: string;
-  embedUrl?: string;
-  seconds?: number;
-  width?: number;
-  height?: number;
-}
-
-/** What JSON-LD says of a photo of a photo report. */
-export interface GalleryImageFact {
-  contentUrl: string;
-  caption?: string;
-  credit?: string;
-  width: number;
-  height: number;
-}
-
 /** An article body as a page shows it, with what the page's head needs from it. */
 export interface PageBody {
   html: string;
   /** The providers' origins the page frames after a click: its Content-Security-Policy's frame-src. */
   frameOrigins: string[];
-  videos: VideoFact[];
-  galleryImages: GalleryImageFact[];
+  videos: VideoInput[];
+  galleryImages: ImageInput[];
 }
 
 /**
@@ -99,8 +79,8 @@ export interface PageBody {
 export function pageBody(ctx: PageContext, html: string, facades: boolean): PageBody {
   const images = ctx.index.images;
   const frames = new Set<string>();
-  const videos: VideoFact[] = [];
-  const galleryImages: GalleryImageFact[] = [];
+  const videos: VideoInput[] = [];
+  const galleryImages: ImageInput[] = [];
   const out = replaceForms(html, (form) => {
     switch (form.kind) {
       case 'embed': {
@@ -204,7 +184,7 @@ function videoView(ctx: Pick<PageContext, 't' | 'asset'>, form: VideoForm, image
   };
 }
 
-function galleryView(ctx: Pick<PageContext, 't'>, form: GalleryForm, images: ReadonlyMap<string, MediaFacts>, facts: GalleryImageFact[]): GalleryView {
+function galleryView(ctx: Pick<PageContext, 't'>, form: GalleryForm, images: ReadonlyMap<string, MediaFacts>, facts: ImageInput[]): GalleryView {
   return {
     title: form.title,
     label: form.title ?? ctx.t('gallery.label'),

@@ -1,6 +1,6 @@
 import { isoLocal } from '../i18n/format.js';
 
-/** A video on a page, ours or a provider's, as VideoObject needs it. */
+/** A video on a page, ours or a provider's, as VideoObject needs it (URLs as the page has them; made absolute for JSON-LD). */
 export interface VideoInput {
   name: string;
   description: string;
@@ -36,8 +36,17 @@ export function videoObject(video: VideoInput, published: Date): object {
   };
 }
 
-/** A photo of a photo report, as the article's `image` lists it (Google's image metadata: contentUrl, creditText). */
-export function imageObject(image: { contentUrl: string; caption?: string; credit?: string; width: number; height: number }, creditFallback: string): object {
+/** A photo of a photo report, as the article's `image` lists it. */
+export interface ImageInput {
+  contentUrl: string;
+  caption?: string;
+  credit?: string;
+  width: number;
+  height: number;
+}
+
+/** A photo of a photo report as an ImageObject (Google's image metadata: contentUrl, creditText). */
+export function imageObject(image: ImageInput, creditFallback: string): object {
   return {
     '@type': 'ImageObject',
     contentUrl: image.contentUrl,
