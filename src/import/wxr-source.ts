@@ -1,0 +1,102 @@
+import type { Lang } from '../i18n/languages.js';
+import { languageOf } from './feed.js';
+import type { ImportItem } from './item.js';
+import { IMPORT_MESSAGES, say, type ImportMessage } from './messages.js';
+import type { Report } from './report.js';
+import type { ShortcodeContext } from './shortcodes.js';
+import type { OpenedSource } from './source.js';
+import { emptyWxrIndex, indexWxrRecord, wxrItem, type WxrCounts, type WxrIndex } from './wxr.js';
+import { emptyTrouble, xmlRecords, type XmlTrouble } from './xml-records.js';
+
+/** Items of a source, as a stream, with what the run needs to know about the source. */
+export interface ItemStream {
+  items: AsyncIterable<ImportItem>;
+  /** The part of the source read (0–1), when its size is known. */
+  share(): number | undefined;
+  trouble?: XmlTrouble;
+  /** The old site's address. */
+  site?: string;
+  /** For a WXR: attachments for [gallery] and the like. */
+  wordpress?: (item: ImportItem) => ShortcodeContext;
+  /** The language the source says its items are in. */
+  language?: string;
+  /** Lines the report adds about the source (a crawl's refusals and failures). */
+  extraLines?: () => string[];
+}
+
+/**
+ * A WXR read twice: the first pass indexes what items refer to (attachments, authors, terms), the
+ * second hands on the items. Only the index stays in memory: attachments by id and URL.
+ */
+export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: Lang; timeZone: string; now: Date; report: Report; onIndexed?: () => void }): Promise<ItemStream> {
+  const index = emptyWxrIndex();
+  const byParent = new Map<string, string[]>();
+  const first = await open();
+  const firstTrouble = emptyTrouble();
+  for await (const record of xmlRecords(first.text, firstTrouble)) {
+    indexWxrRecord(record, index);
+    if (record.name === 'item') countItem(record, byParent, o.report);
+  }
+  o.report.count('count_authors', index.authors.size);
+  o.report.count('count_categories', [...index.terms.values()].filter((t) => t.kind === 'category').length);
+  o.report.count('count_tags', [...index.terms.values()].filter((t) => t.kind === 'tag').length);
+  o.report.count('count_attachments', index.attachmentsById.size);
+  o.onIndexed?.();
+
+  const second = await open();
+  const trouble = emptyTrouble();
+  const counts: WxrCounts = { skippedKinds: new Map(), skipped: [], comments: 0 };
+  const lang = o.lang ?? languageOf(index.language) ?? 'ru';
+  async function* items(): AsyncGenerator<ImportItem> {
+    for await (const record of xmlRecords(second.text, trouble)) {
+      const item = wxrItem(record, index, { lang, timeZone: o.timeZone, now: o.now }, counts);
+      if (item) yield item;
+    }
+    o.report.count('count_comments', counts.comments);
+    for (const [kind, n] of counts.skippedKinds) o.report.skipped.push(skippedKind(o.report, kind, n));
+    for (const s of counts.skipped) o.report.skipped.push(skippedItem(o.report, s));
+  }
+  return {
+    items: items(),
+    share: () => (second.size ? second.bytesRead / second.size : undefined),
+    trouble,
+    site: index.site,
+    language: index.language,
+    wordpress: (item) => wordpressContext(item, index, byParent),
+  };
+}
+
+/** What the first pass counts of each item: posts, pages and drafts, and the attachments of each post. */
+function countItem(record: { children: { name: string; ns: string; text: string }[] }, byParent: Map<string, string[]>, report: Report): void {
+  const field = (name: string) => record.children.find((c) => c.name === name && /export\/1\.\d\/$/.test(c.ns))?.text.trim() ?? '';
+  const type = field('post_type') || 'post';
+  const status = field('status');
+  if (type === 'attachment') {
+    const parent = field('post_parent');
+    if (parent && parent !== '0') byParent.set(parent, [...(byParent.get(parent) ?? []), field('post_id')]);
+    return;
+  }
+  if (type === 'post') report.count('count_posts');
+  if (type === 'page') report.count('count_pages');
+  if ((type === 'post' || type === 'page') && ['draft', 'pending', 'private', 'future'].includes(status)) report.count('count_drafts');
+}
+
+function wordpressContext(item: ImportItem, index: WxrIndex, byParent: Map<string, string[]>): ShortcodeContext {
+  const id = /^wxr:\w+:(\d+)$/.exec(item.key)?.[1];
+  return {
+    attachmentById: (attachment) => index.attachmentsById.get(attachment),
+    attachmentsOfPost: () => (id ? (byParent.get(id) ?? []).map((a) => index.attachmentsById.get(a)).filter((a) => a !== undefined) : []),
+  };
+}
+
+
+function skippedKind(report: Report, kind: string, n: number): string {
+  return say('skipped_kind', report.lang, { kind, n });
+}
+
+function skippedItem(report: Report, s: { where: string; title: string; reason: string }): string {
+  const code = `reason_${s.reason}`;
+  // A status WordPress may add one day is named as it is.
+  const reason = code in IMPORT_MESSAGES ? say(code as ImportMessage, report.lang) : s.reason;
+  return say('skipped_item', report.lang, { where: s.where, title: s.title, reason });
+}
