@@ -29,6 +29,11 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
   if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
   const { value: front, problems } = validate(PageFront, yaml, file);
+  front?.aliases.forEach((alias, i) => {
+    if (alias.startsWith('/') && !alias.startsWith('//')) return;
+    const { line, column } = yaml.locate(['aliases', i]);
+    problems.push(new ContentError({ file, line, field: `aliases.${i}`, code: 'alias_bad', params: { value: alias }, column }));
+  });
   const body = renderBody(split.body, name.lang);
   if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
   for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
@@ -45,6 +50,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
       order: front.order,
       html: body.html,
       path: paths.page(name.lang, name.slug),
+      aliases: front.aliases,
     },
   };
 }

@@ -53,6 +53,8 @@ export const PageFront = z.strictObject({
   description: text.optional(),
   /** The page's place in the footer's list: smaller first. */
   order: wholeNumber.default(100),
+  /** Old paths that redirect here, as an article's (an imported site's page addresses). */
+  aliases: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text)).default([]),
 });
 export type PageFront = z.infer<typeof PageFront>;
 

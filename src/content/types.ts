@@ -124,6 +124,8 @@ export interface StaticPage {
   html: string;
   /** Site path, e.g. /ru/about */
   path: string;
+  /** Old paths that answer 301 to the page. */
+  aliases: string[];
 }
 
 export interface Topic {

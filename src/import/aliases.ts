@@ -20,7 +20,8 @@ export function oldPaths(urls: readonly string[], o: { site?: string; id?: strin
       if (!o.id && /^\?(p|page_id)=\d+$/.test(parsed.search) && parsed.pathname === '/') out.add(`/${parsed.search}`);
       continue;
     }
-    const path = parsed.pathname;
+    // A doubled slash (a site address ending in / joined to a path) is one: `//x` would be another host.
+    const path = parsed.pathname.replace(/\/{2,}/g, '/');
     if (path === '/' || !path.startsWith('/')) continue;
     for (const form of encodings(path)) {
       out.add(form);

@@ -44,8 +44,16 @@ export function articleText(f: ArticleFields, body: string): string {
   return withFrontMatter(lines, body);
 }
 
-export function pageText(f: { title: string; description?: string }, body: string): string {
-  return withFrontMatter([`title: ${scalar(f.title)}`, ...(f.description ? [`description: ${scalar(f.description)}`] : [])], body);
+export function pageText(f: { title: string; description?: string; order?: number; aliases: string[] }, body: string): string {
+  return withFrontMatter(
+    [
+      `title: ${scalar(f.title)}`,
+      ...(f.description ? [`description: ${scalar(f.description)}`] : []),
+      ...(f.order !== undefined ? [`order: ${f.order}`] : []),
+      ...(f.aliases.length ? ['aliases:', ...f.aliases.map((a) => `  - ${scalar(a)}`)] : []),
+    ],
+    body,
+  );
 }
 
 /** The line of the file where the body starts, for notes about a line of the body. */

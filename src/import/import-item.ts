@@ -70,7 +70,7 @@ export async function importItem(item: ImportItem, ctx: ItemContext): Promise<It
   const clean = placed.text || EMPTY_BODY[item.lang];
   const text =
     item.kind === 'page'
-      ? pageText({ title, description: item.lead }, clean)
+      ? pageText({ title, description: item.lead, order: item.order, aliases: item.aliases }, clean)
       : articleText(
           {
             title,

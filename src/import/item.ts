@@ -55,6 +55,8 @@ export interface ImportItem {
   draft: boolean;
   featured?: boolean;
   views?: number;
+  /** A page's place among the pages (WordPress's menu order). */
+  order?: number;
   /** Old paths on the old site (`/2015/01/slug/`, `/?p=123`): they answer 301 to the new page. */
   aliases: string[];
   /** Comments the source had: counted, not imported. */

@@ -40,7 +40,7 @@ export class Report {
   }
 
   /** The report's text (Markdown). */
-  render(o: { source: string; kind: string; dir: string; seconds: string; dryRun: boolean; authors: SiteDataCounts & { known: number }; topics: { added: number; known: number }; media: MediaCounts; trouble?: XmlTrouble; extra: string[] }): string {
+  render(o: { source: string; kind: string; dir: string; seconds: string; dryRun: boolean; authors: SiteDataCounts & { known: number }; topics: { added: number; known: number; used: number }; media: MediaCounts; trouble?: XmlTrouble; extra: string[] }): string {
     const l = this.lang;
     const s = (code: ImportMessage, p: Record<string, string | number> = {}) => say(code, l, p);
     const table = [

@@ -100,6 +100,9 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   let done = 0;
   let before = 0;
   let stopped = false;
+  let warnedLang = false;
+  // Topics in the export's order, categories first: topics.yml's order is the navigation's.
+  if (o.limit === undefined && !o.since) for (const topic of stream.declaredTopics?.().used ?? []) siteData.topic(topic);
   try {
     for await (const item of stream.items) {
       if (o.since && item.date < o.since) {
@@ -109,6 +112,10 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
       if (o.limit !== undefined && done >= o.limit) {
         stopped = true;
         break;
+      }
+      if (!warnedLang && !o.articleLang && item.lang !== 'ru') {
+        warnedLang = true;
+        o.stderr.write(`${say('lang_not_ru', o.lang, { lang: item.lang })}\n`);
       }
       const result = await importItem(item, { writer, siteData, media, site: stream.site, wordpress: stream.wordpress?.(item) });
       const draft = item.draft || result.notes.some((n) => n.code === 'empty_body');
@@ -126,6 +133,8 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   const extra: string[] = [];
   if (stopped) extra.push(say('limit_reached', o.lang, { n: done }));
   if (before) extra.push(say('since_skipped', o.lang, { date: o.since!.toISOString().slice(0, 10), n: before }));
+  const unused = stream.declaredTopics?.().unused ?? [];
+  if (unused.length) report.skipped.push(say('topics_unused', o.lang, { n: unused.length, names: unused.map((t) => t.name).join(', ') }));
   const text = report.render({
     source: o.source,
     kind: kindText,
@@ -133,7 +142,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     seconds,
     dryRun: o.dryRun,
     authors: { ...siteData.counts, known: knownAuthors },
-    topics: { added: siteData.counts.topicsAdded, known: knownTopics },
+    topics: { added: siteData.counts.topicsAdded, known: knownTopics, used: stream.declaredTopics?.().used.length ?? 0 },
     media: media.counts,
     trouble: stream.trouble,
     extra: [...extra, ...(stream.extraLines?.() ?? [])],

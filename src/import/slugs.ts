@@ -37,5 +37,10 @@ export function decodeSlug(slug: string): string {
  * @example importSlug('%d0%b2%d1%8b%d0%b1%d0%be%d1%80%d1%8b-2026', 'Выборы') // 'vybory-2026'
  */
 export function importSlug(oldSlug: string, title: string, fallback: string): string {
-  return slugFromTitle(cleanTitle(decodeSlug(oldSlug)).text) || slugFromTitle(cleanTitle(title).text) || fallback;
+  const decoded = cleanTitle(decodeSlug(oldSlug)).text;
+  const fromOld = slugFromTitle(decoded);
+  const fromTitle = slugFromTitle(cleanTitle(title).text);
+  // A slug in letters the project does not transliterate (Greek, Arabic) keeps only its digits: the title says more.
+  const lostLetters = /\p{L}/u.test(decoded) && !/[a-z]/.test(fromOld);
+  return (lostLetters && /[a-z]/.test(fromTitle) ? fromTitle : fromOld) || fromTitle || fallback;
 }

@@ -1,12 +1,13 @@
 import type { Lang } from '../i18n/languages.js';
 import { languageOf } from './feed.js';
-import type { ImportItem } from './item.js';
+import type { ImportItem, SourceTopic } from './item.js';
 import { IMPORT_MESSAGES, say, type ImportMessage } from './messages.js';
 import type { Report } from './report.js';
 import type { ShortcodeContext } from './shortcodes.js';
 import type { OpenedSource } from './source.js';
 import { emptyWxrIndex, indexWxrRecord, wxrItem, type WxrCounts, type WxrIndex } from './wxr.js';
-import { emptyTrouble, xmlRecords, type XmlTrouble } from './xml-records.js';
+import { decodeSlug } from './slugs.js';
+import { emptyTrouble, xmlRecords, type XmlRecord, type XmlTrouble } from './xml-records.js';
 
 /** Items of a source, as a stream, with what the run needs to know about the source. */
 export interface ItemStream {
@@ -22,6 +23,11 @@ export interface ItemStream {
   language?: string;
   /** Lines the report adds about the source (a crawl's refusals and failures). */
   extraLines?: () => string[];
+  /**
+   * The categories and tags the source declares: those its posts use (categories first, in the
+   * export's order, so that topics.yml and the navigation list them so) and those none uses.
+   */
+  declaredTopics?: () => { used: SourceTopic[]; unused: SourceTopic[] };
 }
 
 /**
@@ -31,11 +37,12 @@ export interface ItemStream {
 export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: Lang; timeZone: string; now: Date; report: Report; onIndexed?: () => void }): Promise<ItemStream> {
   const index = emptyWxrIndex();
   const byParent = new Map<string, string[]>();
+  const usedTerms = new Set<string>();
   const first = await open();
   const firstTrouble = emptyTrouble();
   for await (const record of xmlRecords(first.text, firstTrouble)) {
     indexWxrRecord(record, index);
-    if (record.name === 'item') countItem(record, byParent, o.report);
+    if (record.name === 'item') countItem(record, byParent, usedTerms, o.report);
   }
   o.report.count('count_authors', index.authors.size);
   o.report.count('count_categories', [...index.terms.values()].filter((t) => t.kind === 'category').length);
@@ -63,11 +70,15 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
     site: index.site,
     language: index.language,
     wordpress: (item) => wordpressContext(item, index, byParent),
+    declaredTopics: () => {
+      const terms = [...index.terms.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'category' ? -1 : 1));
+      return { used: terms.filter((t) => usedTerms.has(t.key)), unused: terms.filter((t) => !usedTerms.has(t.key)) };
+    },
   };
 }
 
 /** What the first pass counts of each item: posts, pages and drafts, and the attachments of each post. */
-function countItem(record: { children: { name: string; ns: string; text: string }[] }, byParent: Map<string, string[]>, report: Report): void {
+function countItem(record: XmlRecord, byParent: Map<string, string[]>, usedTerms: Set<string>, report: Report): void {
   const field = (name: string) => record.children.find((c) => c.name === name && /export\/1\.\d\/$/.test(c.ns))?.text.trim() ?? '';
   const type = field('post_type') || 'post';
   const status = field('status');
@@ -75,6 +86,12 @@ function countItem(record: { children: { name: string; ns: string; text: string 
     const parent = field('post_parent');
     if (parent && parent !== '0') byParent.set(parent, [...(byParent.get(parent) ?? []), field('post_id')]);
     return;
+  }
+  if ((type === 'post' || type === 'page') && !['trash', 'auto-draft', 'inherit'].includes(status)) {
+    for (const c of record.children) {
+      if (c.name !== 'category' || (c.attrs.domain !== 'category' && c.attrs.domain !== 'post_tag')) continue;
+      usedTerms.add(`${c.attrs.domain === 'category' ? 'category' : 'tag'}:${decodeSlug(c.attrs.nicename ?? '') || c.text.trim()}`);
+    }
   }
   if (type === 'post') report.count('count_posts');
   if (type === 'page') report.count('count_pages');

@@ -161,6 +161,7 @@ export function wxrItem(record: XmlRecord, index: WxrIndex, options: { lang: Lan
     pictures: index.attachmentsByUrl,
     draft: draft || Boolean(password),
     featured: wpText(record, 'is_sticky') === '1' || undefined,
+    order: type === 'page' && Number(wpText(record, 'menu_order')) > 0 ? Number(wpText(record, 'menu_order')) : undefined,
     views: Number.isInteger(views) && views > 0 ? views : undefined,
     aliases: oldPaths([textOf(record, 'link'), guidOf(record)], { site: index.site, id, kind: type === 'page' ? 'page' : 'post' }),
     comments,
