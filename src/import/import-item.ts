@@ -153,25 +153,23 @@ function firstWords(markdown: string): string {
 
 /**
  * The body without its markers, and the line (0-based, in that text) each marker was on; a line
- * that held only markers is dropped, its markers counted on the line that follows.
+ * that held only markers is dropped, its markers counted on the blank line left where it was.
  */
 function placeMarkers(body: string): { text: string; lines: Map<number, number> } {
   const lines = new Map<number, number>();
   const out: string[] = [];
-  let pending: number[] = [];
   for (const line of body.replace(/\n{3,}/g, '\n\n').trim().split('\n')) {
     const here = [...line.matchAll(MARKER)].map((m) => Number(m[1]));
     const rest = line.replace(MARKER, '');
     if (here.length && !rest.trim()) {
-      pending.push(...here);
+      // Named at the blank line where the taken-out line stood.
+      for (const n of here) lines.set(n, out.length && !out.at(-1)!.trim() ? out.length - 1 : out.length);
       continue;
     }
     // No blank line first, nor two in a row where a marker's line was taken out.
     if (!rest.trim() && (!out.length || !out.at(-1)!.trim())) continue;
-    for (const n of [...pending, ...here]) lines.set(n, out.length);
-    pending = [];
+    for (const n of here) lines.set(n, out.length);
     out.push(rest);
   }
-  for (const n of pending) lines.set(n, Math.max(0, out.length - 1));
   return { text: out.join('\n').trim(), lines };
 }
