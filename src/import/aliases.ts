@@ -25,7 +25,8 @@ export function oldPaths(urls: readonly string[], o: { site?: string; id?: strin
     if (path === '/' || !path.startsWith('/')) continue;
     for (const form of encodings(path)) {
       out.add(form);
-      out.add(form.endsWith('/') ? form.replace(/\/+$/, '') : `${form}/`);
+      // With and without the closing slash, as links to it were written; a file's name (x.html) has one form.
+      if (!/\.\w{1,5}$/.test(form)) out.add(form.endsWith('/') ? form.replace(/\/+$/, '') : `${form}/`);
     }
   }
   if (o.id && /^\d+$/.test(o.id) && o.kind) out.add(o.kind === 'page' ? `/?page_id=${o.id}` : `/?p=${o.id}`);
