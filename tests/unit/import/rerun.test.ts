@@ -70,3 +70,28 @@ describe('running the import again', () => {
     expect(Object.keys(since.files).filter((f) => f.startsWith('news/'))).toEqual(['news/2016/05/tretya.ru.md']);
   });
 });
+
+describe('a run cut short', () => {
+  it('takes a complete file the manifest does not name yet as its own (killed between the rename and the manifest line): no duplicate', async () => {
+    const first = await importText(wxr(posts));
+    await rm(path.join(first.content, '.import'), { recursive: true });
+    await again(first.root);
+    const files = await readTree(first.content);
+    expect(Object.keys(files).filter((f) => f.startsWith('news/')).sort()).toEqual(['news/2015/01/pervaya.ru.md', 'news/2015/01/vtoraya.ru.md']);
+    expect(files['.import/manifest.jsonl']).toBe(first.files['.import/manifest.jsonl']);
+  });
+
+  it('removes a temporary file a kill left behind, and skips a manifest line cut in half', async () => {
+    const first = await importText(wxr(posts));
+    await writeFile(path.join(first.content, 'news/2015/01/.tretya.ru.md.import-tmp'), '---\ntitle: Полови');
+    await appendFile(path.join(first.content, '.import/manifest.jsonl'), '{"key":"wxr:post:3","fi');
+    await writeFile(path.join(first.root, 'export.xml'), wxr([...posts, { id: 3, title: 'Третья', slug: 'tretya' }]));
+    await again(first.root);
+    const files = await readTree(first.content);
+    expect(Object.keys(files).filter((f) => f.startsWith('news/')).sort()).toEqual(['news/2015/01/pervaya.ru.md', 'news/2015/01/tretya.ru.md', 'news/2015/01/vtoraya.ru.md']);
+    // The cut line is ended and skipped; the line after it is whole.
+    const lines = files['.import/manifest.jsonl']!.split('\n').filter(Boolean);
+    expect(lines).toContain('{"key":"wxr:post:3","fi');
+    expect(JSON.parse(lines.at(-1)!)).toEqual({ key: 'wxr:post:3', file: 'news/2015/01/tretya.ru.md', sha: expect.any(String) });
+  });
+});
