@@ -8,7 +8,8 @@ import path from 'node:path';
  * and the hash of the bytes written. A re-run reads it to tell its own untouched files (the
  * same hash: safe to leave or update) from files an editor has changed since (never
  * overwritten). A line is appended only after its file is complete under its final name, so a
- * run killed at any moment leaves every line true; a line cut by the kill is skipped.
+ * run killed at any moment leaves every line true; a line cut by the kill is skipped. Lines are
+ * written in batches: a file whose line a kill lost is found again by its bytes (see writer.ts).
  */
 export interface ManifestEntry {
   key: string;
@@ -19,12 +20,15 @@ export interface ManifestEntry {
 }
 
 export const MANIFEST = '.import/manifest.jsonl';
+/** Lines kept before they are written together. */
+const BATCH = 200;
 
 export class Manifest {
   readonly #entries = new Map<string, ManifestEntry>();
   readonly #file: string;
   readonly #dryRun: boolean;
   #fd: number | undefined;
+  #pending: string[] = [];
 
   constructor(contentDir: string, options: { dryRun: boolean }) {
     this.#file = path.join(contentDir, MANIFEST);
@@ -66,10 +70,19 @@ export class Manifest {
       // A line cut by a kill is ended, so that the next line is whole.
       if (!endsWithNewline(this.#file)) appendFileSync(this.#fd, '\n');
     }
-    appendFileSync(this.#fd, `${JSON.stringify(entry)}\n`);
+    this.#pending.push(`${JSON.stringify(entry)}\n`);
+    if (this.#pending.length >= BATCH) this.flush();
+  }
+
+  /** Writes the lines not yet on disk. */
+  flush(): void {
+    if (this.#fd === undefined || !this.#pending.length) return;
+    appendFileSync(this.#fd, this.#pending.join(''));
+    this.#pending = [];
   }
 
   close(): void {
+    this.flush();
     if (this.#fd === undefined) return;
     fsyncSync(this.#fd);
     closeSync(this.#fd);

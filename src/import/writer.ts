@@ -26,6 +26,8 @@ export class ContentWriter {
   readonly #articles = new Map<string, string>();
   readonly #pages = new Map<string, string>();
   readonly #dryRun: boolean;
+  /** Folders made (or found) this run: one mkdir per folder, not per file. */
+  readonly #folders = new Set<string>();
 
   constructor(
     readonly contentDir: string,
@@ -141,7 +143,11 @@ export class ContentWriter {
     if (this.#dryRun) return;
     const full = this.#full(file);
     const temp = path.join(path.dirname(full), `.${path.basename(full)}${TEMP}`);
-    mkdirSync(path.dirname(full), { recursive: true });
+    const folder = path.dirname(full);
+    if (!this.#folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
     writeFileSync(temp, data);
     renameSync(temp, full);
   }
