@@ -3,6 +3,7 @@ import TurndownService from 'turndown';
 import { embedUrl, telegramPost } from './embeds.js';
 import type { NoteCode, SourceImage } from './item.js';
 import { marker } from './shortcodes.js';
+import { largestRendition } from './srcset.js';
 
 /**
  * HTML → the Markdown our articles are written in, by turndown with the GFM plugin (tables,
@@ -174,7 +175,7 @@ function turndown(): TurndownService {
 /** A picture as Markdown with its placeholder; alt from the HTML, else the attachment's, else the caption. */
 function picture(img: HTMLElement, caption?: string, credit?: string): string {
   const link = img.parentElement?.nodeName === 'A' ? img.parentElement.getAttribute('href') : undefined;
-  const src = absolute(img.getAttribute('src') ?? img.getAttribute('data-src') ?? '');
+  const src = absolute(largestRendition(img.getAttribute('src') ?? img.getAttribute('data-src') ?? '', img.getAttribute('srcset')));
   // WordPress links a thumbnail to its full-size file: take the file.
   const full = link && /\.(jpe?g|png|gif|webp|avif)(\?.*)?$/i.test(link) ? absolute(link) : src;
   if (!src) return '';
