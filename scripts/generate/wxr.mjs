@@ -43,7 +43,9 @@ export async function writeWxr({ count, out, seed = 1 }) {
     return { login: `author${i + 1}`, name: `${first[0]} ${last[0]}${female ? 'а' : ''}` };
   });
   await write(head(authors));
-  for (let i = 0; i < count; i++) await write(item(random, i, count, authors));
+  // WordPress keeps post_name unique, adding -2, -3… to a title used before.
+  const slugs = new Set();
+  for (let i = 0; i < count; i++) await write(item(random, i, count, authors, slugs));
   await write('</channel>\n</rss>\n');
   stream.end();
   await once(stream, 'finish');
@@ -67,7 +69,7 @@ ${TAGS.map((name, i) => `\t<wp:tag><wp:term_id>${i + 20}</wp:term_id><wp:tag_slu
 `;
 }
 
-function item(random, i, count, authors) {
+function item(random, i, count, authors, slugs) {
   const when = new Date(FIRST + ((i + random.next()) * (LAST - FIRST)) / count);
   const local = new Date(when.getTime() + 6 * 3600_000);
   const sql = (d) => d.toISOString().slice(0, 19).replace('T', ' ');
@@ -79,7 +81,10 @@ function item(random, i, count, authors) {
   const lead = /^lead: (.*)$/m.exec(front)?.[1]?.replace(/^"|"$/g, '');
   const topics = /^topics: \[(.*)\]$/m.exec(front)[1].split(', ');
   const author = /^author: (.*)$/m.exec(front)[1];
-  const slug = encodeURIComponent(slugWords(article.title)).toLowerCase();
+  let name = slugWords(article.title);
+  for (let n = 2; slugs.has(name); n++) name = `${slugWords(article.title)}-${n}`;
+  slugs.add(name);
+  const slug = encodeURIComponent(name).toLowerCase();
   const id = 1000 + i;
   const day = local.toISOString().slice(0, 10).replace(/-/g, '/');
   const tags = random.sample(TAGS, random.int(0, 3));
