@@ -42,6 +42,8 @@ const MEDIA = 'import-media:';
 /** Elements with no Markdown form: taken out with what they hold. */
 const DROPPED = ['script', 'style', 'noscript', 'template', 'form', 'input', 'select', 'textarea', 'button', 'object', 'embed', 'canvas', 'map', 'svg', 'audio', 'iframe', 'link', 'meta'];
 
+// Turndown's rules are made once and called synchronously within one conversion: they reach
+// that conversion's context and collect its pictures and notes here.
 let state: { context: ConvertContext; media: BodyMedia[]; notes: Converted['notes'] } | undefined;
 let service: TurndownService | undefined;
 

@@ -14,7 +14,7 @@ export interface ProgressOut {
 }
 
 export class Progress {
-  readonly #started = performance.now();
+  readonly #started: number;
   #last = 0;
   #drawn = false;
   items = 0;
@@ -23,7 +23,9 @@ export class Progress {
     readonly out: ProgressOut,
     readonly lang: Lang,
     readonly clock: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.#started = clock();
+  }
 
   /** One more item done; `share` is the part of the source read (0–1), when known. */
   tick(share: number | undefined): void {

@@ -19,8 +19,6 @@ export interface ItemStream {
   site?: string;
   /** For a WXR: attachments for [gallery] and the like. */
   wordpress?: (item: ImportItem) => ShortcodeContext;
-  /** The language the source says its items are in. */
-  language?: string;
   /** Lines the report adds about the source (a crawl's refusals and failures). */
   extraLines?: () => string[];
   /**
@@ -68,7 +66,6 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
     share: () => (second.size ? second.bytesRead / second.size : undefined),
     trouble,
     site: index.site,
-    language: index.language,
     wordpress: (item) => wordpressContext(item, index, byParent),
     declaredTopics: () => {
       const terms = [...index.terms.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'category' ? -1 : 1));

@@ -30,6 +30,11 @@ describe('the layers of src/', () => {
     for (const up of ['render', 'routes', 'http', 'cache', 'seo', 'app', 'server']) expect(rooms).not.toContain(up);
   });
 
+  it('import/ writes files as an editor would: it never reaches into the index, rendering or HTTP', () => {
+    const rooms = roomsImportedBy('import');
+    for (const up of ['index', 'render', 'routes', 'http', 'cache', 'seo', 'app', 'server', 'cli']) expect(rooms).not.toContain(up);
+  });
+
   it('search/ uses text/ for escaping, not render/', () => {
     expect(roomsImportedBy('search')).not.toContain('render');
   });
