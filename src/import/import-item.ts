@@ -11,7 +11,8 @@ import type { ContentWriter, Outcome } from './writer.js';
 
 /** One item written (or left): where, what happened, and every note about it with its line. */
 export interface ItemResult {
-  outcome: Outcome;
+  /** `empty`: a page with no text, not written (a page cannot wait as a draft). */
+  outcome: Outcome | 'empty';
   file: string;
   notes: ItemNote[];
 }
@@ -53,6 +54,7 @@ export async function importItem(item: ImportItem, ctx: ItemContext): Promise<It
 
   let draft = item.draft;
   if (!body.replace(/\uE000\d+\uE001/g, '').trim()) {
+    if (item.kind === 'page') return { outcome: 'empty', file: '', notes };
     body = `${EMPTY_BODY[item.lang]}\n${body}`;
     draft = true;
     notes.push({ code: 'empty_body' });

@@ -110,6 +110,7 @@ export const IMPORT_MESSAGES = {
   reason_trash: t(() => 'в корзине', () => 'қоқыс жәшігінде', () => 'in the trash'),
   'reason_auto-draft': t(() => 'автосохранение без текста', () => 'мәтінсіз автосақтау', () => 'an autosave'),
   reason_inherit: t(() => 'служебная копия', () => 'қызметтік көшірме', () => 'a revision'),
+  reason_empty_page: t(() => 'страница без текста: не перенесена (постоянная страница не может ждать черновиком)', () => 'мәтінсіз бет: көшірілмеді (тұрақты бет жоба ретінде күте алмайды)', () => 'a page with no text: not imported (a standing page cannot wait as a draft)'),
   reason_page_draft: t(() => 'черновик страницы: у постоянных страниц сайта нет черновиков, перенесите вручную, когда будет готова', () => 'беттің жобасы: сайттың тұрақты беттерінің жобасы болмайды, дайын болғанда қолмен көшіріңіз', () => 'a draft page: the site\'s standing pages have no drafts; bring it in by hand when it is ready'),
   reason_page_pending: t(() => 'страница ждала проверки: у постоянных страниц нет черновиков, перенесите вручную', () => 'бет тексеруді күткен: тұрақты беттердің жобасы болмайды, қолмен көшіріңіз', () => 'a page pending review: standing pages have no drafts; bring it in by hand'),
   reason_page_private: t(() => 'личная страница: у постоянных страниц нет черновиков, перенесите вручную', () => 'жеке бет: тұрақты беттердің жобасы болмайды, қолмен көшіріңіз', () => 'a private page: standing pages have no drafts; bring it in by hand'),

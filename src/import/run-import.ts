@@ -118,6 +118,10 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
         o.stderr.write(`${say('lang_not_ru', o.lang, { lang: item.lang })}\n`);
       }
       const result = await importItem(item, { writer, siteData, media, site: stream.site, wordpress: stream.wordpress?.(item) });
+      if (result.outcome === 'empty') {
+        report.skipped.push(say('skipped_item', o.lang, { where: item.where, title: item.title, reason: say('reason_empty_page', o.lang) }));
+        continue;
+      }
       const draft = item.draft || result.notes.some((n) => n.code === 'empty_body');
       report.item(item.kind, draft, result.outcome, result.file, result.notes);
       if (o.dryRun && (result.outcome === 'created' || result.outcome === 'updated')) o.stdout.write(`${say('would_write', o.lang, { file: `${o.shownDir}/${result.file}` })}\n`);
