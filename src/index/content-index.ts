@@ -153,7 +153,7 @@ export class ContentIndex {
     return Object.fromEntries(rows.map((r) => reviveArticle(r.article)).map((a) => [a.lang, a]));
   }
 
-  /** Where an old path (an alias) leads now, if a published article claims it: the first by file path. */
+  /** Where an old path (an alias) leads now: a published article that claims it (the first by file path), else a static page. */
   redirect(path: string): string | undefined {
     return this.#articleRedirect(path) ?? this.#pageAliases().get(path);
   }
