@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, fsyncSync } from 'node:fs';
 import path from 'node:path';
+import { keep } from './keep.js';
 
 /**
  * The import's memory of what it wrote, kept in the content folder (`.import/manifest.jsonl`,
@@ -59,9 +60,10 @@ export class Manifest {
   }
 
   /** Records a file (or id) as written; the line is on disk when this returns. */
-  put(entry: ManifestEntry): void {
-    const earlier = this.#entries.get(entry.key);
-    if (earlier && earlier.file === entry.file && earlier.sha === entry.sha) return;
+  put(given: ManifestEntry): void {
+    const earlier = this.#entries.get(given.key);
+    if (earlier && earlier.file === given.file && earlier.sha === given.sha) return;
+    const entry = { key: keep(given.key), file: keep(given.file), sha: keep(given.sha) };
     this.#entries.set(entry.key, entry);
     if (this.#dryRun) return;
     if (this.#fd === undefined) {

@@ -2,11 +2,13 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/languages.js';
 import { detectSource } from './detect.js';
+import { keep } from './keep.js';
 import { feedSource } from './feed-source.js';
 import { importItem } from './import-item.js';
 import { MediaResolver } from './media-resolver.js';
 import { say, type ImportMessage } from './messages.js';
 import { Progress, type ProgressOut } from './progress.js';
+import { tuneHeap } from '../memory.js';
 import { Report } from './report.js';
 import { SiteData } from './site-data.js';
 import { sitemapSource } from './sitemap-source.js';
@@ -82,6 +84,8 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   const fetchOut = o.offline ? undefined : o.fetch;
   const media = new MediaResolver(writer, { uploads: o.uploads && path.resolve(o.cwd, o.uploads), fetch: fetchOut, maxBytes: 200 * 1024 * 1024 }, o.dryRun);
   const progress = new Progress(o.stdout, o.lang);
+  // A run reads hundreds of megabytes through short-lived DOMs: V8 collects its old generation sooner.
+  tuneHeap();
   let stream: ItemStream;
   if (detected.kind === 'wxr') {
     // The first pass reads the file opened for detection; the second opens it again.
@@ -119,7 +123,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
       }
       const result = await importItem(item, { writer, siteData, media, site: stream.site, wordpress: stream.wordpress?.(item) });
       if (result.outcome === 'empty') {
-        report.skipped.push(say('skipped_item', o.lang, { where: item.where, title: item.title, reason: say('reason_empty_page', o.lang) }));
+        report.skipped.push(keep(say('skipped_item', o.lang, { where: item.where, title: item.title, reason: say('reason_empty_page', o.lang) })));
         continue;
       }
       const draft = item.draft || result.notes.some((n) => n.code === 'empty_body');

@@ -2,6 +2,7 @@ import { parseDocument, stringify } from 'yaml';
 import type { Lang } from '../i18n/languages.js';
 import { slugify, uniqueSlug } from '../text/slug.js';
 import type { SourceAuthor, SourceTopic } from './item.js';
+import { keep } from './keep.js';
 import type { ContentWriter } from './writer.js';
 
 /**
@@ -58,7 +59,7 @@ export class SiteData {
     const name = newsroom ? NEWSROOM_NAME : { ru: source.name, kk: source.name, en: source.name };
     const comment = newsroom ? `${this.origin}: no author named` : `${this.origin}${source.login ? `, login ${source.login}` : ''}`;
     this.#append('authors.yml', comment, { [id]: { name, role: ROLE } });
-    this.#authorIds.set(id, name.ru);
+    this.#authorIds.set(keep(id), keep(name.ru));
     this.writer.manifest.put({ key, file: id, sha: '' });
     this.counts.authorsAdded++;
     return id;
@@ -82,7 +83,7 @@ export class SiteData {
     const description = source.description ? { ru: source.description, kk: source.description, en: source.description } : describeTopic(name.ru);
     const comment = `${this.origin}: ${source.kind === 'tag' ? 'tag' : 'category'} ${archive ? '(none)' : source.slug}`;
     this.#append('topics.yml', comment, { [id]: { name, description } });
-    this.#topicIds.set(id, name.ru);
+    this.#topicIds.set(keep(id), keep(name.ru));
     this.writer.manifest.put({ key, file: id, sha: '' });
     this.counts.topicsAdded++;
     return id;

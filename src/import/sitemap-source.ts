@@ -4,6 +4,7 @@ import { PoliteFetcher } from './crawl.js';
 import { fromFeedDate } from './dates.js';
 import { languageOf } from './feed.js';
 import type { ImportItem, ItemNote } from './item.js';
+import { keep } from './keep.js';
 import { say } from './messages.js';
 import { extractPage } from './page-extract.js';
 import type { Report } from './report.js';
@@ -30,9 +31,9 @@ export async function sitemapSource(
     for await (const record of xmlRecords(sitemap.text, trouble)) {
       const loc = textOf(record, 'loc');
       if (!loc || seen.has(loc)) continue;
-      seen.add(loc);
+      seen.add(keep(loc));
       if (record.name === 'sitemap') sitemaps.push(await o.open(loc));
-      else if (record.name === 'url') urls.push(loc);
+      else if (record.name === 'url') urls.push(keep(loc));
     }
   }
   o.report.count('count_pages_listed', urls.length);

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../i18n/languages.js';
+import { keep } from './keep.js';
 import { Manifest, sha } from './manifest.js';
 
 /**
@@ -78,8 +79,8 @@ export class ContentWriter {
         }
         continue;
       }
-      const file = place(name);
-      names.set(name, file);
+      const file = keep(place(name));
+      names.set(keep(name), file);
       this.#write(file, o.text);
       this.manifest.put({ key, file, sha: sha(o.text) });
       return { outcome: 'created', file };

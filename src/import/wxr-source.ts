@@ -6,6 +6,7 @@ import type { Report } from './report.js';
 import type { ShortcodeContext } from './shortcodes.js';
 import type { OpenedSource } from './source.js';
 import { emptyWxrIndex, indexWxrRecord, wxrItem, type WxrCounts, type WxrIndex } from './wxr.js';
+import { keep } from './keep.js';
 import { decodeSlug } from './slugs.js';
 import { emptyTrouble, xmlRecords, type XmlRecord, type XmlTrouble } from './xml-records.js';
 
@@ -81,13 +82,13 @@ function countItem(record: XmlRecord, byParent: Map<string, string[]>, usedTerms
   const status = field('status');
   if (type === 'attachment') {
     const parent = field('post_parent');
-    if (parent && parent !== '0') byParent.set(parent, [...(byParent.get(parent) ?? []), field('post_id')]);
+    if (parent && parent !== '0') byParent.set(keep(parent), [...(byParent.get(parent) ?? []), keep(field('post_id'))]);
     return;
   }
   if ((type === 'post' || type === 'page') && !['trash', 'auto-draft', 'inherit'].includes(status)) {
     for (const c of record.children) {
       if (c.name !== 'category' || (c.attrs.domain !== 'category' && c.attrs.domain !== 'post_tag')) continue;
-      usedTerms.add(`${c.attrs.domain === 'category' ? 'category' : 'tag'}:${decodeSlug(c.attrs.nicename ?? '') || c.text.trim()}`);
+      usedTerms.add(keep(`${c.attrs.domain === 'category' ? 'category' : 'tag'}:${decodeSlug(c.attrs.nicename ?? '') || c.text.trim()}`));
     }
   }
   if (type === 'post') report.count('count_posts');

@@ -3,6 +3,7 @@ import { oldPaths } from './aliases.js';
 import { fromGmt, fromLocal } from './dates.js';
 import { decodeEntities } from './html-entities.js';
 import type { ImportItem, ItemNote, SourceAuthor, SourceImage, SourceTopic } from './item.js';
+import { keep } from './keep.js';
 import { cleanTitle, decodeSlug, importSlug } from './slugs.js';
 import { child, textOf, type XmlNode, type XmlRecord } from './xml-records.js';
 
@@ -50,7 +51,7 @@ export function indexWxrRecord(record: XmlRecord, index: WxrIndex): void {
   else if (record.name === 'author' && wp) {
     const login = textOf(record, 'author_login');
     const name = decodeEntities(textOf(record, 'author_display_name')) || [textOf(record, 'author_first_name'), textOf(record, 'author_last_name')].filter(Boolean).join(' ') || login;
-    if (login) index.authors.set(login, { key: login, login, name: cleanTitle(name).text || login });
+    if (login) index.authors.set(keep(login), { key: keep(login), login: keep(login), name: keep(cleanTitle(name).text || login) });
   } else if (record.name === 'category' && wp) {
     addTerm(index, 'category', textOf(record, 'category_nicename'), textOf(record, 'cat_name'), textOf(record, 'category_description'));
   } else if (record.name === 'tag' && wp) {
@@ -62,24 +63,26 @@ export function indexWxrRecord(record: XmlRecord, index: WxrIndex): void {
     const url = wpText(record, 'attachment_url') || textOf(record, 'guid');
     if (!url) return;
     const meta = postMeta(record);
+    const copy = (text: string | undefined) => (text ? keep(text) : undefined);
     const picture: SourceImage = {
-      url,
-      alt: meta.get('_wp_attachment_image_alt')?.trim() || undefined,
-      caption: htmlToLine(excerptOf(record)) || undefined,
-      credit: creditOf(meta),
+      url: keep(url),
+      alt: copy(meta.get('_wp_attachment_image_alt')?.trim()),
+      caption: copy(htmlToLine(excerptOf(record))),
+      credit: copy(creditOf(meta)),
     };
     // The title is WordPress's file name unless someone wrote one: a last resort for alt.
     const title = decodeEntities(textOf(record, 'title'));
-    if (!picture.alt && title && !/\.\w{3,4}$|^(img|dsc|image)[-_ ]?\d+$/i.test(title)) picture.alt = title;
-    index.attachmentsById.set(wpText(record, 'post_id'), picture);
-    index.attachmentsByUrl.set(url, picture);
+    if (!picture.alt && title && !/\.\w{3,4}$|^(img|dsc|image)[-_ ]?\d+$/i.test(title)) picture.alt = keep(title);
+    index.attachmentsById.set(keep(wpText(record, 'post_id')), picture);
+    index.attachmentsByUrl.set(picture.url, picture);
   }
 }
 
 function addTerm(index: WxrIndex, kind: 'category' | 'tag', slug: string, name: string, description: string): void {
   if (!slug) return;
   const decoded = decodeSlug(slug);
-  index.terms.set(`${kind}:${decoded}`, { key: `${kind}:${decoded}`, kind, slug: decoded, name: cleanTitle(decodeEntities(name)).text || decoded, description: htmlToLine(description) || undefined });
+  const key = keep(`${kind}:${decoded}`);
+  index.terms.set(key, { key, kind, slug: keep(decoded), name: keep(cleanTitle(decodeEntities(name)).text || decoded), description: htmlToLine(description) ? keep(htmlToLine(description)) : undefined });
 }
 
 /**
@@ -95,20 +98,20 @@ export function wxrItem(record: XmlRecord, index: WxrIndex, options: { lang: Lan
   const comments = record.children.filter((c) => c.name === 'comment' && isWp(c.ns)).length;
   counts.comments += comments;
   if (type !== 'post' && type !== 'page') {
-    counts.skippedKinds.set(type, (counts.skippedKinds.get(type) ?? 0) + 1);
+    counts.skippedKinds.set(keep(type), (counts.skippedKinds.get(type) ?? 0) + 1);
     return undefined;
   }
   const status = wpText(record, 'status') || 'publish';
   const notes: ItemNote[] = [];
   if (title.changed) notes.push({ code: 'title_cleaned' });
   if (['trash', 'auto-draft', 'inherit'].includes(status)) {
-    counts.skipped.push({ where, title: title.text, reason: status });
+    counts.skipped.push({ where, title: keep(title.text), reason: keep(status) });
     return undefined;
   }
   const draft = status === 'draft' || status === 'pending' || status === 'private';
   if (type === 'page' && draft) {
     // Static pages have no drafts: written as a page, it would be public.
-    counts.skipped.push({ where, title: title.text, reason: `page_${status}` });
+    counts.skipped.push({ where, title: keep(title.text), reason: `page_${status}` });
     return undefined;
   }
   if (draft) notes.push({ code: `status_${status as 'draft' | 'pending' | 'private'}` });
