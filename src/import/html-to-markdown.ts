@@ -90,10 +90,13 @@ function turndown(): TurndownService {
       let prefix = '- ';
       if (parent.nodeName === 'OL') {
         const start = Number(parent.getAttribute('start') ?? 1) || 1;
-        prefix = `${start + Array.prototype.indexOf.call(parent.children, node)}. `;
+        // Counted among the list's items only: domino's children includes the text between them.
+        prefix = `${start + Array.from(parent.childNodes).filter((n) => n.nodeName === 'LI').indexOf(node as ChildNode)}. `;
       }
       // One line per item and per nested item: news lists are short, and blank lines would make them loose.
       const lines = content.split('\n').map((line) => line.replace(/\s+$/, '')).filter((line) => line.trim());
+      // A nested list numbered from other than 1 cannot interrupt the item's text (CommonMark): a blank line first.
+      for (let i = lines.length - 1; i > 0; i--) if (/^\s*(?:[2-9]|\d{2,})\. /.test(lines[i]!) && !/^\s*(?:\d+\.|-) /.test(lines[i - 1]!)) lines.splice(i, 0, '');
       return `${prefix}${lines.map((line, i) => (i ? `${' '.repeat(prefix.length)}${line}` : line.trimStart())).join('\n')}\n`;
     },
   });

@@ -30,6 +30,8 @@ export interface ImportOptions {
   since?: Date;
   timeZone: string;
   articleLang?: Lang;
+  /** WordPress tags made topics too (the default), or left out. */
+  tags: boolean;
   concurrency: number;
   delayMs: number;
   /** The language of messages and the report. */
@@ -91,7 +93,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
     // The first pass reads the file opened for detection; the second opens it again.
     let opened = 0;
     o.stdout.write(`${say('indexing', o.lang)}\n`);
-    stream = await wxrSource(() => (opened++ === 0 ? Promise.resolve(first) : open()), { lang: o.articleLang, timeZone: o.timeZone, now: o.now, report });
+    stream = await wxrSource(() => (opened++ === 0 ? Promise.resolve(first) : open()), { lang: o.articleLang, timeZone: o.timeZone, now: o.now, tags: o.tags, report });
   } else if (detected.kind === 'sitemap') {
     stream = await sitemapSource(first, { lang: o.articleLang, now: o.now, report, fetch: fetchOut, concurrency: o.concurrency, delayMs: o.delayMs, open: (url) => openSource(url, { fetch: o.fetch, cwd: o.cwd }) });
   } else {
@@ -142,7 +144,7 @@ export async function runImport(o: ImportOptions): Promise<ImportSummary> {
   if (stopped) extra.push(say('limit_reached', o.lang, { n: done }));
   if (before) extra.push(say('since_skipped', o.lang, { date: o.since!.toISOString().slice(0, 10), n: before }));
   const unused = stream.declaredTopics?.().unused ?? [];
-  if (unused.length) report.skipped.push(say('topics_unused', o.lang, { n: unused.length, names: unused.map((t) => t.name).join(', ') }));
+  if (unused.length) report.skipped.push(say(o.tags ? 'topics_unused' : 'topics_unused_no_tags', o.lang, { n: unused.length, names: unused.map((t) => t.name).join(', ') }));
   const text = report.render({
     source: o.source,
     kind: kindText,

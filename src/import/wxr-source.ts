@@ -33,7 +33,7 @@ export interface ItemStream {
  * A WXR read twice: the first pass indexes what items refer to (attachments, authors, terms), the
  * second hands on the items. Only the index stays in memory: attachments by id and URL.
  */
-export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: Lang; timeZone: string; now: Date; report: Report; onIndexed?: () => void }): Promise<ItemStream> {
+export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: Lang; timeZone: string; now: Date; tags: boolean; report: Report; onIndexed?: () => void }): Promise<ItemStream> {
   const index = emptyWxrIndex();
   const byParent = new Map<string, string[]>();
   const usedTerms = new Set<string>();
@@ -55,7 +55,7 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
   const lang = o.lang ?? languageOf(index.language) ?? 'ru';
   async function* items(): AsyncGenerator<ImportItem> {
     for await (const record of xmlRecords(second.text, trouble)) {
-      const item = wxrItem(record, index, { lang, timeZone: o.timeZone, now: o.now }, counts);
+      const item = wxrItem(record, index, { lang, timeZone: o.timeZone, now: o.now, tags: o.tags }, counts);
       if (item) yield item;
     }
     o.report.count('count_comments', counts.comments);
@@ -70,7 +70,8 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
     wordpress: (item) => wordpressContext(item, index, byParent),
     declaredTopics: () => {
       const terms = [...index.terms.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'category' ? -1 : 1));
-      return { used: terms.filter((t) => usedTerms.has(t.key)), unused: terms.filter((t) => !usedTerms.has(t.key)) };
+      const used = (t: SourceTopic) => usedTerms.has(t.key) && (o.tags || t.kind === 'category');
+      return { used: terms.filter(used), unused: terms.filter((t) => !used(t)) };
     },
   };
 }

@@ -89,7 +89,7 @@ function addTerm(index: WxrIndex, kind: 'category' | 'tag', slug: string, name: 
  * The second pass: an <item> as an article or a page, or undefined for what is not imported
  * (counted in `counts`). `timeZone` reads the local date when the GMT one is zero.
  */
-export function wxrItem(record: XmlRecord, index: WxrIndex, options: { lang: Lang; timeZone: string; now: Date }, counts: WxrCounts): ImportItem | undefined {
+export function wxrItem(record: XmlRecord, index: WxrIndex, options: { lang: Lang; timeZone: string; now: Date; tags: boolean }, counts: WxrCounts): ImportItem | undefined {
   if (record.name !== 'item' || isWp(record.ns)) return undefined;
   const type = wpText(record, 'post_type') || 'post';
   if (type === 'attachment') return undefined;
@@ -133,6 +133,7 @@ export function wxrItem(record: XmlRecord, index: WxrIndex, options: { lang: Lan
     const domain = c.attrs.domain ?? 'category';
     if (domain !== 'category' && domain !== 'post_tag') continue;
     const kind = domain === 'category' ? 'category' : 'tag';
+    if (kind === 'tag' && !options.tags) continue;
     const slug = decodeSlug(c.attrs.nicename ?? '') || c.text.trim();
     const topic = index.terms.get(`${kind}:${slug}`) ?? { key: `${kind}:${slug}`, kind, slug, name: cleanTitle(decodeEntities(c.text)).text || slug };
     if (!topics.some((t) => t.key === topic.key)) topics.push(topic);

@@ -16,6 +16,10 @@ describe('HTML to Markdown', () => {
     );
   });
 
+  it('numbers an ordered list from its start, a nested one from 2 set apart from the item\'s text', () => {
+    expect(md('<ol start="8">\n <li>Восемь\n<ol start="2">\n <li>два</li>\n <li>три</li>\n</ol>\n</li>\n <li>Девять</li>\n</ol>')).toBe('8. Восемь\n\n   2. два\n   3. три\n9. Девять');
+  });
+
   it('writes a table as a GFM table, a line break in a cell as a space', () => {
     expect(md('<table><thead><tr><th>Год</th><th>Рост</th></tr></thead><tbody><tr><td>2025</td><td>4,8<br>%</td></tr></tbody></table>')).toBe('| Год | Рост |\n| --- | --- |\n| 2025 | 4,8 % |');
   });

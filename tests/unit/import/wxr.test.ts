@@ -86,6 +86,12 @@ describe('a WordPress export (WXR)', () => {
     expect(report).toContain('- Комментарии: 3 — не переносятся');
   });
 
+  it('leaves tags out of the topics with --no-tags, and says so', async () => {
+    const { files, report } = await importText(wxr([{ id: 1, title: 'Т', slug: 't', categories: [['post_tag', 'astana', 'Астана'], ['category', 'politika', 'Политика']] }]), ['--no-tags']);
+    expect(article(files)[0]![1]).toContain('topics: [politika]');
+    expect(report).toContain('Метки (--no-tags) и рубрики без единой записи: 1');
+  });
+
   it('turns [caption], [gallery] and [embed] into the figure, the gallery block and the embed line, and reports another shortcode by file and line', async () => {
     const content = 'Первый.\n\n[caption id="x" width="300"]<img src="https://old.kz/a.jpg" alt="Площадь"> Площадь Республики[/caption]\n\n[embed]https://www.youtube.com/watch?v=abcdefghijk[/embed]\n\n[contact-form-7 id="5"]\n\nПоследний.';
     const { files, report } = await importText(wxr([{ id: 1, title: 'Т', slug: 't', content }]));
