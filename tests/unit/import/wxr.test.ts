@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCheck } from '../../../src/cli/check.js';
 import { emptyContent, runImport } from '../../import-run.js';
 import { makePhoto } from '../../photo.js';
 import { importText, readTree } from './import-helpers.js';
@@ -108,6 +109,27 @@ describe('a WordPress export (WXR)', () => {
     const { files, report } = await importText(wxr([{ id: 1, title: 'Т', slug: 't', content }]));
     expect(article(files)[0]![1]).toMatch(/\n\nДо\.\n\nПосле\.\n$/);
     expect(report).toContain('- `news/2015/01/t.ru.md:13` — блок wp:latest-posts убран');
+  });
+
+  it('brings inline pictures and a gallery from --uploads into media/, each with its alt and caption, and npm run check accepts them', async () => {
+    const attachment = (id: number, file: string, alt: string) =>
+      `<item><title>${file}</title><excerpt:encoded><![CDATA[Подпись ${id}]]></excerpt:encoded><wp:post_id>${id}</wp:post_id><wp:post_type>attachment</wp:post_type><wp:post_parent>1</wp:post_parent><wp:attachment_url>https://old.kz/wp-content/uploads/2014/05/${file}</wp:attachment_url><wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value><![CDATA[${alt}]]></wp:meta_value></wp:postmeta></item>`;
+    const content = 'Текст.\n\n<a href="https://old.kz/wp-content/uploads/2014/05/a.jpg"><img src="https://old.kz/wp-content/uploads/2014/05/a-300x200.jpg" alt=""></a>\n\n[gallery ids="91,92"]';
+    const source = wxr([{ id: 1, title: 'Т', slug: 't', content }]).replace('</channel>', `${attachment(91, 'a.jpg', 'Байтерек')}\n${attachment(92, 'b.jpg', 'Хан Шатыр')}\n</channel>`);
+    const { root, content: dir } = await emptyContent();
+    await writeFile(path.join(root, 'export.xml'), source);
+    await mkdir(path.join(root, 'uploads/2014/05'), { recursive: true });
+    for (const file of ['a.jpg', 'b.jpg']) await makePhoto(path.join(root, 'uploads/2014/05', file), { width: 40, height: 30, format: 'jpeg' });
+    const run = await runImport(['export.xml', '--content', 'content', '--uploads', 'uploads'], root);
+    const files = await readTree(dir);
+    expect(files['news/2015/01/t.ru.md']).toMatch(
+      /\n\nТекст\.\n\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg "Подпись 91"\)\n\n::: gallery\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg "Подпись 91"\)\n!\[Хан Шатыр\]\(\/media\/2014\/05\/b\.jpg "Подпись 92"\)\n:::\n$/,
+    );
+    expect(run.report).toContain('скопировано из --uploads 2');
+    let out = '';
+    const code = await runCheck(['--dir', dir], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, cwd: root, env: {} });
+    expect(out.split('\n').filter((l) => !l.includes('уже 1200 пикселей') && !l.includes('шириной 40 пикселей') && !l.startsWith('Предупреждений'))).toEqual(['Проблем нет: проверено 1 статья', '']);
+    expect(code).toBe(0);
   });
 
   it('takes the featured image\'s alt, caption and credit from its attachment and the file from --uploads', async () => {
