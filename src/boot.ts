@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
-import { ContentStore } from './content/store.js';
+import { ContentStore } from './sync/store.js';
 import { MediaLibrary } from './media/library.js';
 import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
@@ -12,7 +12,13 @@ import { DEFAULT_LANG } from './i18n/languages.js';
 import { plainPage } from './http/plain-page.js';
 
 export interface Site {
+  /** The site as a request listener, its absolute URLs on the config's SITE_URL; made when first asked for. */
   app: SiteApp;
+  /**
+   * The same site under another config: the server's, once it knows the port it listens on
+   * (config.ts, listeningOn), so that without SITE_URL the absolute URLs name that port.
+   */
+  appFor(config: Config): SiteApp;
   store: ContentStore;
   counter: ViewCounter;
   /** Originals in content/media/ and their derivatives. */
@@ -77,5 +83,12 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
     counter.close();
     store.close();
   };
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now, images }), store, counter, images, assets, refusalPage, stop, close };
+  const appFor = (served: Config) => createApp({ config: served, store, i18n, assets, logger, counter, now, images });
+  let app: SiteApp | undefined;
+  return {
+    get app() {
+      return (app ??= appFor(config));
+    },
+    appFor, store, counter, images, assets, refusalPage, stop, close,
+  };
 }

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex } from '../content/build-index.js';
-import { ContentLoadError, type ContentError } from '../content/errors.js';
-import { loadContent } from '../content/load.js';
+import { buildIndex } from '../sync/build-index.js';
+import { ContentLoadError, type ContentError } from '../problems/errors.js';
+import { loadContent } from '../sync/load.js';
 import { MediaLibrary } from '../media/library.js';
-import { message, type EditorLang } from '../content/messages.js';
+import type { EditorLang } from '../problems/messages.js';
+import { message } from './messages.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';

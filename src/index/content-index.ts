@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { ContentError } from '../content/errors.js';
-import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
+import type { ContentError } from '../problems/errors.js';
+import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../parse/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { paths } from '../paths.js';
 import { reviveArticle } from './rows.js';
 import { unpackBody, type PackedBody } from './pack.js';
 import type { SiteData } from './writer.js';
-import type { MediaFacts } from '../media/facts.js';
+import type { MediaFacts } from '../parse/media-facts.js';
 
 /** Which list: a language's whole list, or one topic's or author's. */
 export interface ListOf {

@@ -1,4 +1,4 @@
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 
 /**
  * An article as stored (JSON), with its dates as Dates again. Its only dates are `date` and

@@ -1,4 +1,4 @@
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { publisher } from '../seo/publisher.js';
 import { newsArticle } from '../seo/structured-data.js';
 import { absoluteUrl } from '../seo/urls.js';

@@ -1,4 +1,4 @@
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { fitClass, hyphenate } from '../text/hyphenate.js';
 import { typeset } from '../text/typography.js';
 import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';

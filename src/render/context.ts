@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { ContentIndex } from '../index/content-index.js';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { dateParts, formatNumber, isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
 

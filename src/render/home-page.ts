@@ -1,5 +1,5 @@
-import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../content/queries.js';
-import type { Article } from '../content/types.js';
+import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../index/queries.js';
+import type { Article } from '../parse/types.js';
 import { publisher } from '../seo/publisher.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { cardView, headline, type CardView } from './cards.js';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import Negotiator from 'negotiator';
 import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/languages.js';
 import { paths } from '../paths.js';

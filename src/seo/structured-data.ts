@@ -1,5 +1,5 @@
 import type { ContentIndex } from '../index/content-index.js';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
 import { headline } from './json-ld.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { message } from '../../src/content/messages.js';
+import { message } from '../../src/cli/messages.js';
 import { FIXTURES, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/content/markdown.js';
-import { parseArticle } from '../../src/content/parse-article.js';
+import { renderBody } from '../../src/parse/markdown.js';
+import { parseArticle } from '../../src/parse/parse-article.js';
 import { FIXTURES, VALID } from '../helpers.js';
 
 const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['photo.png']) };
@@ -41,7 +41,7 @@ describe('parseArticle on a valid file', () => {
 
   it('keeps image, views and counts words', () => {
     expect(article).toMatchObject({
-      // The size is the file's, joined at each build (media/join.ts): a parse has none.
+      // The size is the file's, joined at each build (parse/join-media.ts): a parse has none.
       image: { src: 'photo.png', alt: 'Точка', credit: 'Автор снимка', line: 6, typed: undefined },
       views: 5,
       wordCount: 7,

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../src/seo/description.js';
-import { rssFeed } from '../../src/seo/feed.js';
+import { rssFeed } from '../../src/render/feed.js';
 import { breadcrumbList, headline, jsonLd } from '../../src/seo/json-ld.js';
 import { newsSitemap, newsSitemapExpiry, publicationName } from '../../src/seo/news-sitemap.js';
 import { socialTags, type SocialInput } from '../../src/seo/open-graph.js';

@@ -1,16 +1,18 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ContentIndex } from '../index/content-index.js';
-import { lastChange } from '../content/last-change.js';
-import type { Article } from '../content/types.js';
+import { lastChange } from '../seo/last-change.js';
+import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
 import { cdata, xmlEscape } from '../text/escape-xml.js';
-import { isImage } from '../media/facts.js';
+import { isImage } from '../parse/media-facts.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, MIME } from '../media/ladder.js';
-import { bodyForFeeds } from '../render/body-pictures.js';
-import { figureHtml } from '../render/figure.js';
-import { absoluteUrl } from './urls.js';
+import { bodyForFeeds } from './body-pictures.js';
+import { figureHtml } from './figure.js';
+import { absoluteUrl } from '../seo/urls.js';
 import { paths } from '../paths.js';
 
+// A feed is rendered like a page, from the pages' own partials (figure, body pictures): it is
+// render/'s, and takes its head values (absolute URLs, the latest change) from seo/ as pages do.
 export const FEED_SIZE = 50;
 const IMAGE_TYPES: Record<string, string> = { jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', heif: 'image/avif', svg: 'image/svg+xml', tiff: 'image/tiff' };
 

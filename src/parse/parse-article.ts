@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { ContentError } from './errors.js';
-import type { ProblemCode } from './messages.js';
+import { ContentError } from '../problems/errors.js';
+import type { ProblemCode } from '../problems/messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { nearest } from './nearest.js';
@@ -148,7 +148,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
         caption: front.image.caption === undefined ? undefined : flat(front.image.caption),
         credit: front.image.credit === undefined ? undefined : flat(front.image.credit),
         line: yaml.locate(['image', 'src']).line,
-        // The size comes from the file (see media/join.ts); what an editor typed is only checked.
+        // The size comes from the file (see join-media.ts); what an editor typed is only checked.
         typed: front.image.width === undefined && front.image.height === undefined ? undefined : { width: front.image.width, height: front.image.height },
       },
       views: front.views,

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
-import type { ContentSources, SourceFile } from './types.js';
+import type { ContentSources, SourceFile } from '../parse/types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

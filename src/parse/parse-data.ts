@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ContentError } from './errors.js';
+import { ContentError } from '../problems/errors.js';
 import { parseYaml, type YamlSource } from './frontmatter.js';
 import { LANGS } from '../i18n/languages.js';
 import { AuthorsFile, SiteFile, TopicsFile, type Localized } from './schema.js';

@@ -1,4 +1,4 @@
-import type { Article } from './types.js';
+import type { Article } from '../parse/types.js';
 
 /** The latest publication or update among articles: Last-Modified and sitemap lastmod. */
 export function lastChange(articles: readonly Article[]): Date | undefined {

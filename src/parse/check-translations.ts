@@ -1,4 +1,4 @@
-import { ContentError } from './errors.js';
+import { ContentError } from '../problems/errors.js';
 import type { Article } from './types.js';
 
 /**

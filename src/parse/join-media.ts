@@ -1,7 +1,7 @@
-import { ContentError } from '../content/errors.js';
-import type { ProblemCode } from '../content/messages.js';
-import type { Article } from '../content/types.js';
-import { isImage, type MediaFacts } from './facts.js';
+import { ContentError } from '../problems/errors.js';
+import type { ProblemCode } from '../problems/messages.js';
+import type { Article } from './types.js';
+import { isImage, type MediaFacts } from './media-facts.js';
 
 /** Originals heavier than this get a warning: readers never download them, but they are slow to keep and process. */
 export const HEAVY_BYTES = 10_000_000;
@@ -10,7 +10,7 @@ export const WIDE_ENOUGH = 1200;
 
 /**
  * The article with its picture's facts as read from the file, joined as the article is written
- * to the index. A photo replaced under the same name changes the survey's facts; reconcile.ts
+ * to the index. A photo replaced under the same name changes the survey's facts; sync/reconcile.ts
  * then writes the articles showing it again, so the pages have it at the next content version.
  */
 export function withImageFacts(article: Article, images: ReadonlyMap<string, MediaFacts> | undefined): Article {

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { docTerms } from '../index/doc-terms.js';
 import { packBody } from '../index/pack.js';
 import { readArticleSource } from './load.js';
-import { parseArticle, type ArticleContext } from './parse-article.js';
+import { parseArticle, type ArticleContext } from '../parse/parse-article.js';
 import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
 
 // One parsing thread of parse-parallel.ts: reads and parses each chunk of files it is sent,

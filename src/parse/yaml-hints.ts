@@ -1,6 +1,6 @@
-import { ContentError } from './errors.js';
+import { ContentError } from '../problems/errors.js';
 import type { Position } from './frontmatter.js';
-import type { ProblemCode } from './messages.js';
+import type { ProblemCode } from '../problems/messages.js';
 
 /** A YAML syntax error as the yaml package reports it: its code, its message, the line it is on. */
 export interface YamlError {

@@ -3,6 +3,9 @@ import { stemmer as russianStem } from '@orama/stemmers/russian';
 import type { Lang } from '../i18n/languages.js';
 import { kazakhStem } from './kazakh-stem.js';
 
+// The index's vocabulary: the search tables are written in these terms (doc-terms.ts), and
+// search/ asks in the same ones, so both read them here.
+
 const STEM: Record<Lang, (word: string) => string> = { ru: russianStem, kk: kazakhStem, en: englishStem };
 
 /** Words as search sees them: lower case, ё as е, apostrophes and hyphens kept inside words. */

@@ -4,11 +4,11 @@ import type { Logger } from 'pino';
 import { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { indexFile, openForReading, openForWriting, openInMemory } from '../index/database.js';
 import { IndexWriter, type Diff, type SiteData } from '../index/writer.js';
-import { ContentLoadError, type ContentError } from './errors.js';
+import { ContentLoadError, type ContentError } from '../problems/errors.js';
 import { reconcile, warmParser, type ReconcileReport } from './reconcile.js';
 import { displayPath } from './load.js';
 import { LANGS } from '../i18n/languages.js';
-import type { MediaFacts } from '../media/facts.js';
+import type { MediaFacts } from '../parse/media-facts.js';
 import { watchContent, type ContentWatcher } from './watch.js';
 
 export interface ContentStoreOptions {

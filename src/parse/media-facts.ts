@@ -1,3 +1,6 @@
+// A type of the parsed content, as SourceFile is: articles carry these facts (ArticleImage.facts),
+// the index keeps them, and media/ reads them from the files.
+
 /** What the site knows about one original in content/media/, read from the file itself. */
 export interface ImageFacts {
   /** The first 20 hex digits of the SHA-256 of the file: its derivatives' folder and URL. */

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
-import type { ImageFacts, MediaFacts } from '../media/facts.js';
+import type { ImageFacts, MediaFacts } from './media-facts.js';
 import type { Localized, SOCIAL_NETWORKS } from './schema.js';
 
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
@@ -75,7 +75,7 @@ export interface Article {
   draft: boolean;
   aliases: string[];
   /**
-   * Where the body is kept (see bodies.ts): bodies are the bulk of the content, so the index
+   * Where the body is kept (see index/pack.ts): bodies are the bulk of the content, so the index
    * holds what lists and heads need and fetches a body when a page, feed or search needs it.
    */
   bodyId: string;

@@ -3,14 +3,14 @@ import { openInMemory } from '../index/database.js';
 import { docTerms } from '../index/doc-terms.js';
 import { IndexWriter, type IndexedFile, type SiteData } from '../index/writer.js';
 import { crossChecks, namesOf, nearMissProblem } from './reconcile.js';
-import type { SiteLink } from './parse-article.js';
-import { ContentLoadError, type ContentError } from './errors.js';
-import { parseWithLastGood, type GoodParse } from './last-good.js';
-import { parseAuthors, parseSite, parseTopics } from './parse-data.js';
-import { buildPages } from './parse-page.js';
+import type { SiteLink } from '../parse/parse-article.js';
+import { ContentLoadError, type ContentError } from '../problems/errors.js';
+import { parseWithLastGood, type GoodParse } from '../parse/last-good.js';
+import { parseAuthors, parseSite, parseTopics } from '../parse/parse-data.js';
+import { buildPages } from '../parse/parse-page.js';
 import { LANGS } from '../i18n/languages.js';
-import type { ContentSources } from './types.js';
-import { imageProblems, withImageFacts } from '../media/join.js';
+import type { ContentSources } from '../parse/types.js';
+import { imageProblems, withImageFacts } from '../parse/join-media.js';
 import { sortedImages } from './reconcile.js';
 
 export interface BuildOptions {

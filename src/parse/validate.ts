@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ContentError } from './errors.js';
+import { ContentError } from '../problems/errors.js';
 import type { YamlSource } from './frontmatter.js';
-import type { ProblemCode } from './messages.js';
+import type { ProblemCode } from '../problems/messages.js';
 import { nearest } from './nearest.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { ContentIndex } from '../index/content-index.js';
+import type { ContentIndex } from './content-index.js';
 import type { Lang } from '../i18n/languages.js';
-import type { Article, Person } from './types.js';
+import type { Article, Person } from '../parse/types.js';
 
 /*
  * What the home page, the author pages and the feeds ask of the index, one small function each

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../i18n/languages.js';
-import { ContentError } from './errors.js';
-import type { ProblemCode } from './messages.js';
+import { ContentError } from '../problems/errors.js';
+import type { ProblemCode } from '../problems/messages.js';
 import { parseYaml, readFrontMatter } from './frontmatter.js';
 import { renderBody } from './markdown.js';
 import { PageFront } from './schema.js';

@@ -1,5 +1,5 @@
 import { isLang, type Lang } from '../i18n/languages.js';
-import { ContentError } from './errors.js';
+import { ContentError } from '../problems/errors.js';
 import { nearest } from './nearest.js';
 import type { SiteLink } from './parse-article.js';
 import { paths } from '../paths.js';
