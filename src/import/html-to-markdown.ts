@@ -258,6 +258,11 @@ function siteLink(href: string): string | undefined {
   return url.href;
 }
 
+/** Plain text (a caption) as one line of Markdown that reads back as the same words, no markup or HTML. */
+export function markdownLine(text: string): string {
+  return TurndownService.prototype.escape(text.replace(/\s+/g, ' ').trim()).replace(/</g, '\\<');
+}
+
 function escapeAlt(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/[\\[\]]/g, (c) => `\\${c}`);
 }

@@ -2,7 +2,7 @@ import type { Lang } from '../i18n/languages.js';
 import { articleText, bodyStartLine, pageText } from './article-text.js';
 import { autop, hasBlocks } from './autop.js';
 import { frontMatterDate, monthFolder } from './dates.js';
-import { htmlToMarkdown, MEDIA_PLACEHOLDER, type BodyMedia } from './html-to-markdown.js';
+import { htmlToMarkdown, markdownLine, MEDIA_PLACEHOLDER, type BodyMedia } from './html-to-markdown.js';
 import type { ImportItem, ItemNote, SourceImage } from './item.js';
 import type { MediaResolver } from './media-resolver.js';
 import { expandWordPress, MARKER, type ShortcodeContext } from './shortcodes.js';
@@ -27,7 +27,6 @@ export interface ItemContext {
   wordpress?: ShortcodeContext;
 }
 
-const PHOTO: Record<Lang, string> = { ru: 'Фото', kk: 'Фото', en: 'Photo' };
 const EMPTY_BODY: Record<Lang, string> = {
   ru: 'Текст статьи в источнике пуст.',
   kk: 'Дереккөзде мақала мәтіні бос.',
@@ -119,15 +118,20 @@ async function withMedia(markdown: string, media: BodyMedia[], item: ImportItem,
   const lostMarker = new Map<number, number>();
   let next = found.length - [...files.values()].filter((f) => f === undefined).length;
   for (const n of used) if (files.get(n) === undefined) lostMarker.set(n, next++);
-  const replaced = markdown.replace(MEDIA_PLACEHOLDER, (_, alt: string, num: string) => {
+  const replaced = markdown.replace(MEDIA_PLACEHOLDER, (whole: string, alt: string, num: string, at: number, all: string) => {
     const n = Number(num);
     const file = files.get(n);
     if (file === undefined) return `\uE000${lostMarker.get(n)}\uE001`;
     const m = media[n]!;
     const text = alt || (m.caption ? escapeAlt(m.caption) : escapeAlt(item.title));
     if (!alt && !m.caption) notes.push({ code: 'alt_from_title', detail: file });
-    const title = [m.caption, m.credit && `${PHOTO[item.lang]}: ${m.credit}`].filter(Boolean).join('. ');
-    return `![${text}](/media/${encodeMediaPath(file)}${title && !m.video ? ` "${title.replace(/["\\]/g, (c) => `\\${c}`)}"` : ''})`;
+    // As editors write a photo (content/README.md): the credit in the quotes, the caption on
+    // the line under it. A video's caption is already in its brackets; a picture inside a
+    // sentence has no caption to show.
+    const credit = m.credit ? ` "${m.credit.replace(/["\\]/g, (c) => `\\${c}`)}"` : '';
+    const alone = (at === 0 || all[at - 1] === '\n') && (at + whole.length === all.length || all[at + whole.length] === '\n');
+    const caption = m.caption && alone && !m.video ? `\n${markdownLine(m.caption)}` : '';
+    return `![${text}](/media/${encodeMediaPath(file)}${credit})${caption}`;
   });
   // A gallery whose every picture was lost is no gallery.
   return replaced.replace(/::: gallery\n(?:[ \t]*\uE000\d+\uE001[ \t]*\n)*:::/g, (block) => block.replace(/::: gallery\n|:::/g, ''));

@@ -7,7 +7,7 @@ import type { ProviderId } from './embeds.js';
  * where each stands; the page, the feed and the export each print it their own way
  * (src/render/body-forms.ts).
  */
-export type BodyForm = EmbedForm | VideoForm | GalleryForm | TableRegion;
+export type BodyForm = EmbedForm | VideoForm | PhotoForm | GalleryForm | TableRegion;
 
 /** A video or post link on a line of its own: a facade until the reader asks for the player. */
 export interface EmbedForm {
@@ -34,6 +34,19 @@ export interface VideoForm {
   credit?: string;
   /** The editor's poster (an image line after the video), else a picture named like the video beside it. */
   poster?: string;
+}
+
+/**
+ * `![Что на снимке](media/…/file.jpg "Автор")` with its caption on the lines right under it: a
+ * photo with its caption and credit, as a photo report's photo and the article's photo are.
+ */
+export interface PhotoForm {
+  kind: 'photo';
+  /** Path under media/. */
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
 }
 
 /** `::: gallery` … `:::`: a photo report. */

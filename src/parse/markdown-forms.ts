@@ -157,9 +157,10 @@ function joined(parts: (string | undefined)[]): string | undefined {
 }
 
 /**
- * A paragraph at the top of the body whose first line is a provider's video or post link, or
- * our own video: the form, with the editor's picture (an image line) and title (text lines)
- * from the lines after it.
+ * A paragraph whose first line is a provider's video or post link, or our own video: the form,
+ * with the editor's picture (an image line) and title (text lines) from the lines after it. A
+ * photo of media/ on its first line with text lines under it (or a credit in its quotes) is a
+ * captioned photo.
  */
 function paragraphForms(state: StateCore, found: FormFindings): void {
   const tokens = state.tokens;
@@ -168,8 +169,8 @@ function paragraphForms(state: StateCore, found: FormFindings): void {
     if (tokens[i]!.type !== 'paragraph_open' || inline?.type !== 'inline') continue;
     const [first, ...rest] = linesOf(inline);
     const href = bareLink(first!);
-    const video = imageOnly(first!);
-    const videoSrc = video?.attrGet('src');
+    const image = imageOnly(first!);
+    const imageSrc = image?.attrGet('src');
     let form: BodyForm | undefined;
     const posterLine = rest.find((line) => imageOnly(line));
     const poster = posterLine && imageOnly(posterLine);
@@ -181,9 +182,12 @@ function paragraphForms(state: StateCore, found: FormFindings): void {
       if (target) {
         form = { kind: 'embed', ...target, title: words, poster: posterSrc ? { src: mediaPathOf(posterSrc) ?? posterSrc, alt: poster!.content } : undefined, ...((state.env as FormsEnv).sponsored ? { sponsored: true } : {}) };
       } else if (provider && rest.length === 0) found.notEmbeds.push({ href, line: first!.line, provider });
-    } else if (videoSrc && isVideoPath(videoSrc)) {
-      found.videos.push({ src: videoSrc, line: first!.line, poster: posterSrc ?? undefined });
-      form = { kind: 'video', src: mediaPathOf(videoSrc) ?? videoSrc, caption: joined([video!.content.trim(), words]) ?? '', credit: video!.attrGet('title') ?? undefined, poster: posterSrc ? (mediaPathOf(posterSrc) ?? posterSrc) : undefined };
+    } else if (imageSrc && isVideoPath(imageSrc)) {
+      found.videos.push({ src: imageSrc, line: first!.line, poster: posterSrc ?? undefined });
+      form = { kind: 'video', src: mediaPathOf(imageSrc) ?? imageSrc, caption: joined([image!.content.trim(), words]) ?? '', credit: image!.attrGet('title') ?? undefined, poster: posterSrc ? (mediaPathOf(posterSrc) ?? posterSrc) : undefined };
+    } else if (imageSrc && mediaPathOf(imageSrc) !== undefined && !posterLine && (rest.length || image!.attrGet('title'))) {
+      found.images.push({ src: imageSrc, alt: image!.content, line: first!.line });
+      form = { kind: 'photo', src: mediaPathOf(imageSrc)!, alt: image!.content, caption: words, credit: image!.attrGet('title') ?? undefined };
     }
     if (!form) {
       videosInText(inline, found);

@@ -1,5 +1,5 @@
 import { isImage, isVideo, type ImageFacts, type MediaFacts } from '../parse/media-facts.js';
-import { replaceForms, type BodyForm, type EmbedForm, type GalleryForm, type TableRegion, type VideoForm } from '../parse/body-forms.js';
+import { replaceForms, type BodyForm, type EmbedForm, type GalleryForm, type PhotoForm, type TableRegion, type VideoForm } from '../parse/body-forms.js';
 import { embedSource, PROVIDER } from '../parse/embeds.js';
 import { posterCandidates } from '../parse/form-problems.js';
 import { derivativeUrl, fallbackFormat, feedVariant, heightAt, widthsFor } from '../media/ladder.js';
@@ -7,6 +7,7 @@ import { paths } from '../paths.js';
 import type { ImageInput, VideoInput } from '../seo/media-objects.js';
 import { escapeHtml } from '../text/escape-html.js';
 import type { PageContext } from './context.js';
+import { figureHtml, type FigureView } from './figure.js';
 import { renderPartial } from './partial.js';
 import { pictureView, type PictureView } from './picture.js';
 
@@ -96,6 +97,8 @@ export function pageBody(ctx: PageContext, html: string, facades: boolean): Page
         videos.push({ name: form.caption || ctx.t('video.untitled'), description: form.caption || ctx.t('video.untitled'), thumbnailUrl: view.poster, contentUrl: view.src, seconds: isVideo(facts) ? facts.duration : undefined, width: view.width, height: view.height });
         return renderPartial('video', { video: view }).trim();
       }
+      case 'photo':
+        return figureHtml(photoFigure(ctx, form, pictureView(images.get(form.src), { alt: form.alt, slot: 'article' }))).trim();
       case 'gallery': {
         const view = galleryView(ctx, form, images, galleryImages);
         return renderPartial('gallery', { gallery: view }).trim();
@@ -128,6 +131,8 @@ export function feedBody(ctx: FormContext, html: string): string {
       }
       case 'video':
         return renderPartial('video', { video: videoView(ctx, form, images) }).trim();
+      case 'photo':
+        return figureHtml(photoFigure(ctx, form, undefined, plain(images.get(form.src), form.alt))).trim();
       case 'gallery': {
         const view = galleryView(ctx, form, images, []);
         view.items = view.items.map((item, i) => ({ ...item, picture: undefined, img: plain(images.get(form.items[i]!.src), form.items[i]!.alt) }));
@@ -181,6 +186,19 @@ function videoView(ctx: Pick<PageContext, 't' | 'asset'>, form: VideoForm, image
     caption: form.caption,
     credit: form.credit && ctx.t('video.credit', { credit: form.credit }),
     download: ctx.t('video.download'),
+  };
+}
+
+/**
+ * A captioned photo of the body (figure.ejs's locals): the responsive picture on a page, one
+ * plain image in a feed; a file that cannot be read keeps its plain address.
+ */
+function photoFigure(ctx: Pick<PageContext, 't'>, form: PhotoForm, picture?: PictureView, img?: PosterView): FigureView {
+  return {
+    classes: 'article__figure',
+    ...(picture ? { picture } : { img: img ?? { src: paths.media(form.src), alt: form.alt } }),
+    caption: form.caption,
+    credit: form.credit && ctx.t('article.photo', { credit: form.credit }),
   };
 }
 

@@ -23,6 +23,9 @@ https://t.me/dknews_kz/123
 
 ![Подпись к видео](media/2026/01/clip.mp4 "DKNews")
 
+![Байтерек](media/2026/01/b.jpg "Gov")
+Байтерек на закате.
+
 ::: gallery Фоторепортаж
 ![Первое фото](media/2026/01/a.jpg "Gov")
 Подпись первая.
@@ -62,6 +65,13 @@ describe('the body forms on a page', async () => {
     expect(video.attr()).toMatchObject({ controls: '', preload: 'none', poster: '/media/_/a0000000000000000004/1280.jpg', width: '1280', height: '720' });
     expect(video.find('source').attr()).toEqual({ src: '/media/2026/01/clip.mp4', type: 'video/mp4' });
     expect($('figure.video figcaption').text()).toBe('Подпись к видео Видео: DKNews');
+  });
+
+  it('prints a captioned photo as the article\'s photo: a responsive picture with its caption and credit', () => {
+    const figure = $('figure.article__figure').filter((_, f) => $(f).find('img[alt="Байтерек"]').length > 0);
+    expect(figure.length).toBe(1);
+    expect(figure.find('picture source').length).toBeGreaterThan(0);
+    expect(figure.find('figcaption').text()).toBe('Байтерек на\u00a0закате. Фото: Gov');
   });
 
   it('prints a photo report as a list of pictures, each a link to its largest copy', () => {
@@ -107,6 +117,8 @@ describe('the body forms without facades', async () => {
     const $ = cheerio.load(feedBody(ctx, ctx.index.body(ctx.index.article('ru', 'forms')!).html));
     expect($('.embed--link > a img').first().attr()).toMatchObject({ src: '/media/_/a0000000000000000001/1280.jpg', width: '1280', height: '800', alt: 'Токаев на форуме' });
     expect($('picture, [data-embed]').length).toBe(0);
+    expect($('figure.article__figure img').attr()).toMatchObject({ src: '/media/_/a0000000000000000003/1280.jpg', alt: 'Байтерек' });
+    expect($('figure.article__figure figcaption').text()).toBe('Байтерек на\u00a0закате. Фото: Gov');
   });
 });
 

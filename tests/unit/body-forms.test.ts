@@ -98,6 +98,24 @@ describe('our own video', () => {
   });
 });
 
+describe('a captioned photo', () => {
+  it('is a form with its alt, the lines under it its caption and the quotes its credit', () => {
+    expect(formsOf(renderBody('![Байтерек](media/a.jpg "Gov")\nБайтерек на закате.\n', 'ru').html)).toEqual([{ kind: 'photo', src: 'a.jpg', alt: 'Байтерек', caption: 'Байтерек на\u00a0закате.', credit: 'Gov' }]);
+    expect(formsOf(renderBody('![Байтерек](media/a.jpg "Gov")\n', 'ru').html)).toEqual([{ kind: 'photo', src: 'a.jpg', alt: 'Байтерек', credit: 'Gov' }]);
+  });
+
+  it('leaves a photo alone on its line, or inside a sentence, a picture of the text', () => {
+    for (const body of ['![Байтерек](media/a.jpg)\n', 'Текст и ![Байтерек](media/a.jpg) в нём.\n']) expect(formsOf(renderBody(body, 'ru').html)).toEqual([]);
+  });
+
+  it('is checked as a body image: a photo that does not exist, one without alt', () => {
+    expect(problemsOf('Текст.\n\n![](media/a.jpg)\nПодпись.\n\n![Нет](media/none.jpg)\nПодпись.\n')).toEqual([
+      'content/news/x.ru.md:10 body: У картинки в тексте нет описания (alt): напишите в квадратных скобках, что на ней, — ![Переговоры в Нанкине](/media/2026/01/photo.jpg). Описание читают вслух экранные дикторы незрячим читателям, его видно, если картинка не загрузилась.',
+      'content/news/x.ru.md:13 body: Изображения «none.jpg» нет в папке media. Положите файл в content/media/none.jpg или исправьте путь.',
+    ]);
+  });
+});
+
 describe('a photo report', () => {
   const gallery = '::: gallery Фоторепортаж\n![Первое фото](media/a.jpg "Gov")\nПодпись первая.\n\n![Второе](media/b.jpg)\n:::\n';
 

@@ -2,6 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCheck } from '../../../src/cli/check.js';
+import { formsOf } from '../../../src/parse/body-forms.js';
+import { renderBody } from '../../../src/parse/markdown.js';
 import { emptyContent, runImport } from '../../import-run.js';
 import { makePhoto } from '../../photo.js';
 import { importText, readTree } from './import-helpers.js';
@@ -123,8 +125,14 @@ describe('a WordPress export (WXR)', () => {
     const run = await runImport(['export.xml', '--content', 'content', '--uploads', 'uploads'], root);
     const files = await readTree(dir);
     expect(files['news/2015/01/t.ru.md']).toMatch(
-      /\n\nТекст\.\n\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg "Подпись 91"\)\n\n::: gallery\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg "Подпись 91"\)\n!\[Хан Шатыр\]\(\/media\/2014\/05\/b\.jpg "Подпись 92"\)\n:::\n$/,
+      /\n\nТекст\.\n\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg\)\nПодпись 91\n\n::: gallery\n!\[Байтерек\]\(\/media\/2014\/05\/a\.jpg\)\nПодпись 91\n!\[Хан Шатыр\]\(\/media\/2014\/05\/b\.jpg\)\nПодпись 92\n:::\n$/,
     );
+    // The captions are written as editors write them, so the page shows them (the importer's captions were once invisible image titles).
+    const body = files['news/2015/01/t.ru.md']!.split('\n---\n')[1]!;
+    expect(formsOf(renderBody(body, 'ru').html)).toEqual([
+      { kind: 'photo', src: '2014/05/a.jpg', alt: 'Байтерек', caption: 'Подпись 91' },
+      { kind: 'gallery', items: [{ src: '2014/05/a.jpg', alt: 'Байтерек', caption: 'Подпись 91' }, { src: '2014/05/b.jpg', alt: 'Хан Шатыр', caption: 'Подпись 92' }] },
+    ]);
     expect(run.report).toContain('скопировано из --uploads 2');
     let out = '';
     const code = await runCheck(['--dir', dir], { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (out += s) }, cwd: root, env: {} });
