@@ -72,6 +72,16 @@ group('structured data', () => {
   });
 });
 
+group('LiveBlogPosting', () => {
+  it('a live blog with no update yet has no empty liveBlogUpdate, only its coverage', () => {
+    const start = new Date('2026-02-01T04:00:00Z');
+    const blog = newsArticle(index, index.article('ru', 'fresh')!, publisher, [], { coverageStartTime: start, coverageEndTime: new Date('2026-02-02T04:00:00Z'), updates: [] }) as Record<string, unknown>;
+    expect(blog['@type']).toBe('LiveBlogPosting');
+    expect(blog.coverageStartTime).toBe('2026-02-01T09:00:00+05:00');
+    expect('liveBlogUpdate' in blog).toBe(false);
+  });
+});
+
 group('URLs', () => {
   it('joins the site URL and a path', () => expect(absoluteUrl(SITE, '/ru/')).toBe(`${SITE}/ru/`));
   it('puts x-default at the first language there is when Russian is missing', () => {
