@@ -43,8 +43,9 @@ export interface FeedInput {
   feedPath: string;
   articles: readonly Article[];
   logoUrl: string;
-  /** The feed language's strings and the assets: for the body's forms (an embed's link and poster). */
+  /** The feed language's strings: an advertisement's mark and advertiser line, the body's forms (an embed's link). */
   t: FormContext['t'];
+  /** The assets: an embed's neutral poster. */
   asset: FormContext['asset'];
 }
 
@@ -64,6 +65,12 @@ function item(input: FeedInput, article: Article): string {
     ? `${figureHtml({ img: { src: absoluteUrl(siteUrl, enclosure.path), alt: image.alt, width: enclosure.width, height: enclosure.height }, caption: image.caption, credit: image.credit })}\n`
     : '';
   const body = index.body(article);
+  // An advertisement stays marked away from the site: «Реклама» first among its categories and
+  // the advertiser's line (with its erid) above the text, as on the article page.
+  const ad = article.sponsored && {
+    label: input.t('label.ad'),
+    line: [input.t('label.ad'), input.t('article.advertiser', { name: article.sponsored.advertiser }), ...(article.sponsored.erid ? [input.t('article.erid', { erid: article.sponsored.erid })] : [])].join('. '),
+  };
   return [
     '<item>',
     `<title>${xmlEscape(article.title)}</title>`,
@@ -71,14 +78,15 @@ function item(input: FeedInput, article: Article): string {
     `<guid isPermaLink="true">${xmlEscape(url)}</guid>`,
     `<pubDate>${article.date.toUTCString()}</pubDate>`,
     `<dc:creator>${xmlEscape(author)}</dc:creator>`,
+    ...(ad ? [`<category>${xmlEscape(ad.label)}</category>`] : []),
     ...article.topics.flatMap((id) => {
       const name = index.topics.get(id)?.name[lang];
       return name ? [`<category>${xmlEscape(name)}</category>`] : [];
     }),
     `<description>${xmlEscape(article.lead)}</description>`,
     ...(enclosure ? [`<enclosure url="${xmlEscape(`${siteUrl}${enclosure.path}`)}" length="${enclosure.length}" type="${enclosure.type}"/>`] : []),
-    `<content:encoded>${cdata(figure + absolutize(feedBody(input, bodyForFeeds(body.html, index.images)), siteUrl))}</content:encoded>`,
-    `<yandex:full-text>${xmlEscape(body.text)}</yandex:full-text>`,
+    `<content:encoded>${cdata((ad ? `<p>${xmlEscape(ad.line)}</p>\n` : '') + figure + absolutize(feedBody(input, bodyForFeeds(body.html, index.images)), siteUrl))}</content:encoded>`,
+    `<yandex:full-text>${xmlEscape(ad ? `${ad.line}\n${body.text}` : body.text)}</yandex:full-text>`,
     '</item>',
   ].join('\n');
 }

@@ -72,6 +72,16 @@ group('structured data', () => {
   });
 });
 
+group('LiveBlogPosting', () => {
+  it('a live blog with no update yet has no empty liveBlogUpdate, only its coverage', () => {
+    const start = new Date('2026-02-01T04:00:00Z');
+    const blog = newsArticle(index, index.article('ru', 'fresh')!, publisher, [], { coverageStartTime: start, coverageEndTime: new Date('2026-02-02T04:00:00Z'), updates: [] }) as Record<string, unknown>;
+    expect(blog['@type']).toBe('LiveBlogPosting');
+    expect(blog.coverageStartTime).toBe('2026-02-01T09:00:00+05:00');
+    expect('liveBlogUpdate' in blog).toBe(false);
+  });
+});
+
 group('URLs', () => {
   it('joins the site URL and a path', () => expect(absoluteUrl(SITE, '/ru/')).toBe(`${SITE}/ru/`));
   it('puts x-default at the first language there is when Russian is missing', () => {
@@ -200,5 +210,19 @@ group('RSS', async () => {
   it('carries the full text, its site links made absolute for readers away from the site', () => {
     expect(items[0]!['content:encoded']).toContain(`href="${SITE}/ru/news/old"`);
     expect(items[0]!['yandex:full-text']).toBe('Текст со ссылкой.');
+  });
+
+  it('advertising in a feed: «Реклама» first among its categories and the advertiser\'s line above the text, as on the page', async () => {
+    const ads = await tinyContext([{ slug: 'promo', title: 'Промо', date: '2026-01-20T10:00', more: 'sponsored:\n  advertiser: ТОО «Ромашка»\n  erid: 2VtzqwXYZ', body: 'Текст.' }]);
+    const adFeed = await rssFeed({
+      index: ads.index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
+      articles: ads.index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`, t: ads.t, asset: ads.asset,
+    });
+    const ad = (xml.parse(adFeed) as { rss: { channel: { item: Record<string, unknown> } } }).rss.channel.item;
+    expect(ad.category).toEqual(['Реклама', 'Экономика']);
+    expect(ad['content:encoded']).toMatch(/^<p>Реклама\. Рекламодатель: ТОО «Ромашка»\. erid: 2VtzqwXYZ<\/p>/);
+    expect(ad['yandex:full-text']).toBe('Реклама. Рекламодатель: ТОО «Ромашка». erid: 2VtzqwXYZ\nТекст.');
+    // An ordinary article carries no such line.
+    expect(items[0]!['content:encoded']).not.toContain('Реклама');
   });
 });
