@@ -68,6 +68,11 @@ const COMMANDS = {
     ru: (p) => `Статья «${p.slug}» на языке ${p.lang} уже есть: ${p.file}. Выберите другой --slug.`,
     en: (p) => `The article "${p.slug}" in ${p.lang} already exists: ${p.file}. Choose another --slug.`,
   },
+  nothing_created: {
+    ru: () => 'Ничего не создано: сначала исправьте ошибки выше.',
+    kk: () => 'Ештеңе жасалған жоқ: алдымен жоғарыдағы қателерді түзетіңіз.',
+    en: () => 'Nothing was created: fix the errors above first.',
+  },
   file_exists: {
     ru: (p) => `Файл ${p.file} уже есть; он не перезаписан.`,
     en: (p) => `The file ${p.file} already exists; it was not overwritten.`,

@@ -56,7 +56,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   if (!(await isFolder(dir))) return usage(io, message('no_folder', 'ru', { dir: dirArg }));
 
   try {
-    const { author, topics } = await references(dir, io.cwd, args.author, args.topic);
+    const { author, topics } = await references(dir, io.cwd, (text) => io.stderr.write(`${text}\n`), args.author, args.topic);
     const existing = await listArticleFiles(dir);
     const slug = chooseSlug({ title, lang, given: args.slug, existing, dirArg });
     const now = io.now?.() ?? new Date();
@@ -74,12 +74,17 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
 }
 
 /** The author and topics to write, checked against authors.yml and topics.yml. */
-async function references(dir: string, cwd: string, authorArg?: string, topicArg?: string): Promise<{ author: string; topics: string[] }> {
+async function references(dir: string, cwd: string, warn: (text: string) => void, authorArg?: string, topicArg?: string): Promise<{ author: string; topics: string[] }> {
   const data = await loadDataFiles(dir, { from: cwd });
   const authors = parseAuthors(data.authors);
   const topics = parseTopics(data.topics);
   const problems = [...authors.problems, ...topics.problems];
-  if (!authors.value || !topics.value || problems.length) throw new Refusal(problems.map((p) => p.format('ru', { columns: true })).join('\n'));
+  const errors = problems.filter((p) => !p.warning);
+  // A warning (a job title missing in one language) is said and the file is still made.
+  for (const p of problems.filter((p) => p.warning)) warn(p.format('ru', { columns: true }));
+  if (!authors.value || !topics.value || errors.length) {
+    throw new Refusal(`${errors.map((p) => p.format('ru', { columns: true })).join('\n')}\n${message('nothing_created', 'ru')}`);
+  }
   const authorIds = authors.value.map((a) => a.id);
   const topicIds = topics.value.map((t) => t.id);
 

@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,27 @@ describe('npm run new', () => {
       stdout: 'content/news/2026/11/second-story.kk.md\n',
       stderr: '',
     });
+  });
+});
+
+describe('npm run new and warnings', () => {
+  it('a missing English job title in authors.yml is said, and the file is still made (regression: exit 1, nothing created, no word why)', async () => {
+    const cwd = await tree();
+    await writeFile(path.join(cwd, 'content/authors.yml'), 'anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n  role: { ru: Корреспондент, kk: Тілші }\n');
+    expect(await run(['--title', 'Выборы'], cwd)).toEqual({
+      code: 0,
+      stdout: 'content/news/2026/11/vybory.ru.md\n',
+      stderr: 'content/authors.yml:3:3  anna.role.en  Предупреждение: У автора anna нет должности на английском (role.en): там будет показана «Корреспондент». Добавьте в role строку «en: …».\n',
+    });
+  });
+
+  it('an error in authors.yml stops it, and it says that nothing was created', async () => {
+    const cwd = await tree();
+    await writeFile(path.join(cwd, 'content/authors.yml'), 'anna:\n  role: { ru: Корреспондент, kk: Тілші, en: Correspondent }\n');
+    const result = await run(['--title', 'Выборы'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Ничего не создано: сначала исправьте ошибки выше.');
   });
 });
 
