@@ -24,9 +24,20 @@ const COMMANDS = {
     ru: (p) => `Проблем нет: проверено ${p.count} ${plural('ru', Number(p.count), { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`,
     en: (p) => `No problems: ${p.count} ${plural('en', Number(p.count), { one: 'article', other: 'articles' })} checked`,
   },
-  check_usage: {
-    ru: () => 'Использование: npm run check [-- --lang ru|kk|en] [-- --dir папка]',
-    en: () => 'Usage: npm run check [-- --lang ru|kk|en] [-- --dir folder]',
+  check_summary: {
+    ru: () => 'Проверяет все материалы так же, как сервер, и печатает каждую проблему с файлом, строкой и советом. Код выхода 0 — ошибок нет (предупреждения не мешают), 1 — есть ошибки.',
+    kk: () => 'Барлық материалды сервер сияқты тексереді және әр мәселені файлымен, жолымен және кеңесімен басып шығарады. Шығу коды 0 — қате жоқ (ескертулер кедергі емес), 1 — қате бар.',
+    en: () => 'Checks all the content as the server does and prints each problem with its file, line and advice. Exit code 0: no errors (warnings do not count), 1: errors.',
+  },
+  opt_check_dir: {
+    ru: () => 'папка с материалами (по умолчанию CONTENT_DIR или content)',
+    kk: () => 'материалдар қалтасы (әдепкісі CONTENT_DIR немесе content)',
+    en: () => 'the content folder (CONTENT_DIR or content by default)',
+  },
+  folder: {
+    ru: () => 'папка',
+    kk: () => 'қалта',
+    en: () => 'folder',
   },
   new_usage: {
     ru: () => 'Использование: npm run new -- --title "Заголовок" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir папка]',
@@ -146,6 +157,11 @@ const COMMANDS = {
 
 
 export type CommandCode = keyof typeof COMMANDS;
+
+/** A message without parameters in each language: the usage texts of the argument parser (args.ts). */
+export function perLang(code: CommandCode): Record<EditorLang, string> {
+  return { ru: message(code, 'ru'), kk: message(code, 'kk'), en: message(code, 'en') };
+}
 
 /** A command's message in the editor's language. */
 export function message(code: CommandCode, lang: EditorLang, params: Params = {}): string {
