@@ -97,9 +97,20 @@ const COMMANDS = {
     en: (p) => `There is no Russian article "${p.slug}". If this is a translation, rename the file after the Russian article's slug or create it with --slug.`,
   },
   // npm run export
-  export_usage: {
-    ru: () => 'Использование: npm run export [-- --out папка] [--api-origin https://api.example.kz] [--lang ru|en]',
-    en: () => 'Usage: npm run export [-- --out folder] [--api-origin https://api.example.kz] [--lang ru|en]',
+  export_summary: {
+    ru: () => 'Выгружает весь сайт статическими файлами (страницы, картинки, карты сайта, ленты) и блок server для nginx.',
+    kk: () => 'Бүкіл сайтты статикалық файлдар ретінде (беттер, суреттер, сайт карталары, арналар) және nginx үшін server блогын шығарады.',
+    en: () => 'Writes the whole site as static files (pages, pictures, sitemaps, feeds) and an nginx server block.',
+  },
+  opt_export_out: {
+    ru: () => 'куда выгрузить (по умолчанию dist/site)',
+    kk: () => 'қайда шығару керек (әдепкісі dist/site)',
+    en: () => 'where to write it (dist/site by default)',
+  },
+  opt_api_origin: {
+    ru: () => 'сервер счётчика просмотров и поиска; без него они убраны со страниц',
+    kk: () => 'қаралым санағышы мен іздеу сервері; онсыз олар беттерден алынып тасталады',
+    en: () => 'the server of the view counter and search; without it they are left out of the pages',
   },
   bad_api_origin: {
     ru: (p) => `--api-origin «${p.value}»: нужен адрес сервера без пути, например https://api.dknews.kz.`,
