@@ -44,6 +44,7 @@ const WORDS = {
   noValue: { ru: 'Параметр «%s» пишется без значения.', kk: '«%s» параметрі мәнсіз жазылады.', en: 'The option "%s" takes no value.' },
   tooMany: { ru: 'Лишний аргумент «%s».', kk: 'Артық аргумент: «%s».', en: 'An extra argument: "%s".' },
   missing: { ru: 'Не указан %s.', kk: '%s көрсетілмеген.', en: 'No %s given.' },
+  badArticleLang: { ru: '--lang «%s»: язык статьи — ru, kk или en.', kk: '--lang «%s»: мақала тілі — ru, kk немесе en.', en: '--lang "%s": the article language is ru, kk or en.' },
   badLang: { ru: '--lang «%s»: сообщения бывают на ru, kk или en.', kk: '--lang «%s»: хабарламалар ru, kk немесе en тілінде болады.', en: '--lang "%s": messages are in ru, kk or en.' },
 } satisfies Record<string, Record<Lang, string>>;
 
@@ -57,7 +58,9 @@ export function parseCommandLine(argv: readonly string[], spec: CommandSpec): Pa
   const asked = languageAsked(argv);
   const lang: Lang = isLang(asked) ? asked : 'ru';
   const misuse = (text: string): Parsed => ({ kind: 'misuse', lang, text: `${text}\n\n${usage(spec, lang)}` });
-  if (asked !== undefined && !isLang(asked)) return misuse(fill(WORDS.badLang[lang], asked));
+  // A command whose own --lang is the article's language (npm run new) speaks that language.
+  const ownLang = 'lang' in spec.options;
+  if (asked !== undefined && !isLang(asked)) return misuse(fill((ownLang ? WORDS.badArticleLang : WORDS.badLang)[lang], asked));
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', lang, text: usage(spec, lang) };
 
   const options: ParseArgsOptionsConfig = { lang: { type: 'string' } };
@@ -114,7 +117,8 @@ export function usage(spec: CommandSpec, lang: Lang): string {
     `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value[lang]}` : ''}`,
     o.describe[lang],
   ]);
-  rows.push(['--lang ru|kk|en', WORDS.lang[lang]], ['-h, --help', WORDS.help[lang]]);
+  if (!('lang' in spec.options)) rows.push(['--lang ru|kk|en', WORDS.lang[lang]]);
+  rows.push(['-h, --help', WORDS.help[lang]]);
   const width = Math.max(...rows.map(([left]) => left.length));
   const positional = spec.positionals ? ` ${spec.positionals.name[lang]}` : '';
   return [

@@ -39,18 +39,17 @@ const COMMANDS = {
     kk: () => 'қалта',
     en: () => 'folder',
   },
-  new_usage: {
-    ru: () => 'Использование: npm run new -- --title "Заголовок" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir папка]',
-    en: () => 'Usage: npm run new -- --title "Title" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir folder]',
+  new_summary: {
+    ru: () => 'Создаёт файл статьи content/news/ГГГГ/ММ/<slug>.<язык>.md с заполненными полями, как черновик, и печатает его путь. Ничего не перезаписывает.',
+    kk: () => 'content/news/ЖЖЖЖ/АА/<slug>.<тіл>.md мақала файлын өрістері толтырылған жоба ретінде жасайды және оның жолын басып шығарады. Ештеңені қайта жазбайды.',
+    en: () => 'Creates the article file content/news/YYYY/MM/<slug>.<lang>.md with its fields filled in, as a draft, and prints its path. Overwrites nothing.',
   },
-  bad_option: {
-    ru: (p) => `Неверный параметр: ${p.detail}`,
-    en: (p) => `Bad option: ${p.detail}`,
-  },
-  bad_message_lang: {
-    ru: (p) => `--lang «${p.value}»: сообщения бывают на ru, kk или en.`,
-    en: (p) => `--lang "${p.value}": messages are in ru, kk or en.`,
-  },
+  new_title_value: { ru: () => '"Заголовок"', kk: () => '"Тақырып"', en: () => '"Title"' },
+  opt_new_title: { ru: () => 'заголовок статьи (обязателен)', kk: () => 'мақала тақырыбы (міндетті)', en: () => 'the article title (required)' },
+  opt_new_lang: { ru: () => 'язык статьи (по умолчанию ru)', kk: () => 'мақала тілі (әдепкісі ru)', en: () => 'the article language (ru by default)' },
+  opt_new_topic: { ru: () => 'темы из topics.yml (по умолчанию первая)', kk: () => 'topics.yml тақырыптары (әдепкісі біріншісі)', en: () => 'topics from topics.yml (the first by default)' },
+  opt_new_author: { ru: () => 'автор из authors.yml (по умолчанию первый)', kk: () => 'authors.yml авторы (әдепкісі біріншісі)', en: () => 'the author from authors.yml (the first by default)' },
+  opt_new_slug: { ru: () => 'адрес статьи (по умолчанию из заголовка)', kk: () => 'мақала мекенжайы (әдепкісі тақырыптан)', en: () => 'the article address (from the title by default)' },
   bad_article_lang: {
     ru: (p) => `--lang «${p.value}»: язык статьи — ru, kk или en.`,
     en: (p) => `--lang "${p.value}": the article language is ru, kk or en.`,

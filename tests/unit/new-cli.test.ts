@@ -2,7 +2,8 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runNew } from '../../src/cli/new-article.js';
+import { usage } from '../../src/cli/args.js';
+import { NEW_SPEC, runNew } from '../../src/cli/new-article.js';
 import { buildIndex } from '../../src/sync/build-index.js';
 import { loadContent } from '../../src/sync/load.js';
 import { slugFromTitle, uniqueSlug } from '../../src/text/slug.js';
@@ -161,6 +162,18 @@ describe('npm run new refuses', () => {
     const { code, stderr } = await run([], await tree());
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('Нужен заголовок: --title "Заголовок статьи".');
+  });
+});
+
+describe('npm run new\'s command line', () => {
+  it('prints its usage on --help in the article\'s language (ru, kk, en) and exits 0; names an unknown option with the usage, exit 2', async () => {
+    const cwd = await tree();
+    expect(await run(['--help'], cwd)).toEqual({ code: 0, stdout: `${usage(NEW_SPEC, 'ru')}\n`, stderr: '' });
+    expect((await run(['--help'], cwd)).stdout).toMatch(/^Использование: npm run new -- \[параметры\]\n\nСоздаёт файл статьи[^]*\n  --lang ru\|kk\|en +язык статьи \(по умолчанию ru\)\n/);
+    expect(await run(['-h', '--lang', 'kk'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Қолданылуы: npm run new -- \[параметрлер\]\n/) });
+    expect(await run(['--lang', 'en', '--help'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run new -- \[options\]\n[^]*--title "Title"/) });
+    expect(await run(['--titel', 'Х'], cwd)).toEqual({ code: 2, stdout: '', stderr: `Неизвестный параметр «--titel».\n\n${usage(NEW_SPEC, 'ru')}\n` });
+    expect(await run(['--title', 'Х', '--lang', 'de'], cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--lang «de»: язык статьи — ru, kk или en\.\n/) });
   });
 });
 
