@@ -7,7 +7,7 @@ import { isLang, type Lang } from '../i18n/languages.js';
  * The team's one argument parser: every command describes its options once, in the three
  * languages, and gets the same behaviour: `--help` (or `-h`) prints the usage in the reader's
  * language and exits 0; an unknown option, a missing value or a stray argument names itself and
- * exits 2. The reader's language is `--lang ru|kk|en` (Russian by default), as `check` and
+ * shows the usage, exit 2. The reader's language is `--lang ru|kk|en` (Russian by default), as `check` and
  * `export` choose theirs, read before anything else so that even a mistake is told in it.
  */
 export interface OptionSpec {
@@ -44,8 +44,8 @@ const WORDS = {
   noValue: { ru: 'Параметр «%s» пишется без значения.', kk: '«%s» параметрі мәнсіз жазылады.', en: 'The option "%s" takes no value.' },
   tooMany: { ru: 'Лишний аргумент «%s».', kk: 'Артық аргумент: «%s».', en: 'An extra argument: "%s".' },
   missing: { ru: 'Не указан %s.', kk: '%s көрсетілмеген.', en: 'No %s given.' },
+  badArticleLang: { ru: '--lang «%s»: язык статьи — ru, kk или en.', kk: '--lang «%s»: мақала тілі — ru, kk немесе en.', en: '--lang "%s": the article language is ru, kk or en.' },
   badLang: { ru: '--lang «%s»: сообщения бывают на ru, kk или en.', kk: '--lang «%s»: хабарламалар ru, kk немесе en тілінде болады.', en: '--lang "%s": messages are in ru, kk or en.' },
-  seeHelp: { ru: 'Справка: %s -- --help', kk: 'Анықтама: %s -- --help', en: 'Help: %s -- --help' },
 } satisfies Record<string, Record<Lang, string>>;
 
 const fill = (template: string, value: string) => template.replace('%s', value);
@@ -57,8 +57,10 @@ const fill = (template: string, value: string) => template.replace('%s', value);
 export function parseCommandLine(argv: readonly string[], spec: CommandSpec): Parsed {
   const asked = languageAsked(argv);
   const lang: Lang = isLang(asked) ? asked : 'ru';
-  const misuse = (text: string): Parsed => ({ kind: 'misuse', lang, text: `${text}\n${fill(WORDS.seeHelp[lang], spec.command)}` });
-  if (asked !== undefined && !isLang(asked)) return misuse(fill(WORDS.badLang[lang], asked));
+  const misuse = (text: string): Parsed => ({ kind: 'misuse', lang, text: `${text}\n\n${usage(spec, lang)}` });
+  // A command whose own --lang is the article's language (npm run new) speaks that language.
+  const ownLang = 'lang' in spec.options;
+  if (asked !== undefined && !isLang(asked)) return misuse(fill((ownLang ? WORDS.badArticleLang : WORDS.badLang)[lang], asked));
   if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', lang, text: usage(spec, lang) };
 
   const options: ParseArgsOptionsConfig = { lang: { type: 'string' } };
@@ -74,6 +76,15 @@ export function parseCommandLine(argv: readonly string[], spec: CommandSpec): Pa
   if (positionals.length > limits.max) return misuse(fill(WORDS.tooMany[lang], positionals[limits.max]!));
   if (positionals.length < limits.min) return misuse(fill(WORDS.missing[lang], limits.name[lang]));
   return { kind: 'run', lang, values: parsed.values as Record<string, string | boolean | undefined>, positionals };
+}
+
+/**
+ * What a command does when the parser did not say `run`: the usage on stdout (exit 0) for
+ * --help, the mistake and where the help is on stderr (exit 2) for misuse.
+ */
+export function answerHelpOrMisuse(parsed: Exclude<Parsed, { kind: 'run' }>, io: { stdout: { write(text: string): unknown }; stderr: { write(text: string): unknown } }): number {
+  (parsed.kind === 'help' ? io.stdout : io.stderr).write(`${parsed.text}\n`);
+  return parsed.kind === 'help' ? 0 : 2;
 }
 
 /** The value of --lang wherever it stands (`--lang en`, `--lang=en`), before the arguments are read. */
@@ -93,7 +104,8 @@ function explain(error: { code?: string; message: string }, lang: Lang): string 
   if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return /does not take/.test(error.message) ? fill(WORDS.noValue[lang], option) : fill(WORDS.needsValue[lang], option);
   }
-  return error.message;
+  // Any other complaint of node:util is about the option too: said in the reader's words, never in node's English.
+  return fill(WORDS.unknown[lang], option === error.message ? '?' : option);
 }
 
 /**
@@ -105,7 +117,8 @@ export function usage(spec: CommandSpec, lang: Lang): string {
     `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value[lang]}` : ''}`,
     o.describe[lang],
   ]);
-  rows.push(['--lang ru|kk|en', WORDS.lang[lang]], ['-h, --help', WORDS.help[lang]]);
+  if (!('lang' in spec.options)) rows.push(['--lang ru|kk|en', WORDS.lang[lang]]);
+  rows.push(['-h, --help', WORDS.help[lang]]);
   const width = Math.max(...rows.map(([left]) => left.length));
   const positional = spec.positionals ? ` ${spec.positionals.name[lang]}` : '';
   return [

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildIndex } from '../sync/build-index.js';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
 import { loadContent } from '../sync/load.js';
 import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../problems/messages.js';
-import { message } from './messages.js';
+import { message, perLang } from './messages.js';
+import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
@@ -20,6 +20,12 @@ import type { Article } from '../parse/types.js';
  */
 const EVERYTHING_PUBLISHED = { now: new Date(8.64e15), includeDrafts: true };
 
+export const CHECK_SPEC: CommandSpec = {
+  command: 'npm run check',
+  summary: perLang('check_summary'),
+  options: { dir: { type: 'string', value: perLang('folder'), describe: perLang('opt_check_dir') } },
+};
+
 /**
  * `npm run check`: validates the whole content folder with the server's own code (loadContent,
  * buildIndex) and prints one line per problem, then a count. Returns the exit code: 0 when
@@ -27,15 +33,10 @@ const EVERYTHING_PUBLISHED = { now: new Date(8.64e15), includeDrafts: true };
  * @example await runCheck(['--lang', 'en'], processIo()) // 0
  */
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({ args: argv, options: { lang: { type: 'string' }, dir: { type: 'string' } }, strict: true }).values;
-  } catch (error) {
-    const lang = argv.includes('en') ? 'en' : 'ru';
-    return usageError(io, lang, message('bad_option', lang, { detail: (error as Error).message }));
-  }
-  const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'kk' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
+  const parsed = parseCommandLine(argv, CHECK_SPEC);
+  if (parsed.kind !== 'run') return answerHelpOrMisuse(parsed, io);
+  const { lang } = parsed;
+  const options = parsed.values as { dir?: string };
 
   const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
   if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
@@ -98,7 +99,7 @@ function sortByPlace(problems: ContentError[]): ContentError[] {
 }
 
 function usageError(io: CliIo, lang: EditorLang, text: string): number {
-  io.stderr.write(`${text}\n${message('check_usage', lang)}\n`);
+  io.stderr.write(`${text}\n${usage(CHECK_SPEC, lang).split('\n')[0]}\n`);
   return 2;
 }
 

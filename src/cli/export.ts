@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../config.js';
 import { ContentLoadError } from '../problems/errors.js';
 import type { EditorLang } from '../problems/messages.js';
-import { message, type CommandCode } from './messages.js';
+import { message, perLang, type CommandCode } from './messages.js';
+import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
 import { exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
@@ -13,6 +13,15 @@ import { isFolder } from './is-folder.js';
 /** Where the export goes without --out, inside the project. */
 const DEFAULT_OUT = 'dist/site';
 
+export const EXPORT_SPEC: CommandSpec = {
+  command: 'npm run export',
+  summary: perLang('export_summary'),
+  options: {
+    out: { type: 'string', value: perLang('folder'), describe: perLang('opt_export_out') },
+    'api-origin': { type: 'string', value: { ru: 'https://api.example.kz', kk: 'https://api.example.kz', en: 'https://api.example.kz' }, describe: perLang('opt_api_origin') },
+  },
+};
+
 /**
  * `npm run export`: writes the whole site as static files (see export/export-site.ts) and
  * prints what it wrote. Returns the exit code: 0 done, 1 the export failed, 2 misuse (a bad
@@ -20,14 +29,10 @@ const DEFAULT_OUT = 'dist/site';
  * @example await runExport(['--out', '/srv/dknews', '--api-origin', 'https://api.dknews.kz'], processIo()) // 0
  */
 export async function runExport(argv: string[], io: CliIo): Promise<number> {
-  let options;
-  try {
-    options = parseArgs({ args: argv, options: { out: { type: 'string' }, 'api-origin': { type: 'string' }, lang: { type: 'string' } }, strict: true }).values;
-  } catch (error) {
-    return usageError(io, argv.includes('en') ? 'en' : 'ru', 'bad_option', { detail: (error as Error).message });
-  }
-  const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', 'bad_message_lang', { value: lang });
+  const parsed = parseCommandLine(argv, EXPORT_SPEC);
+  if (parsed.kind !== 'run') return answerHelpOrMisuse(parsed, io);
+  const { lang } = parsed;
+  const options = parsed.values as { out?: string; 'api-origin'?: string };
   const apiOrigin = options['api-origin'] === undefined ? null : originOf(options['api-origin']);
   if (apiOrigin === undefined) return usageError(io, lang, 'bad_api_origin', { value: options['api-origin']! });
 
@@ -91,6 +96,6 @@ function size(bytes: number): string {
 }
 
 function usageError(io: CliIo, lang: EditorLang, code: CommandCode, params: Record<string, string | number>): number {
-  io.stderr.write(`${message(code, lang, params)}\n${message('export_usage', lang)}\n`);
+  io.stderr.write(`${message(code, lang, params)}\n${usage(EXPORT_SPEC, lang).split('\n')[0]}\n`);
   return 2;
 }

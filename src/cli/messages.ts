@@ -24,22 +24,32 @@ const COMMANDS = {
     ru: (p) => `Проблем нет: проверено ${p.count} ${plural('ru', Number(p.count), { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`,
     en: (p) => `No problems: ${p.count} ${plural('en', Number(p.count), { one: 'article', other: 'articles' })} checked`,
   },
-  check_usage: {
-    ru: () => 'Использование: npm run check [-- --lang ru|kk|en] [-- --dir папка]',
-    en: () => 'Usage: npm run check [-- --lang ru|kk|en] [-- --dir folder]',
+  check_summary: {
+    ru: () => 'Проверяет все материалы так же, как сервер, и печатает каждую проблему с файлом, строкой и советом. Код выхода 0 — ошибок нет (предупреждения не мешают), 1 — есть ошибки.',
+    kk: () => 'Барлық материалды сервер сияқты тексереді және әр мәселені файлымен, жолымен және кеңесімен басып шығарады. Шығу коды 0 — қате жоқ (ескертулер кедергі емес), 1 — қате бар.',
+    en: () => 'Checks all the content as the server does and prints each problem with its file, line and advice. Exit code 0: no errors (warnings do not count), 1: errors.',
   },
-  new_usage: {
-    ru: () => 'Использование: npm run new -- --title "Заголовок" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir папка]',
-    en: () => 'Usage: npm run new -- --title "Title" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir folder]',
+  opt_check_dir: {
+    ru: () => 'папка с материалами (по умолчанию CONTENT_DIR или content)',
+    kk: () => 'материалдар қалтасы (әдепкісі CONTENT_DIR немесе content)',
+    en: () => 'the content folder (CONTENT_DIR or content by default)',
   },
-  bad_option: {
-    ru: (p) => `Неверный параметр: ${p.detail}`,
-    en: (p) => `Bad option: ${p.detail}`,
+  folder: {
+    ru: () => 'папка',
+    kk: () => 'қалта',
+    en: () => 'folder',
   },
-  bad_message_lang: {
-    ru: (p) => `--lang «${p.value}»: сообщения бывают на ru, kk или en.`,
-    en: (p) => `--lang "${p.value}": messages are in ru, kk or en.`,
+  new_summary: {
+    ru: () => 'Создаёт файл статьи content/news/ГГГГ/ММ/<slug>.<язык>.md с заполненными полями, как черновик, и печатает его путь. Ничего не перезаписывает.',
+    kk: () => 'content/news/ЖЖЖЖ/АА/<slug>.<тіл>.md мақала файлын өрістері толтырылған жоба ретінде жасайды және оның жолын басып шығарады. Ештеңені қайта жазбайды.',
+    en: () => 'Creates the article file content/news/YYYY/MM/<slug>.<lang>.md with its fields filled in, as a draft, and prints its path. Overwrites nothing.',
   },
+  new_title_value: { ru: () => '"Заголовок"', kk: () => '"Тақырып"', en: () => '"Title"' },
+  opt_new_title: { ru: () => 'заголовок статьи (обязателен)', kk: () => 'мақала тақырыбы (міндетті)', en: () => 'the article title (required)' },
+  opt_new_lang: { ru: () => 'язык статьи (по умолчанию ru)', kk: () => 'мақала тілі (әдепкісі ru)', en: () => 'the article language (ru by default)' },
+  opt_new_topic: { ru: () => 'темы из topics.yml (по умолчанию первая)', kk: () => 'topics.yml тақырыптары (әдепкісі біріншісі)', en: () => 'topics from topics.yml (the first by default)' },
+  opt_new_author: { ru: () => 'автор из authors.yml (по умолчанию первый)', kk: () => 'authors.yml авторы (әдепкісі біріншісі)', en: () => 'the author from authors.yml (the first by default)' },
+  opt_new_slug: { ru: () => 'адрес статьи (по умолчанию из заголовка)', kk: () => 'мақала мекенжайы (әдепкісі тақырыптан)', en: () => 'the article address (from the title by default)' },
   bad_article_lang: {
     ru: (p) => `--lang «${p.value}»: язык статьи — ru, kk или en.`,
     en: (p) => `--lang "${p.value}": the article language is ru, kk or en.`,
@@ -68,6 +78,11 @@ const COMMANDS = {
     ru: (p) => `Статья «${p.slug}» на языке ${p.lang} уже есть: ${p.file}. Выберите другой --slug.`,
     en: (p) => `The article "${p.slug}" in ${p.lang} already exists: ${p.file}. Choose another --slug.`,
   },
+  nothing_created: {
+    ru: () => 'Ничего не создано: сначала исправьте ошибки выше.',
+    kk: () => 'Ештеңе жасалған жоқ: алдымен жоғарыдағы қателерді түзетіңіз.',
+    en: () => 'Nothing was created: fix the errors above first.',
+  },
   file_exists: {
     ru: (p) => `Файл ${p.file} уже есть; он не перезаписан.`,
     en: (p) => `The file ${p.file} already exists; it was not overwritten.`,
@@ -81,9 +96,20 @@ const COMMANDS = {
     en: (p) => `There is no Russian article "${p.slug}". If this is a translation, rename the file after the Russian article's slug or create it with --slug.`,
   },
   // npm run export
-  export_usage: {
-    ru: () => 'Использование: npm run export [-- --out папка] [--api-origin https://api.example.kz] [--lang ru|en]',
-    en: () => 'Usage: npm run export [-- --out folder] [--api-origin https://api.example.kz] [--lang ru|en]',
+  export_summary: {
+    ru: () => 'Выгружает весь сайт статическими файлами (страницы, картинки, карты сайта, ленты) и блок server для nginx.',
+    kk: () => 'Бүкіл сайтты статикалық файлдар ретінде (беттер, суреттер, сайт карталары, арналар) және nginx үшін server блогын шығарады.',
+    en: () => 'Writes the whole site as static files (pages, pictures, sitemaps, feeds) and an nginx server block.',
+  },
+  opt_export_out: {
+    ru: () => 'куда выгрузить (по умолчанию dist/site)',
+    kk: () => 'қайда шығару керек (әдепкісі dist/site)',
+    en: () => 'where to write it (dist/site by default)',
+  },
+  opt_api_origin: {
+    ru: () => 'сервер счётчика просмотров и поиска; без него они убраны со страниц',
+    kk: () => 'қаралым санағышы мен іздеу сервері; онсыз олар беттерден алынып тасталады',
+    en: () => 'the server of the view counter and search; without it they are left out of the pages',
   },
   bad_api_origin: {
     ru: (p) => `--api-origin «${p.value}»: нужен адрес сервера без пути, например https://api.dknews.kz.`,
@@ -141,6 +167,11 @@ const COMMANDS = {
 
 
 export type CommandCode = keyof typeof COMMANDS;
+
+/** A message without parameters in each language: the usage texts of the argument parser (args.ts). */
+export function perLang(code: CommandCode): Record<EditorLang, string> {
+  return { ru: message(code, 'ru'), kk: message(code, 'kk'), en: message(code, 'en') };
+}
 
 /** A command's message in the editor's language. */
 export function message(code: CommandCode, lang: EditorLang, params: Params = {}): string {

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ContentError } from '../problems/errors.js';
 import { listArticleFiles, loadDataFiles } from '../sync/load.js';
 import { nearest } from '../parse/nearest.js';
@@ -13,21 +12,26 @@ import { articleTemplate } from './article-template.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
-import { message } from './messages.js';
+import { message, perLang } from './messages.js';
+import { answerHelpOrMisuse, parseCommandLine, usage as usageOf, type CommandSpec } from './args.js';
 
 export interface NewIo extends CliIo {
   /** The clock the date is taken from; tests set it. */
   now?: () => Date;
 }
 
-const OPTIONS = {
-  title: { type: 'string' },
-  lang: { type: 'string' },
-  topic: { type: 'string' },
-  author: { type: 'string' },
-  slug: { type: 'string' },
-  dir: { type: 'string' },
-} as const;
+export const NEW_SPEC: CommandSpec = {
+  command: 'npm run new',
+  summary: perLang('new_summary'),
+  options: {
+    title: { type: 'string', value: perLang('new_title_value'), describe: perLang('opt_new_title') },
+    lang: { type: 'string', value: { ru: 'ru|kk|en', kk: 'ru|kk|en', en: 'ru|kk|en' }, describe: perLang('opt_new_lang') },
+    topic: { type: 'string', value: { ru: 'id[,id]', kk: 'id[,id]', en: 'id[,id]' }, describe: perLang('opt_new_topic') },
+    author: { type: 'string', value: { ru: 'id', kk: 'id', en: 'id' }, describe: perLang('opt_new_author') },
+    slug: { type: 'string', value: { ru: 'slug', kk: 'slug', en: 'slug' }, describe: perLang('opt_new_slug') },
+    dir: { type: 'string', value: perLang('folder'), describe: perLang('opt_check_dir') },
+  },
+};
 
 /** Thrown for anything the editor must fix before a file can be made; its text is for stderr. */
 class Refusal extends Error {}
@@ -41,12 +45,9 @@ class Refusal extends Error {}
  * @example await runNew(['--title', 'Выборы в маслихаты'], processIo()) // prints content/news/2026/11/vybory-v-maslihaty.ru.md
  */
 export async function runNew(argv: string[], io: NewIo): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: OPTIONS, strict: true }).values;
-  } catch (error) {
-    return usage(io, message('bad_option', 'ru', { detail: (error as Error).message }));
-  }
+  const parsed = parseCommandLine(argv, NEW_SPEC);
+  if (parsed.kind !== 'run') return answerHelpOrMisuse(parsed, io);
+  const args = parsed.values as { title?: string; lang?: string; topic?: string; author?: string; slug?: string; dir?: string };
   const title = args.title?.replace(/\s+/g, ' ').trim();
   if (!title) return usage(io, message('title_missing', 'ru'));
   const lang = args.lang ?? 'ru';
@@ -56,7 +57,7 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   if (!(await isFolder(dir))) return usage(io, message('no_folder', 'ru', { dir: dirArg }));
 
   try {
-    const { author, topics } = await references(dir, io.cwd, args.author, args.topic);
+    const { author, topics } = await references(dir, io.cwd, (text) => io.stderr.write(`${text}\n`), args.author, args.topic);
     const existing = await listArticleFiles(dir);
     const slug = chooseSlug({ title, lang, given: args.slug, existing, dirArg });
     const now = io.now?.() ?? new Date();
@@ -74,12 +75,17 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
 }
 
 /** The author and topics to write, checked against authors.yml and topics.yml. */
-async function references(dir: string, cwd: string, authorArg?: string, topicArg?: string): Promise<{ author: string; topics: string[] }> {
+async function references(dir: string, cwd: string, warn: (text: string) => void, authorArg?: string, topicArg?: string): Promise<{ author: string; topics: string[] }> {
   const data = await loadDataFiles(dir, { from: cwd });
   const authors = parseAuthors(data.authors);
   const topics = parseTopics(data.topics);
   const problems = [...authors.problems, ...topics.problems];
-  if (!authors.value || !topics.value || problems.length) throw new Refusal(problems.map((p) => p.format('ru', { columns: true })).join('\n'));
+  const errors = problems.filter((p) => !p.warning);
+  // A warning (a job title missing in one language) is said and the file is still made.
+  for (const p of problems.filter((p) => p.warning)) warn(p.format('ru', { columns: true }));
+  if (!authors.value || !topics.value || errors.length) {
+    throw new Refusal(`${errors.map((p) => p.format('ru', { columns: true })).join('\n')}\n${message('nothing_created', 'ru')}`);
+  }
   const authorIds = authors.value.map((a) => a.id);
   const topicIds = topics.value.map((t) => t.id);
 
@@ -138,6 +144,6 @@ function shownPath(cwd: string, file: string): string {
 }
 
 function usage(io: CliIo, text: string): number {
-  io.stderr.write(`${text}\n${message('new_usage', 'ru')}\n`);
+  io.stderr.write(`${text}\n${usageOf(NEW_SPEC, 'ru').split('\n')[0]}\n`);
   return 2;
 }

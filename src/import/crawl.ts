@@ -22,6 +22,8 @@ export class PoliteFetcher {
     readonly fetch: Fetch,
     readonly concurrency: number,
     readonly delayMs: number,
+    /** The clock and the pause: tests pass their own, which record the pauses and wait for none. */
+    readonly clock: { now(): number; sleep(ms: number): Promise<unknown> } = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
   ) {}
 
   /** The page's text, or why there is none: `robots` when robots.txt says no. */
@@ -44,10 +46,10 @@ export class PoliteFetcher {
   async #slot(delayMs: number): Promise<void> {
     while (this.#active >= this.concurrency) await new Promise<void>((resolve) => this.#waiting.push(resolve));
     this.#active++;
-    const now = Date.now();
+    const now = this.clock.now();
     const start = Math.max(now, this.#next);
     this.#next = start + delayMs;
-    if (start > now) await new Promise((resolve) => setTimeout(resolve, start - now));
+    if (start > now) await this.clock.sleep(start - now);
   }
 
   #release(): void {

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 
 /** Where something is in a file, 1-based. */
 export interface Position {
@@ -28,17 +28,61 @@ export function parseYaml(text: string, firstLine = 1): YamlSource {
   };
   const textLines = text.split(/\r?\n/);
   // One error per line: the yaml package often reports a broken line twice.
-  const errors = doc.errors
+  const errors: YamlSource['errors'] = doc.errors
     .map((error) => {
       const position = at(error.pos[0]);
       return { position, detail: error.message.split('\n')[0] ?? error.code, code: error.code, lineText: textLines[position.line - firstLine] ?? '' };
     })
     .filter((error, i, all) => all.findIndex((other) => other.position.line === error.position.line) === i);
+  if (!errors.length) errors.push(...silentTraps(doc, textLines, at, firstLine));
   return {
     data: errors.length ? undefined : doc.toJS(),
     errors,
     locate: (path) => at(offsetOf(doc, path)),
   };
+}
+
+/**
+ * Values YAML reads without an error but not as the editor wrote them, told as errors so that
+ * the editor gets the advice to quote them (yaml-hints.ts) instead of a wrong or empty field:
+ * `title: #Казахстан2050` is a comment (the field is empty), `&слово` and `!слово` before a
+ * value are an anchor and a tag (the first word is gone). Front matter and our data files use
+ * none of these on purpose.
+ */
+function silentTraps(doc: Document, textLines: string[], at: (offset: number) => Position, firstLine: number): YamlSource['errors'] {
+  const traps: YamlSource['errors'] = [];
+  // `mark`: the text the trap starts with (an anchor's `&name`), pointed at rather than the value after it.
+  const add = (offset: number, code: string, detail: string, mark?: string) => {
+    const position = at(offset);
+    if (traps.some((t) => t.position.line === position.line)) return;
+    const lineText = textLines[position.line - firstLine] ?? '';
+    const markAt = mark === undefined ? -1 : lineText.lastIndexOf(mark, position.column - 1);
+    traps.push({ position: markAt === -1 ? position : { ...position, column: markAt + 1 }, detail, code, lineText });
+  };
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      const value = pair.value as Node | null;
+      if (!key?.range) return;
+      const emptyValue = value === null || (isScalar(value) && value.value === null && !value.source);
+      if (emptyValue && /^[ \t]*#/.test(lineAfterKey(textLines[at(key.range[0]).line - firstLine] ?? ''))) add(key.range[0], 'COMMENT_AS_VALUE', 'the value starts with #, which YAML reads as a comment');
+    },
+    Node(_, node) {
+      if (!node.range) return;
+      // `title: Цель #Казахстан2050`: a hashtag after a space starts a comment too (a comment meant as one has a space after #).
+      if (isScalar(node) && node.type === 'PLAIN' && node.comment && /^\S/.test(node.comment) && at(node.range[0]).line === at(node.range[1]).line) {
+        add(node.range[0], 'COMMENT_IN_VALUE', 'a # after a space starts a YAML comment');
+      }
+      if (node.anchor) add(node.range[0], 'ANCHOR_AS_VALUE', `&${node.anchor} is read as a YAML anchor`, `&${node.anchor}`);
+      else if (node.tag && !node.tag.startsWith('tag:yaml.org,2002:')) add(node.range[0], 'TAG_AS_VALUE', `${node.tag} is read as a YAML tag`, '!');
+    },
+  });
+  return traps;
+}
+
+/** What follows `key:` on a line (`- key:` in a list too); '' when the line has no key. */
+function lineAfterKey(line: string): string {
+  return /^\s*(?:-\s+)?[^\s:#][^:#]*:(.*)$/.exec(line)?.[1] ?? '';
 }
 
 function offsetOf(doc: Document, path: readonly PropertyKey[]): number {

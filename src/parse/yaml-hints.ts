@@ -14,7 +14,7 @@ export interface YamlError {
 /**
  * Turns a YAML syntax error into a problem an editor can act on: the usual causes in front
  * matter (a colon or quotes inside a value, a tab as indentation, a value starting with a
- * character YAML reserves) each get their own message, with the editor's line written right.
+ * character YAML reserves, a `#` that makes the rest a comment) each get their own message, with the editor's line written right.
  * @example explainYamlError({ code: 'BLOCK_AS_IMPLICIT_KEY', detail: '…', lineText: 'title: Токаев: реформы' })
  * // { code: 'yaml_colon', params: { fix: 'title: "Токаев: реформы"' } }
  */
@@ -26,6 +26,8 @@ export function explainYamlError(error: YamlError): { code: ProblemCode; params:
   if (error.code === 'DUPLICATE_KEY') return { code: 'yaml_duplicate', params: { field: /^\s*([^\s:]+):/.exec(error.lineText)?.[1] ?? '' } };
   if (field && value) {
     const fix = `${key}: ${quote(value)}`;
+    // Set by parseYaml: a value YAML read as a comment, or cut at one.
+    if (error.code === 'COMMENT_AS_VALUE' || error.code === 'COMMENT_IN_VALUE') return { code: 'yaml_comment', params: { fix } };
     if (error.code === 'BLOCK_AS_IMPLICIT_KEY' || /:\s/.test(unquoted(value))) return { code: 'yaml_colon', params: { fix } };
     if (/^["']/.test(value) || /["']/.test(value.slice(1))) return { code: 'yaml_quotes', params: { fix } };
     if (/^[[\]{}&*!|>%@`#-]/.test(value)) return { code: 'yaml_special_start', params: { char: value[0]!, fix } };

@@ -38,15 +38,23 @@ const PROBLEMS = {
   },
   yaml_colon: {
     ru: (p) => `В значении есть двоеточие с пробелом, и YAML принимает его за начало нового поля. Возьмите всё значение в двойные кавычки: ${p.fix}`,
+    kk: (p) => `Мәнде бос орынды қос нүкте бар, YAML оны жаңа өрістің басы деп қабылдайды. Мәнді толығымен қос тырнақшаға алыңыз: ${p.fix}`,
     en: (p) => `The value has a colon followed by a space, which YAML takes for the start of another field. Put the whole value in double quotes: ${p.fix}`,
   },
   yaml_quotes: {
     ru: (p) => `Кавычки внутри значения закрывают его раньше времени. Внутри пишите кавычки-ёлочки «…», а всё значение возьмите в двойные кавычки: ${p.fix}`,
+    kk: (p) => `Мәннің ішіндегі тырнақшалар оны мерзімінен бұрын жабады. Ішінде «…» тырнақшаларын жазыңыз, ал мәнді толығымен қос тырнақшаға алыңыз: ${p.fix}`,
     en: (p) => `Quotes inside the value end it too early. Use «…» quotes inside and put the whole value in double quotes: ${p.fix}`,
   },
   yaml_special_start: {
     ru: (p) => `Значение начинается со знака «${p.char}», который в YAML значит другое. Возьмите всё значение в двойные кавычки: ${p.fix}`,
+    kk: (p) => `Мән «${p.char}» белгісінен басталады, ал YAML-да оның басқа мағынасы бар. Мәнді толығымен қос тырнақшаға алыңыз: ${p.fix}`,
     en: (p) => `The value starts with "${p.char}", which means something else in YAML. Put the whole value in double quotes: ${p.fix}`,
+  },
+  yaml_comment: {
+    ru: (p) => `Знак «#» в начале значения или после пробела начинает в YAML комментарий, и всё после него пропадает: поле прочитано пустым или обрезанным. Возьмите всё значение в двойные кавычки: ${p.fix}`,
+    kk: (p) => `Мәннің басындағы немесе бос орыннан кейінгі «#» белгісі YAML-да түсініктеме бастайды, одан кейінгінің бәрі жоғалады: өріс бос не қысқартылған күйде оқылды. Мәнді толығымен қос тырнақшаға алыңыз: ${p.fix}`,
+    en: (p) => `A "#" at the start of a value or after a space starts a YAML comment, and everything after it is lost: the field was read empty or cut short. Put the whole value in double quotes: ${p.fix}`,
   },
   yaml_tab: {
     ru: () => 'Отступ сделан табуляцией, а YAML понимает только пробелы. Замените табуляцию двумя пробелами.',

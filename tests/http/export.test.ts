@@ -171,8 +171,9 @@ describe('npm run export, the command', () => {
     expect(origin.stderr).toContain('--api-origin "https://api.dknews.example/path": give the server\'s origin without a path');
     const unknown = await run(['--outdir', 'x']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/^Неверный параметр: .*--outdir/);
-    expect(unknown.stderr).toContain('Использование: npm run export');
+    expect(unknown.stderr).toMatch(/^Неизвестный параметр «--outdir»\.\n\nИспользование: npm run export -- \[параметры\]\n/);
+    const help = await run(['--help', '--lang', 'kk']);
+    expect(help).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Қолданылуы: npm run export -- \[параметрлер\]\n[^]*  --out қалта /) });
     const refused = await run(['--out', 'x', '--lang', 'en'], { SITE_URL: 'dknews.kz' });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('SITE_URL="dknews.kz"');

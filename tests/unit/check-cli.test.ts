@@ -2,7 +2,8 @@ import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCheck } from '../../src/cli/check.js';
+import { usage } from '../../src/cli/args.js';
+import { CHECK_SPEC, runCheck } from '../../src/cli/check.js';
 import { message } from '../../src/cli/messages.js';
 import { previewToken } from '../../src/preview.js';
 import { FIXTURES, VALID } from '../helpers.js';
@@ -214,7 +215,7 @@ describe('npm run check misused', () => {
     expect(await check(['--dir', 'nowhere'], PROJECT)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'Нет папки с материалами «nowhere». Укажите её через --dir или CONTENT_DIR.\nИспользование: npm run check [-- --lang ru|kk|en] [-- --dir папка]\n',
+      stderr: 'Нет папки с материалами «nowhere». Укажите её через --dir или CONTENT_DIR.\nИспользование: npm run check -- [параметры]\n',
     });
   });
 
@@ -224,10 +225,30 @@ describe('npm run check misused', () => {
     expect(stderr.split('\n')[0]).toBe('--lang «de»: сообщения бывают на ru, kk или en.');
   });
 
-  it('exits 2 on an unknown option', async () => {
-    const { code, stderr } = await check(['--verbose'], PROJECT);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(/^Неверный параметр: Unknown option '--verbose'/);
+  it('exits 2 on an unknown option, naming it in the editor\'s language and showing the usage (regression: node\'s English «Unknown option» leaked)', async () => {
+    expect(await check(['--verbose'], PROJECT)).toEqual({ code: 2, stdout: '', stderr: `Неизвестный параметр «--verbose».\n\n${usage(CHECK_SPEC, 'ru')}\n` });
+    expect(await check(['--verbose', '--lang', 'kk'], PROJECT)).toEqual({ code: 2, stdout: '', stderr: `«--verbose» деген параметр жоқ.\n\n${usage(CHECK_SPEC, 'kk')}\n` });
+    expect(await check(['-v', '--lang', 'en'], PROJECT)).toEqual({ code: 2, stdout: '', stderr: `Unknown option "-v".\n\n${usage(CHECK_SPEC, 'en')}\n` });
+  });
+
+  it('prints its usage on --help in ru, kk and en and exits 0 (regression: «Неверный параметр: Unknown option \'--help\'», exit 2, and a doubled -- in the usage)', async () => {
+    expect(await check(['--help'], PROJECT)).toEqual({
+      code: 0,
+      stdout: [
+        'Использование: npm run check -- [параметры]',
+        '',
+        'Проверяет все материалы так же, как сервер, и печатает каждую проблему с файлом, строкой и советом. Код выхода 0 — ошибок нет (предупреждения не мешают), 1 — есть ошибки.',
+        '',
+        'Параметры:',
+        '  --dir папка      папка с материалами (по умолчанию CONTENT_DIR или content)',
+        '  --lang ru|kk|en  язык сообщений: ru, kk или en (по умолчанию ru)',
+        '  -h, --help       эта справка',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(await check(['-h', '--lang', 'kk'], PROJECT)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Қолданылуы: npm run check -- \[параметрлер\]\n\nБарлық материалды/) });
+    expect(await check(['--lang=en', '--help'], PROJECT)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run check -- \[options\]\n\nChecks all the content[^]*  --dir folder /) });
   });
 });
 

@@ -37,6 +37,40 @@ describe('YAML mistakes are explained, with the line written right', () => {
     ]);
   });
 
+  it('title: #Казахстан2050 read as an empty field: quotes, not «Обязательное поле не заполнено»', () => {
+    expect(problems(file('title: #Казахстан2050 — цель страны'))).toEqual([
+      'content/news/x.ru.md:2:1 title: Знак «#» в начале значения или после пробела начинает в YAML комментарий, и всё после него пропадает: поле прочитано пустым или обрезанным. Возьмите всё значение в двойные кавычки: title: "#Казахстан2050 — цель страны"',
+    ]);
+    expect(problems(file('title: #Казахстан2050'), 'en')).toEqual([
+      'content/news/x.ru.md:2:1 title: A "#" at the start of a value or after a space starts a YAML comment, and everything after it is lost: the field was read empty or cut short. Put the whole value in double quotes: title: "#Казахстан2050"',
+    ]);
+  });
+
+  it('a hashtag after a word cuts the value short: quotes; a comment after a space and # is left alone', () => {
+    expect(problems(file('title: Цель #Казахстан2050'))).toEqual([
+      'content/news/x.ru.md:2:8 title: Знак «#» в начале значения или после пробела начинает в YAML комментарий, и всё после него пропадает: поле прочитано пустым или обрезанным. Возьмите всё значение в двойные кавычки: title: "Цель #Казахстан2050"',
+    ]);
+    expect(problems(file('title: Цель # комментарий редактора'))).toEqual([]);
+  });
+
+  it('a value starting with & or ! (read as an anchor or a tag, its first word lost): quotes', () => {
+    expect(problems(file('title: &Co объявила итоги'))).toEqual([
+      'content/news/x.ru.md:2:8 title: Значение начинается со знака «&», который в YAML значит другое. Возьмите всё значение в двойные кавычки: title: "&Co объявила итоги"',
+    ]);
+    expect(problems(file('title: !Важно итоги'))[0]).toMatch(/Значение начинается со знака «!».*title: "!Важно итоги"$/);
+    expect(problems(file('title: !important news'), 'en')).toEqual([
+      'content/news/x.ru.md:2:8 title: The value starts with "!", which means something else in YAML. Put the whole value in double quotes: title: "!important news"',
+    ]);
+  });
+
+  it('a value starting with @, `, *, %, | or > : quotes, in Kazakh too', () => {
+    for (const char of ['@', '`', '*', '%', '|', '>']) {
+      expect(problems(file(`title: ${char}dknews жазады`), 'kk' as 'ru')).toEqual([
+        expect.stringMatching(new RegExp(`title: Мән «\\${char}» белгісінен басталады, ал YAML-да оның басқа мағынасы бар\\. Мәнді толығымен қос тырнақшаға алыңыз: title: "\\${char}dknews жазады"$`)),
+      ]);
+    }
+  });
+
   it('a tab as indentation: use spaces', () => {
     expect(problems(file('title: Заголовок\nimage:\n\tsrc: photo.png'))).toEqual([
       'content/news/x.ru.md:4:1: Отступ сделан табуляцией, а YAML понимает только пробелы. Замените табуляцию двумя пробелами.',

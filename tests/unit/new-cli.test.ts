@@ -1,8 +1,9 @@
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runNew } from '../../src/cli/new-article.js';
+import { usage } from '../../src/cli/args.js';
+import { NEW_SPEC, runNew } from '../../src/cli/new-article.js';
 import { buildIndex } from '../../src/sync/build-index.js';
 import { loadContent } from '../../src/sync/load.js';
 import { slugFromTitle, uniqueSlug } from '../../src/text/slug.js';
@@ -97,6 +98,27 @@ describe('npm run new', () => {
   });
 });
 
+describe('npm run new and warnings', () => {
+  it('a missing English job title in authors.yml is said, and the file is still made (regression: exit 1, nothing created, no word why)', async () => {
+    const cwd = await tree();
+    await writeFile(path.join(cwd, 'content/authors.yml'), 'anna:\n  name: { ru: Анна, kk: Анна, en: Anna }\n  role: { ru: Корреспондент, kk: Тілші }\n');
+    expect(await run(['--title', 'Выборы'], cwd)).toEqual({
+      code: 0,
+      stdout: 'content/news/2026/11/vybory.ru.md\n',
+      stderr: 'content/authors.yml:3:3  anna.role.en  Предупреждение: У автора anna нет должности на английском (role.en): там будет показана «Корреспондент». Добавьте в role строку «en: …».\n',
+    });
+  });
+
+  it('an error in authors.yml stops it, and it says that nothing was created', async () => {
+    const cwd = await tree();
+    await writeFile(path.join(cwd, 'content/authors.yml'), 'anna:\n  role: { ru: Корреспондент, kk: Тілші, en: Correspondent }\n');
+    const result = await run(['--title', 'Выборы'], cwd);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trimEnd().split('\n').at(-1)).toBe('Ничего не создано: сначала исправьте ошибки выше.');
+  });
+});
+
 describe('npm run new refuses', () => {
   it('an unknown topic, suggesting the nearest', async () => {
     expect(await run(['--title', 'Х', '--topic', 'ekonomika'], await tree())).toEqual({
@@ -140,6 +162,18 @@ describe('npm run new refuses', () => {
     const { code, stderr } = await run([], await tree());
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('Нужен заголовок: --title "Заголовок статьи".');
+  });
+});
+
+describe('npm run new\'s command line', () => {
+  it('prints its usage on --help in the article\'s language (ru, kk, en) and exits 0; names an unknown option with the usage, exit 2', async () => {
+    const cwd = await tree();
+    expect(await run(['--help'], cwd)).toEqual({ code: 0, stdout: `${usage(NEW_SPEC, 'ru')}\n`, stderr: '' });
+    expect((await run(['--help'], cwd)).stdout).toMatch(/^Использование: npm run new -- \[параметры\]\n\nСоздаёт файл статьи[^]*\n  --lang ru\|kk\|en +язык статьи \(по умолчанию ru\)\n/);
+    expect(await run(['-h', '--lang', 'kk'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Қолданылуы: npm run new -- \[параметрлер\]\n/) });
+    expect(await run(['--lang', 'en', '--help'], cwd)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run new -- \[options\]\n[^]*--title "Title"/) });
+    expect(await run(['--titel', 'Х'], cwd)).toEqual({ code: 2, stdout: '', stderr: `Неизвестный параметр «--titel».\n\n${usage(NEW_SPEC, 'ru')}\n` });
+    expect(await run(['--title', 'Х', '--lang', 'de'], cwd)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--lang «de»: язык статьи — ru, kk или en\.\n/) });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommandLine, type CommandSpec } from '../../../src/cli/args.js';
+import { parseCommandLine, usage, type CommandSpec } from '../../../src/cli/args.js';
 import { runImportCommand } from '../../../src/cli/import.js';
 
 const spec: CommandSpec = {
@@ -25,13 +25,13 @@ describe('the one argument parser', () => {
 
   it('names an unknown option, a missing value, a value given to a switch, an extra or a missing argument', () => {
     const misuse = (argv: string[]) => parseCommandLine(argv, spec);
-    expect(misuse(['a.xml', '--limt', '3'])).toEqual({ kind: 'misuse', lang: 'ru', text: 'Неизвестный параметр «--limt».\nСправка: npm run demo -- --help' });
-    expect(misuse(['a.xml', '--limit'])).toMatchObject({ text: 'Параметру «--limit» нужно значение.\nСправка: npm run demo -- --help' });
-    expect(misuse(['a.xml', '--dry-run=yes'])).toMatchObject({ text: 'Параметр «--dry-run» пишется без значения.\nСправка: npm run demo -- --help' });
-    expect(misuse(['a.xml', 'b.xml'])).toMatchObject({ text: 'Лишний аргумент «b.xml».\nСправка: npm run demo -- --help' });
-    expect(misuse([])).toMatchObject({ text: 'Не указан ФАЙЛ.\nСправка: npm run demo -- --help' });
+    expect(misuse(['a.xml', '--limt', '3'])).toEqual({ kind: 'misuse', lang: 'ru', text: 'Неизвестный параметр «--limt».\n\n' + usage(spec, 'ru') });
+    expect(misuse(['a.xml', '--limit'])).toMatchObject({ text: 'Параметру «--limit» нужно значение.\n\n' + usage(spec, 'ru') });
+    expect(misuse(['a.xml', '--dry-run=yes'])).toMatchObject({ text: 'Параметр «--dry-run» пишется без значения.\n\n' + usage(spec, 'ru') });
+    expect(misuse(['a.xml', 'b.xml'])).toMatchObject({ text: 'Лишний аргумент «b.xml».\n\n' + usage(spec, 'ru') });
+    expect(misuse([])).toMatchObject({ text: 'Не указан ФАЙЛ.\n\n' + usage(spec, 'ru') });
     expect(misuse(['--lang', 'de'])).toMatchObject({ lang: 'ru', text: expect.stringContaining('--lang «de»: сообщения бывают на ru, kk или en.') });
-    expect(misuse(['--bad', '--lang', 'en'])).toMatchObject({ lang: 'en', text: 'Unknown option "--bad".\nHelp: npm run demo -- --help' });
+    expect(misuse(['--bad', '--lang', 'en'])).toMatchObject({ lang: 'en', text: 'Unknown option "--bad".\n\n' + usage(spec, 'en') });
   });
 
   it('reads values and switches', () => {
