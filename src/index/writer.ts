@@ -72,6 +72,7 @@ export class IndexWriter {
       deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
       deleteTopics: db.prepare<[number]>('DELETE FROM topics WHERE id = ?'),
       deleteAliases: db.prepare<[number]>('DELETE FROM aliases WHERE id = ?'),
+      aliasesOf: db.prepare<[number], { alias: string }>('SELECT alias FROM aliases WHERE id = ?'),
       deleteSearch: Object.fromEntries(['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number]>(`DELETE FROM search_${l} WHERE rowid = ?`)])),
       insertSearch: Object.fromEntries(
         ['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number, string, string, string, string]>(`INSERT INTO search_${l} (rowid, title, lead, tags, body) VALUES (?, ?, ?, ?, ?)`)]),
@@ -108,17 +109,21 @@ export class IndexWriter {
   }
 
   /**
-   * Writes a diff in one transaction and returns the new content serial, with the problems
-   * between files it found: of two files with one language and slug, the first by path is
-   * shown and the other reported.
+   * Writes a diff in one transaction and returns the new content serial, with the addresses
+   * it settled anew: of several files claiming one language and slug, or one old path, the
+   * first claim holds it and the others are told (see the class). Each address claimed or let
+   * go by a file of the diff is settled, with its problems now (none when one file is left):
+   * they replace what was said of that address before.
    */
-  apply(diff: Diff): { serial: number; problems: ContentError[] } {
+  apply(diff: Diff): { serial: number; claims: Map<string, ContentError[]> } {
     return this.#db.transaction(() => {
       const claimed = new Map<string, [string, string]>();
+      const aliases = new Set<string>();
       const drop = (rel: string) => {
         const row = this.#s.idOf.get(rel);
         if (!row) return undefined;
         claimed.set(`${row.lang}/${row.slug}`, [row.slug, row.lang]);
+        for (const alias of this.#s.aliasesOf.all(row.id)) aliases.add(alias.alias);
         this.#s.deleteSearch[row.lang]!.run(row.id);
         this.#s.deleteTopics.run(row.id);
         this.#s.deleteAliases.run(row.id);
@@ -142,21 +147,24 @@ export class IndexWriter {
           JSON.stringify(article), JSON.stringify({ siteLinks, media, mediaLines }), packed.html, packed.text,
         )!;
         for (const topic of new Set(article.topics)) this.#s.insertTopic.run(topic, article.lang, date, article.slug, changed, id);
-        for (const alias of article.aliases) this.#s.insertAlias.run(alias, id);
+        for (const alias of article.aliases) {
+          this.#s.insertAlias.run(alias, id);
+          aliases.add(alias);
+        }
         this.#s.insertSearch[article.lang]!.run(id, file.terms.title, file.terms.lead, file.terms.tags, file.terms.body);
         claimed.set(`${article.lang}/${article.slug}`, [article.slug, article.lang]);
       }
-      const problems: ContentError[] = [];
-      for (const [slug, lang] of claimed.values()) problems.push(...this.#settle(slug, lang));
+      const claims = new Map<string, ContentError[]>();
+      for (const [slug, lang] of claimed.values()) claims.set(`${lang}/news/${slug}`, this.#settle(slug, lang));
       // Of two articles claiming one old path, the first claim has it; the other is told.
-      for (const alias of new Set(diff.put.flatMap((f) => f.good.article.aliases))) {
+      for (const alias of aliases) {
         const [owner, ...others] = this.#s.owners.all(alias);
-        for (const other of others) problems.push(new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } }));
+        claims.set(`alias ${alias}`, others.map((other) => new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } })));
       }
       if (diff.data) this.#s.setMeta.run('data', JSON.stringify(diff.data));
       const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
       this.#s.setMeta.run('serial', String(serial));
-      return { serial, problems };
+      return { serial, claims };
     })();
   }
 

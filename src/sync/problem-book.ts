@@ -3,16 +3,18 @@ import type { ReconcileReport } from './reconcile.js';
 
 /**
  * The content's problems now, by file: each reconcile replaces the problems of the files it
- * looked at and keeps the others as they were. One book per index (a rebuild keeps its own
- * until it replaces the serving one).
+ * looked at and keeps the others as they were; and by address (a slug, an old path claimed by
+ * several files), which the writer settles again whenever a file claiming it is written or goes.
+ * One book per index (a rebuild keeps its own until it replaces the serving one).
  */
 export class ProblemBook {
   readonly #byFile = new Map<string, ContentError[]>();
+  readonly #byAddress = new Map<string, ContentError[]>();
   /** Files served from their last good version, because their text on disk has problems. */
   readonly #lastGood = new Set<string>();
 
   /** Takes in what a reconcile found. */
-  remember(report: Pick<ReconcileReport, 'examined' | 'scanned' | 'problems' | 'servedFromLastGood'>): void {
+  remember(report: Pick<ReconcileReport, 'examined' | 'scanned' | 'problems' | 'servedFromLastGood' | 'claims'>): void {
     for (const file of report.examined) {
       this.#byFile.delete(file);
       this.#lastGood.delete(file);
@@ -29,10 +31,14 @@ export class ProblemBook {
       else this.#byFile.set(problem.file, [problem]);
     }
     for (const file of report.servedFromLastGood) this.#lastGood.add(file);
+    for (const [address, problems] of report.claims) {
+      if (problems.length) this.#byAddress.set(address, problems);
+      else this.#byAddress.delete(address);
+    }
   }
 
   get problems(): ContentError[] {
-    return [...this.#byFile.values()].flat();
+    return [...this.#byFile.values(), ...this.#byAddress.values()].flat();
   }
 
   get servedFromLastGood(): string[] {

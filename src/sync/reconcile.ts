@@ -38,8 +38,8 @@ export interface ReconcileOptions {
   /** Look at these paths only (relative to contentDir, from the watcher); every file when absent. */
   paths?: readonly string[];
   logger: Logger;
-  /** Writes a diff in one transaction; returns the problems between files it found. */
-  commit: (diff: Diff) => ContentError[];
+  /** Writes a diff in one transaction; returns the addresses it settled, with their problems (see IndexWriter.apply). */
+  commit: (diff: Diff) => Map<string, ContentError[]>;
   /** Called once the site-wide files are read and good. */
   onData: (data: SiteData) => void;
   /** Reads what each media file is (src/media/library.ts); without it, articles' pictures have no facts. */
@@ -62,6 +62,11 @@ export interface ReconcileReport {
   scanned: string[];
   /** Whether anything was written to the index (a diff with files or site data). */
   committed: boolean;
+  /**
+   * The addresses (a language's slug, an old path) settled anew, with the problems of the files
+   * claiming each: they replace what was said of that address before, whichever file was looked at.
+   */
+  claims: Map<string, ContentError[]>;
   ms: number;
 }
 
@@ -111,6 +116,7 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     examined: [...new Set([...siteFiles, ...(o.paths ?? []), ...changed, ...gone])].map((rel) => `${root}/${rel}`),
     scanned: scanned.map((rel) => `${root}/${rel}`),
     committed: false,
+    claims: new Map(),
     ms: 0,
   };
   for (const rel of nearMisses) report.problems.push(nearMissProblem(root, rel));
@@ -124,7 +130,7 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     if (!diff.put.length && !diff.remove.length && !diff.data) return;
     report.removed += diff.remove.length;
     report.committed = true;
-    report.problems.push(...o.commit(diff));
+    for (const [address, problems] of o.commit(diff)) report.claims.set(address, problems);
     diff = { put: [], remove: [] };
     o.progress?.(done, changed.length);
   };

@@ -482,7 +482,7 @@ export class ContentStore {
       const changed = report.committed || !sameProblems(before, target.book.problems);
       // One new version for the whole reconcile, with its problems: a new version empties every cache.
       if (changed || !this.#index) this.#swap();
-      logger[changed ? 'info' : 'debug']({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, changed ? 'Content reloaded' : 'Content looked at: nothing new');
+      logger[changed ? 'info' : 'debug']({ reason, parsed: report.parsed, removed: report.removed, problems: target.book.problems.length, ms: report.ms }, changed ? 'Content reloaded' : 'Content looked at: nothing new');
     } catch (error) {
       if (target === this.#serving) this.#logFailure(error, reason);
     } finally {
@@ -501,12 +501,12 @@ export class ContentStore {
   }
 
   /** Writes one diff into an index; a first start's index, served while it grows, shows each batch at once. */
-  #commit(target: OpenIndex, diff: Diff): ContentError[] {
-    const { serial, problems } = target.writer!.apply(diff);
+  #commit(target: OpenIndex, diff: Diff): Map<string, ContentError[]> {
+    const { serial, claims } = target.writer!.apply(diff);
     target.serial = serial;
     if (diff.data) target.data = diff.data;
     if (target === this.#serving && !target.complete) this.#swap();
-    return problems;
+    return claims;
   }
 
   #survey(): ((names: Iterable<string>) => Promise<ReadonlyMap<string, MediaFacts>>) | undefined {

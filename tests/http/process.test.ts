@@ -308,19 +308,21 @@ describe('a first start at hundreds of articles', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), '--count', '300', '--out', contentDir, '--seed', '7']);
     writeFileSync(path.join(contentDir, 'news/broken-one.ru.md'), '---\ntitle: Сломано\ndate: 2026-01-22T09:00\nauthor: nobody-at-all\ntopics: [politics]\n---\nТекст.\n');
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-many-data-'));
-    const run = async () => {
+    const run = async (first: boolean) => {
       const child = spawn(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: serverEnv(dataDir, { CONTENT_DIR: contentDir }), stdio: ['ignore', 'pipe', 'inherit'] });
       clusters.push(child);
       const lines: (LogLine & { files?: number; threads?: number; line?: number; field?: string })[] = [];
       createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
-      // Serving the first batch; the whole index once /healthz says nothing is being indexed.
+      // Serving the first batch; the whole index once the log says so (a first start), or
+      // /healthz says nothing is being indexed (a restart, which finds nothing new to say).
       await until('serving', () => lines.some((l) => l.msg === 'DKNews.kz is serving'), 60_000);
       const origin = `http://127.0.0.1:${lines.find((l) => l.msg === 'DKNews.kz is serving')!.port}`;
-      await until('indexed', async () => (await (await fetch(`${origin}/healthz`)).json() as { content: { indexing: boolean } }).content.indexing === false, 60_000);
+      if (first) await until('indexed', () => lines.some((l) => l.msg === 'Content index complete'), 60_000);
+      else await until('indexed', async () => (await (await fetch(`${origin}/healthz`)).json() as { content: { indexing: boolean } }).content.indexing === false, 60_000);
       return { child, lines, origin };
     };
 
-    const first = await run();
+    const first = await run(true);
     const parallel = first.lines.find((l) => l.msg === 'Parsed the new article files in parallel');
     const files = readdirSync(path.join(contentDir, 'news'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
     expect(files).toBeGreaterThan(400);
@@ -335,7 +337,7 @@ describe('a first start at hundreds of articles', () => {
     first.child.kill('SIGTERM');
     expect(await exited(first.child)).toEqual({ code: 0, signal: null });
 
-    const second = await run();
+    const second = await run(false);
     expect(second.lines.find((l) => l.msg === 'Parsed the new article files in parallel')).toBeUndefined();
     expect(await (await fetch(`${second.origin}${href}`)).text()).toMatch(/<div class="article__body">\s*<p>/);
     second.child.kill('SIGTERM');
