@@ -7,7 +7,7 @@ import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 /** What an index file says of itself (its `meta` rows): enough to choose which one to serve. */
 export interface IndexFacts {
-  /** The schema version it was made with: this code reads only its own (SCHEMA_VERSION). */
+  /** The schema version it was made with: this code reads its own, and earlier ones it can bring up to it (MIGRATIONS). */
   schema: number;
   /** The fingerprint of the code that wrote its rows (see fingerprint.ts). */
   fingerprint?: string;
@@ -15,7 +15,20 @@ export interface IndexFacts {
   drafts: boolean;
   /** Whether every file of content/ was indexed into it once (a first index is served while it grows). */
   complete: boolean;
+  /** Made by a release before index files said what made them (no fingerprint, no completeness, no pointer). */
+  legacy: boolean;
 }
+
+/**
+ * How to bring an index of an earlier schema up to this one, a step per version (the SQL from
+ * N - 1 to N): a complete index of the release before keeps serving, so brought up, while this
+ * code builds its own beside it. A schema change that cannot be written as such a step (a
+ * table made anew) has no entry: an index that old is not served, and a start is a first start.
+ */
+const MIGRATIONS: Record<number, string> = {
+  // The moment each file claimed its address: 0, as for a first index, until the rebuild.
+  4: 'ALTER TABLE files ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;',
+};
 
 /** This code's own fingerprint (see fingerprint.ts), read once per process. */
 let own: string | undefined;
@@ -24,11 +37,12 @@ export function fingerprint(): string {
 }
 
 /**
- * Opens an index file for writing, made if need be, stamped with the fingerprint and drafts of
- * the code that writes it. Throws when it cannot be opened or is not an index (a damaged file):
- * the caller decides what to serve instead.
+ * Opens an index file for writing, made if need be; one of an earlier schema is brought up to
+ * this one (MIGRATIONS). A new file is stamped with the fingerprint and drafts of the code that
+ * writes it (`stamp`); an existing one keeps what it says. Throws when it cannot be opened or
+ * is not an index (a damaged file): the caller decides what to serve instead.
  */
-export function openForWriting(file: string, stamp: { fingerprint: string; drafts: boolean }): Database.Database {
+export function openForWriting(file: string, stamp?: { fingerprint: string; drafts: boolean }): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 5000 });
   try {
@@ -36,18 +50,37 @@ export function openForWriting(file: string, stamp: { fingerprint: string; draft
     // Derived data: losing the last writes on power loss costs indexing them again.
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -16000');
+    migrate(db);
     // Not a full integrity check: at 100,000 articles that reads a gigabyte and would make a
     // restart wait. A file that is not a database fails the pragma above or the schema here.
     db.exec(SCHEMA);
     const set = db.prepare<[string, string]>('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     set.run('schema', String(SCHEMA_VERSION));
-    set.run('fingerprint', stamp.fingerprint);
-    set.run('drafts', stamp.drafts ? '1' : '0');
+    if (stamp) {
+      set.run('fingerprint', stamp.fingerprint);
+      set.run('drafts', stamp.drafts ? '1' : '0');
+    }
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** Brings an index of an earlier schema up to this one, in one transaction; a new file has nothing to bring. */
+function migrate(db: Database.Database): void {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const row = hasMeta ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get() : undefined;
+  const from = row ? Number(row.value) : SCHEMA_VERSION;
+  if (from >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+      const step = MIGRATIONS[version];
+      if (step === undefined) throw new Error(`The content index of schema ${from} cannot be brought up to ${SCHEMA_VERSION}`);
+      db.exec(step);
+    }
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(String(SCHEMA_VERSION));
+  })();
 }
 
 /** Opens the index another process writes, for reading; undefined while it cannot be (not made yet, or gone). */
@@ -68,7 +101,15 @@ export function factsOf(file: string): IndexFacts | undefined {
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
     const meta = new Map(db.prepare<[], [string, string]>('SELECT key, value FROM meta').raw().all());
-    return { schema: Number(meta.get('schema')), fingerprint: meta.get('fingerprint'), drafts: meta.get('drafts') === '1', complete: meta.has('complete') };
+    const legacy = !meta.has('fingerprint');
+    return {
+      schema: Number(meta.get('schema')),
+      fingerprint: meta.get('fingerprint'),
+      // An index of a release before said so by its name only.
+      drafts: legacy ? file.endsWith('-drafts.sqlite') : meta.get('drafts') === '1',
+      complete: meta.has('complete'),
+      legacy: legacy && meta.has('data'),
+    };
   } catch {
     return undefined;
   } finally {
@@ -76,9 +117,11 @@ export function factsOf(file: string): IndexFacts | undefined {
   }
 }
 
-/** Whether this code can serve an index file: its own schema, and the same drafts. */
+/** Whether this code can serve an index file: its own schema or one it can bring up to it, and the same drafts. */
 export function readable(facts: IndexFacts | undefined, drafts: boolean): facts is IndexFacts {
-  return facts !== undefined && facts.schema === SCHEMA_VERSION && facts.drafts === drafts;
+  if (facts === undefined || facts.drafts !== drafts || !(facts.schema <= SCHEMA_VERSION)) return false;
+  for (let version = facts.schema + 1; version <= SCHEMA_VERSION; version++) if (MIGRATIONS[version] === undefined) return false;
+  return true;
 }
 
 /** An index in memory: for tools and tests, and when DATA_DIR cannot hold one. */

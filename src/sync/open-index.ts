@@ -30,11 +30,14 @@ export class OpenIndex {
     this.read();
   }
 
-  /** An index file opened (made, if need be) for writing. Throws when it cannot be (a damaged file, a read-only DATA_DIR). */
-  static writable(file: string, options: { drafts: boolean; fingerprint: string } & WriterOptions): OpenIndex {
+  /**
+   * An index file opened for writing: made (stamped with `fingerprint`) when it is a new one,
+   * else as it is, brought up to this schema. Throws when it cannot be (a damaged file, a read-only DATA_DIR).
+   */
+  static writable(file: string, options: { drafts: boolean; fingerprint?: string } & WriterOptions): OpenIndex {
     const held = lease(file);
     try {
-      const db = openForWriting(file, options);
+      const db = openForWriting(file, options.fingerprint === undefined ? undefined : { fingerprint: options.fingerprint, drafts: options.drafts });
       return new OpenIndex(db, file, new IndexWriter(db, options.drafts, options), held.release);
     } catch (error) {
       held.release();

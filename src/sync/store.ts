@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { ContentIndex } from '../index/content-index.js';
 import { factsOf, fingerprint, readable } from '../index/database.js';
-import { newIndexFile, pointAt, pointerFile, removeUnused, servedFile } from '../index/files.js';
+import { indexFiles, newIndexFile, pointAt, pointerFile, removeUnused, servedFile } from '../index/files.js';
 import type { Diff, WriterOptions } from '../index/writer.js';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
 import { LANGS } from '../i18n/languages.js';
@@ -197,12 +197,18 @@ export class ContentStore {
     let serve: OpenIndex | undefined;
     let build: { file?: string; reason: string } | undefined;
     if (dataDir) {
-      const pointed = servedFile(dataDir, drafts);
+      // The index a release before the pointer served: its newest file, taken as complete.
+      const pointed = servedFile(dataDir, drafts) ?? indexFiles(dataDir).find((file) => readable(factsOf(file), drafts) && factsOf(file)?.legacy);
       const facts = pointed === undefined ? undefined : factsOf(pointed);
-      if (pointed && readable(facts, drafts) && facts.complete) {
+      if (pointed && readable(facts, drafts) && (facts.complete || facts.legacy)) {
         serve = this.#open(pointed);
         if (!serve) build = { reason: 'the content index could not be opened' };
         else if (facts.fingerprint !== code) build = { reason: 'new code: the rows it writes differ (index fingerprint)' };
+        if (serve && facts.legacy) {
+          serve.serial = serve.writer!.markComplete();
+          serve.complete = true;
+          pointAt(dataDir, drafts, pointed);
+        }
       } else if (pointed && readable(facts, drafts) && facts.fingerprint === code) {
         build = { file: pointed, reason: 'first start, resumed' };
       } else {
@@ -358,7 +364,7 @@ export class ContentStore {
   #open(file: string): OpenIndex | undefined {
     const { includeDrafts: drafts, logger } = this.#options;
     try {
-      return OpenIndex.writable(file, { drafts, fingerprint: fingerprint() });
+      return OpenIndex.writable(file, { drafts });
     } catch (error) {
       logger.warn({ err: error, file }, 'Content index damaged; indexing content/ again');
       return undefined;

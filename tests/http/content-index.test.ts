@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -121,6 +121,32 @@ describe('the content index in DATA_DIR', () => {
     expect(again.store.building).toBeUndefined();
     expect(again.store.lastReconcile!.parsed).toBe(0);
     stop(again);
+  });
+
+  it('keeps serving the index of the release before this one (an earlier schema, no pointer) while it builds its own, then switches', async () => {
+    const dataDir = tempDir();
+    const first = await start(dataDir);
+    const before = counts(first);
+    stop(first);
+    // The file as the release before left it: schema 3 (no claims), nothing said of what made it, no pointer.
+    const older = path.join(dataDir, 'content-index-releasebefore.sqlite');
+    renameSync(indexFileIn(dataDir), older);
+    rmSync(path.join(dataDir, 'content-index.current'));
+    const db = new Database(older);
+    db.exec("ALTER TABLE files DROP COLUMN claimed; UPDATE meta SET value = '3' WHERE key = 'schema'; DELETE FROM meta WHERE key IN ('fingerprint', 'drafts', 'complete')");
+    db.close();
+    const logger = pino({ level: 'silent' });
+    const store = new ContentStore({ source: diskSource(content.dir), dataDir, includeDrafts: false, logger, images: new MediaLibrary({ contentDir: content.dir, dataDir, logger }), now: () => FIXTURE_NOW });
+    await store.start();
+    expect(store.complete).toBe(true);
+    expect(store.building?.reason).toMatch(/^new code/);
+    expect(Object.fromEntries(LANGS.map((lang) => [lang, store.index.count(lang)]))).toEqual(before);
+    expect(store.index.article('ru', 'second-story')?.title).toBe('Вторая новость');
+    await store.settled();
+    expect(indexFileIn(dataDir)).not.toBe(older);
+    expect(Object.fromEntries(LANGS.map((lang) => [lang, store.index.count(lang)]))).toEqual(before);
+    store.close();
+    expect(existsSync(older)).toBe(false);
   });
 
   it('is rebuilt from content/ when damaged, without losing an article', async () => {
