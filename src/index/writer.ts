@@ -88,7 +88,7 @@ export class IndexWriter {
       ),
       // The same order decides an alias (and ContentIndex.redirect follows it).
       owners: db.prepare<[string], { file: string }>(
-        `SELECT f.article ->> '$.file' AS file FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.claimed, f.date, f.rel`,
+        "SELECT f.article ->> '$.file' AS file FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.claimed, f.date, f.rel",
       ),
       claimed: db.prepare<[string], { claimed: number }>('SELECT claimed FROM files WHERE rel = ?'),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),

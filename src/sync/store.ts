@@ -193,30 +193,22 @@ export class ContentStore {
   async start(): Promise<void> {
     const { dataDir, includeDrafts: drafts, logger, role = 'writer' } = this.#options;
     if (role === 'reader') return this.#startReading();
-    const code = fingerprint();
     let serve: OpenIndex | undefined;
-    let build: { file?: string; reason: string } | undefined;
+    let build: { file?: string; reason: string } | undefined = { reason: 'first start' };
     if (dataDir) {
-      // The index a release before the pointer served: its newest file, taken as complete.
-      const pointed = servedFile(dataDir, drafts) ?? indexFiles(dataDir).find((file) => readable(factsOf(file), drafts) && factsOf(file)?.legacy);
-      const facts = pointed === undefined ? undefined : factsOf(pointed);
-      if (pointed && readable(facts, drafts) && (facts.complete || facts.legacy)) {
-        serve = this.#open(pointed);
+      const plan = planStart(dataDir, drafts);
+      build = plan.build;
+      if (plan.serve) {
+        serve = this.#open(plan.serve);
         if (!serve) build = { reason: 'the content index could not be opened' };
-        else if (facts.fingerprint !== code) build = { reason: 'new code: the rows it writes differ (index fingerprint)' };
-        if (serve && facts.legacy) {
+        else if (plan.legacy) {
+          // Taken as complete, and named by the pointer from now on.
           serve.serial = serve.writer!.markComplete();
           serve.complete = true;
-          pointAt(dataDir, drafts, pointed);
+          pointAt(dataDir, drafts, plan.serve);
         }
-      } else if (pointed && readable(facts, drafts) && facts.fingerprint === code) {
-        build = { file: pointed, reason: 'first start, resumed' };
-      } else {
-        build = { reason: !pointed ? 'first start' : !facts ? 'the content index is damaged' : 'the content index is of an older schema, which this code cannot read' };
-        if (pointed && !facts) logger.warn({ file: pointed }, 'Content index damaged; indexing content/ again');
       }
-    } else {
-      build = { reason: 'first start' };
+      if (plan.damaged) logger.warn({ file: plan.damaged }, 'Content index damaged; indexing content/ again');
     }
     if (serve) {
       this.#serving = serve;
@@ -634,6 +626,27 @@ export class ContentStore {
     }, wait);
     this.#timer.unref();
   }
+}
+
+/**
+ * What a start does with the index files of DATA_DIR: serve the one the pointer names as it is,
+ * if it is complete and this code can read it (or the newest file of a release before the
+ * pointer, taken as complete); build one when there is none, or when the one served was written
+ * by other code (its fingerprint). A first start cut short is resumed in its own file.
+ */
+function planStart(dataDir: string, drafts: boolean): { serve?: string; legacy?: boolean; build?: { file?: string; reason: string }; damaged?: string } {
+  const code = fingerprint();
+  const pointed = servedFile(dataDir, drafts);
+  const legacy = pointed === undefined ? indexFiles(dataDir).find((file) => readable(factsOf(file), drafts) && factsOf(file)!.legacy) : undefined;
+  const file = pointed ?? legacy;
+  const facts = file === undefined ? undefined : factsOf(file);
+  if (file === undefined) return { build: { reason: 'first start' } };
+  if (!facts) return { build: { reason: 'the content index is damaged' }, damaged: file };
+  if (!readable(facts, drafts)) return { build: { reason: 'the content index is of a schema this code cannot read' } };
+  if (facts.complete || facts.legacy) {
+    return { serve: file, legacy: facts.legacy, build: facts.fingerprint === code ? undefined : { reason: 'new code: the rows it writes differ (index fingerprint)' } };
+  }
+  return { build: facts.fingerprint === code ? { file, reason: 'first start, resumed' } : { reason: 'first start (the one before, of other code, was not finished)' } };
 }
 
 /** Paths to look at, merged: 'all' takes everything in. */
