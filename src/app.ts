@@ -37,6 +37,8 @@ export interface AppDeps {
   images?: MediaLibrary;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** Signs drafts' preview links (see preview.ts). */
+  previewSecret?: Buffer;
 }
 
 /**

@@ -11,6 +11,7 @@ import { createAssets, type Assets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
 import { DEFAULT_LANG } from './i18n/languages.js';
 import { plainPage } from './http/plain-page.js';
+import { previewSecret } from './preview.js';
 
 export interface Site {
   /** The site as a request listener, its absolute URLs on the config's SITE_URL; made when first asked for. */
@@ -71,7 +72,11 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
       known.then(() => images.warm()).catch((error: unknown) => logger.warn({ err: error }, 'Media files not surveyed; derivatives are made when asked for'));
     },
   });
-  const [i18n] = await Promise.all([createI18n(), background ? store.start() : store.load()]);
+  const [i18n, secret] = await Promise.all([createI18n(), previewSecret(config.dataDir, config.previewSecret).catch((error: unknown) => {
+    // A DATA_DIR the server may not write (read-only, full) costs the previews, never the site.
+    logger.warn({ err: error }, 'Draft previews are off: no preview secret could be kept in DATA_DIR; set PREVIEW_SECRET');
+    return undefined;
+  }), background ? store.start() : store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
   // Redis when several machines serve the site; else SQLite, which the processes of one machine share.
   const counter = config.redisUrl ? await RedisViewCounter.open(config.redisUrl, logger) : new SqliteViewCounter(config.dataDir, logger);
@@ -87,7 +92,7 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
     counter.close();
     store.close();
   };
-  const appFor = (served: Config) => createApp({ config: served, store, i18n, assets, logger, counter, now, images });
+  const appFor = (served: Config) => createApp({ config: served, store, i18n, assets, logger, counter, now, images, previewSecret: secret });
   let app: SiteApp | undefined;
   return {
     get app() {

@@ -76,6 +76,8 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).default(1),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   TRUST_PROXY: trustProxy.optional(),
+  // Signs drafts' preview links; long enough that it cannot be guessed.
+  PREVIEW_SECRET: z.string().min(16, { message: 'must be at least 16 characters (e.g. openssl rand -base64 32)' }).optional(),
 }).superRefine((e, ctx) => {
   if (e.SITE_URL === undefined && localSiteUrl(e.HOST, e.PORT) === undefined) {
     ctx.addIssue({ code: 'custom', path: ['HOST'], message: 'is not an address or host name a URL can hold; set SITE_URL to the site\'s address' });
@@ -105,6 +107,8 @@ export interface Config {
   webConcurrency: number;
   /** Where view counts live when several machines serve the site (REDIS_URL); else SQLite in dataDir. */
   redisUrl: string | undefined;
+  /** Signs drafts' preview links (PREVIEW_SECRET); unset, a secret generated once is kept in dataDir (see preview.ts). */
+  previewSecret: string | undefined;
   /** Express's 'trust proxy' (TRUST_PROXY): hops or proxy addresses; false believes no X-Forwarded-For. */
   trustProxy: false | number | string[];
   /** Articles per list page (home, topic, author). */
@@ -151,7 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}=${JSON.stringify(withoutPassword(env[name]))}: ${issue.message}`;
+      // A secret is never repeated, not even a wrong one.
+      const shown = name === 'PREVIEW_SECRET' ? '"***"' : JSON.stringify(withoutPassword(env[name]));
+      return `  ${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
@@ -170,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webConcurrency: e.WEB_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY ?? false,
+    previewSecret: e.PREVIEW_SECRET,
     pageSize: 20,
     cache: {
       page: `public, max-age=${e.PAGE_MAX_AGE}, stale-while-revalidate=600`,

@@ -11,6 +11,9 @@ import { message } from './messages.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
+import { loadConfig } from '../config.js';
+import { previewPath, previewSecret } from '../preview.js';
+import type { Article } from '../parse/types.js';
 
 /**
  * The clock `check` builds the index with: every article counts as published, and drafts are
@@ -37,13 +40,14 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     return usageError(io, lang, message('bad_option', lang, { detail: (error as Error).message }));
   }
   const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
+  if (lang !== 'ru' && lang !== 'kk' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
 
   const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
   if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
 
   let problems: ContentError[];
   let checked = 0;
+  let previews: string[] = [];
   const server = servedClaims(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'));
   const store = new ContentStore({
     source: diskSource(dir, { from: io.cwd }),
@@ -55,11 +59,14 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     priorClaim: server?.claimedOf,
   });
   try {
+    let unpublished: Article[] = [];
     problems = await problemsOf(async () => {
       const index = await store.load();
       checked = store.lastReconcile?.parsed ?? 0;
+      unpublished = index.unpublishedFiles(new Date());
       return [...index.problems];
     });
+    if (unpublished.length) previews = await previewLines(io, unpublished);
   } catch (error) {
     io.stderr.write(`${message('unreadable', lang, { detail: describeError(error) })}\n`);
     return 2;
@@ -73,8 +80,19 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const errors = problems.filter((p) => !p.warning).length;
   const warnings = problems.length - errors;
   if (warnings) io.stdout.write(`${message('warnings_found', lang, { count: warnings })}\n`);
+  if (previews.length) io.stdout.write(`${message('previews', lang, { count: previews.length })}\n${previews.join('\n')}\n`);
   io.stdout.write(`${errors ? message('problems_found', lang, { count: errors }) : message('no_problems', lang, { count: checked })}\n`);
   return errors ? 1 : 0;
+}
+
+/**
+ * Each draft's (and each scheduled article's) secret preview address, as the server on the
+ * same SITE_URL and DATA_DIR (or PREVIEW_SECRET) answers it: the file, then the address.
+ */
+async function previewLines(io: CliIo, articles: readonly Article[]): Promise<string[]> {
+  const config = loadConfig(io.env);
+  const secret = await previewSecret(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'), config.previewSecret);
+  return articles.map((a) => `${a.file}  ${config.siteUrl}${previewPath(secret, a.lang, a.slug)}`);
 }
 
 /** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */

@@ -15,13 +15,18 @@ const COMMANDS = {
     ru: (p) => `Предупреждений: ${p.count} (сайт работает, но их стоит исправить)`,
     en: (p) => `Warnings: ${p.count} (the site works, but they are worth fixing)`,
   },
+  previews: {
+    ru: (p) => `Ссылки для предпросмотра черновиков и ещё не опубликованных статей (${p.count}; секретные — не публикуйте их):`,
+    kk: (p) => `Жобалар мен әлі жарияланбаған мақалаларды алдын ала қарау сілтемелері (${p.count}; құпия — оларды жарияламаңыз):`,
+    en: (p) => `Preview links of drafts and articles not yet published (${p.count}; secret: do not publish them):`,
+  },
   no_problems: {
     ru: (p) => `Проблем нет: проверено ${p.count} ${plural('ru', Number(p.count), { one: 'статья', few: 'статьи', many: 'статей', other: 'статьи' })}`,
     en: (p) => `No problems: ${p.count} ${plural('en', Number(p.count), { one: 'article', other: 'articles' })} checked`,
   },
   check_usage: {
-    ru: () => 'Использование: npm run check [-- --lang ru|en] [-- --dir папка]',
-    en: () => 'Usage: npm run check [-- --lang ru|en] [-- --dir folder]',
+    ru: () => 'Использование: npm run check [-- --lang ru|kk|en] [-- --dir папка]',
+    en: () => 'Usage: npm run check [-- --lang ru|kk|en] [-- --dir folder]',
   },
   new_usage: {
     ru: () => 'Использование: npm run new -- --title "Заголовок" [--lang ru|kk|en] [--topic id[,id]] [--author id] [--slug slug] [--dir папка]',
@@ -32,8 +37,8 @@ const COMMANDS = {
     en: (p) => `Bad option: ${p.detail}`,
   },
   bad_message_lang: {
-    ru: (p) => `--lang «${p.value}»: сообщения бывают на ru или en.`,
-    en: (p) => `--lang "${p.value}": messages are in ru or en.`,
+    ru: (p) => `--lang «${p.value}»: сообщения бывают на ru, kk или en.`,
+    en: (p) => `--lang "${p.value}": messages are in ru, kk or en.`,
   },
   bad_article_lang: {
     ru: (p) => `--lang «${p.value}»: язык статьи — ru, kk или en.`,
@@ -200,5 +205,5 @@ export type CommandCode = keyof typeof COMMANDS;
 /** A command's message in the editor's language. */
 export function message(code: CommandCode, lang: EditorLang, params: Params = {}): string {
   const entry: Message = COMMANDS[code];
-  return entry[lang](params);
+  return (entry[lang] ?? entry.ru)(params);
 }

@@ -150,6 +150,25 @@ export class ContentIndex {
     return row && reviveArticle(row.article);
   }
 
+  /**
+   * A draft, or an article not yet published, by language and slug: what its secret preview
+   * URL shows. Production keeps drafts in the index unshown (visible = 0); no list reads them.
+   */
+  unpublished(lang: Lang, slug: string): Article | undefined {
+    const row = this.#q
+      .prepare<[string, string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND lang = ? AND (draft = 1 OR date > ?) ORDER BY rel LIMIT 1')
+      .get(slug, lang, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /** Every draft, and every article not yet published at `now`, by file: the previews `npm run check` lists. */
+  unpublishedFiles(now: Date): Article[] {
+    const rows = this.#q
+      .prepare<[number], Row & { rel: string }>("SELECT rel, article FROM files INDEXED BY files_drafts WHERE draft = 1 UNION SELECT rel, article FROM files WHERE visible = 1 AND date > ? ORDER BY rel")
+      .all(now.getTime());
+    return rows.map((r) => reviveArticle(r.article));
+  }
+
   /** Every published language version of an article, by slug. */
   translations(slug: string): Partial<Record<Lang, Article>> {
     const rows = this.#q.prepare<[string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND visible = 1 AND date <= ?').all(slug, this.#asOf);
@@ -215,6 +234,38 @@ export class ContentIndex {
   nextPublication(): Date | undefined {
     const ms = this.#q.prepare<[number], { ms: number | null }>('SELECT min(date) AS ms FROM files WHERE visible = 1 AND date > ?').get(this.#asOf)!.ms;
     return ms === null ? undefined : new Date(ms);
+  }
+
+  /**
+   * The newest breaking article of a language still leading the home page: published less than
+   * site.yml's breakingHours ago.
+   */
+  breakingLead(lang: Lang): Article | undefined {
+    const row = this.#q
+      .prepare<[string, number, number], Row>("SELECT article FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND lang = ? AND visible = 1 AND date > ? AND date <= ? ORDER BY date DESC, slug LIMIT 1")
+      .get(lang, this.#asOf - this.#breakingMs, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /**
+   * The next moment the site changes by the clock alone: an article published, a breaking
+   * article's lead over, live coverage ended. The store makes a new content version then.
+   */
+  nextMoment(): Date | undefined {
+    const breakingEnd = this.#q
+      .prepare<[number, number], { ms: number | null }>("SELECT min(date) AS ms FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND visible = 1 AND date > ? AND date <= ?")
+      .get(this.#asOf - this.#breakingMs, this.#asOf)!.ms;
+    const liveEnd = this.#q
+      .prepare<[string], { until: string | null }>("SELECT min(article ->> '$.live.until') AS until FROM files WHERE article ->> '$.live.until' IS NOT NULL AND article ->> '$.live.until' > ? AND visible = 1")
+      .get(new Date(this.#asOf).toISOString())!.until;
+    const moments = [this.nextPublication()?.getTime(), breakingEnd === null ? undefined : breakingEnd + this.#breakingMs, liveEnd === null ? undefined : Date.parse(liveEnd)];
+    const next = Math.min(...moments.filter((m): m is number => m !== undefined));
+    return Number.isFinite(next) ? new Date(next) : undefined;
+  }
+
+  /** How long a breaking article leads its home page (site.yml's breakingHours). */
+  get #breakingMs(): number {
+    return (this.site.breakingHours ?? 2) * 3600 * 1000;
   }
 
   /**

@@ -26,8 +26,10 @@ export interface IndexFacts {
  * table made anew) has no entry: an index that old is not served, and a start is a first start.
  */
 const MIGRATIONS: Record<number, string> = {
+  // Indexes of drafts, breaking and live articles: made by the schema itself, empty until the rebuild fills them.
+  4: '',
   // The moment each file claimed its address: 0, as for a first index, until the rebuild.
-  4: 'ALTER TABLE files ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;',
+  5: 'ALTER TABLE files ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;',
 };
 
 /** This code's own fingerprint (see fingerprint.ts), read once per process. */

@@ -3,6 +3,7 @@ import type Token from 'markdown-it/lib/token.mjs';
 import type { Lang } from '../i18n/languages.js';
 import { foreignWords } from '../text/foreign-words.js';
 import { typeset } from '../text/typography.js';
+import { liveUpdates, type LiveUpdates } from './live-updates.js';
 
 export interface RenderedBody {
   html: string;
@@ -17,6 +18,15 @@ export interface RenderedBody {
   siteLinks: { href: string; line: number }[];
   /** Sources of the body's images that passed the link check, for the check that the file exists. */
   images: { src: string; line: number }[];
+  /** A live article's updates (see live-updates.ts); absent for other articles. */
+  live?: LiveUpdates;
+}
+
+export interface BodyOptions {
+  /** Live coverage: `##` headings starting with a time are its updates, the first on the day of `start`. */
+  live?: { start?: Date };
+  /** Advertising: links to other sites get rel="sponsored". */
+  sponsored?: boolean;
 }
 
 /** What checkInline collects, all with body lines. */
@@ -56,10 +66,12 @@ export function isSafeLink(href: string): boolean {
  * Renders an article body. Headings start at h2 (the page's h1 is the title); images load lazily.
  * Unsafe links are reported and rendered as plain text.
  */
-export function renderBody(source: string, lang: Lang): RenderedBody {
+export function renderBody(source: string, lang: Lang, options: BodyOptions = {}): RenderedBody {
   const md = markdown(lang);
   const tokens = md.parse(source, {});
   const found: Findings = { badLinks: [], imagesWithoutAlt: [], siteLinks: [], images: [] };
+  // Before the pass below, which reads the headings' text: an update's time is not part of it.
+  const live = options.live && liveUpdates(tokens, md.core.State.prototype.Token, lang, options.live.start);
   const paragraphs: string[] = [];
   let firstParagraph = '';
 
@@ -69,13 +81,13 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
     }
     if (token.type !== 'inline' || !token.children) return;
     const line = (token.map?.[0] ?? 0) + 1;
-    checkInline(token.children, line, found);
+    checkInline(token.children, line, found, options.sponsored === true);
     const plain = inlineText(token.children);
     paragraphs.push(plain);
     if (!firstParagraph && tokens[i - 1]?.type === 'paragraph_open') firstParagraph = plain;
   });
 
-  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, ...found };
+  return { html: md.renderer.render(tokens, md.options, {}), text: paragraphs.join('\n\n'), firstParagraph, ...found, ...(live ? { live } : {}) };
 }
 
 /**
@@ -83,7 +95,7 @@ export function renderBody(source: string, lang: Lang): RenderedBody {
  * `firstLine` is the run's first line; each line break inside it moves the line on, so that a
  * problem in a long paragraph points at its own line.
  */
-function checkInline(children: Token[], firstLine: number, found: Findings): void {
+function checkInline(children: Token[], firstLine: number, found: Findings, sponsored: boolean): void {
   let dropping = false;
   let line = firstLine;
   for (const child of children) {
@@ -96,6 +108,8 @@ function checkInline(children: Token[], firstLine: number, found: Findings): voi
     } else if (child.type === 'link_open') {
       const href = child.attrGet('href') ?? '';
       if (href.startsWith('/')) found.siteLinks.push({ href, line });
+      // An advertisement's links to other sites are paid links: search engines are told so.
+      else if (sponsored && /^https?:/i.test(href)) child.attrSet('rel', 'sponsored');
     } else if (child.type === 'link_close' && dropping) {
       dropping = false;
       toEmptyText(child);

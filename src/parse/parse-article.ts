@@ -7,10 +7,12 @@ import { nearest } from './nearest.js';
 import { ArticleFront } from './schema.js';
 import { articleFileName } from './slug.js';
 import { parseIsoDate } from './dates.js';
+import { isoLocal } from '../i18n/format.js';
 import type { Article, ArticleBody, SourceFile } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
 import { paths } from '../paths.js';
+import { readMarks } from './article-marks.js';
 
 /** What an article may refer to: checked here so that a bad reference names its own line. */
 export interface ArticleContext {
@@ -101,7 +103,12 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
     if (!alias.startsWith('/') || alias.startsWith('//')) at(['aliases', i], 'alias_bad', { value: alias });
   });
 
-  const body = renderBody(split.body, name.lang);
+  const marks = readMarks(raw, date, (path, code, params = {}) => at(path, code, params), fresh);
+  const body = renderBody(split.body, name.lang, { live: raw.live === undefined ? undefined : { start: date }, sponsored: marks.sponsored !== undefined });
+  for (const bad of body.live?.badTimes ?? []) problems.push(new ContentError({ file, line: split.bodyLine + bad.line - 1, field: 'body', code: 'live_update_time', params: { value: bad.value } }));
+  for (const wrong of body.live?.outOfOrder ?? []) {
+    problems.push(new ContentError({ file, line: split.bodyLine + wrong.line - 1, field: 'body', code: 'live_update_order', params: { at: isoLocal(wrong.at).slice(0, 16).replace('T', ' '), later: isoLocal(wrong.later).slice(0, 16).replace('T', ' ') } }));
+  }
   if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
   for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
   for (const image of body.imagesWithoutAlt) problems.push(new ContentError({ file, line: split.bodyLine + image.line - 1, field: 'body', code: 'image_alt_missing' }));
@@ -139,7 +146,8 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       title: flat(front.title),
       lead: flat(front.lead ?? body.firstParagraph),
       date,
-      updated,
+      // «Обновление» and dateModified: the latest of `updated`, a correction and a live update.
+      updated: latestAfter(date, [updated, ...(marks.corrections ?? []).map((c) => c.date), ...(body.live?.updates ?? []).map((u) => u.at)]),
       author: flat(front.author),
       topics: front.topics.map(flat),
       image: front.image && {
@@ -155,6 +163,10 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
       ...(front.featured ? { featured: true } : {}),
       draft: front.draft,
       aliases: front.aliases.map(flat),
+      ...(front.breaking ? { breaking: true } : {}),
+      ...(marks.live ? { live: { ...marks.live, ...(body.live?.updates[0] ? { latest: latestOf(body.live.updates.map((u) => u.at)) } : {}), updates: body.live?.updates.length ?? 0 } } : {}),
+      ...(marks.corrections ? { corrections: marks.corrections.map((c) => ({ date: c.date, text: flat(c.text) })) } : {}),
+      ...(marks.sponsored ? { sponsored: { advertiser: flat(marks.sponsored.advertiser), ...(marks.sponsored.erid ? { erid: flat(marks.sponsored.erid) } : {}) } } : {}),
       bodyId: `${source.relativePath}@${source.stamp ?? createHash('sha256').update(source.text ?? '').digest('base64url').slice(0, 16)}`,
       wordCount: body.text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length,
       path: paths.article(name.lang, name.slug),
@@ -179,6 +191,16 @@ function mediaPath(src: string): string | undefined {
 /** An address on another site: the page's Content-Security-Policy would block it. */
 function isExternal(src: string): boolean {
   return /^(?:https?:)?\/\//i.test(src);
+}
+
+function latestOf(moments: Date[]): Date {
+  return new Date(Math.max(...moments.map((m) => m.getTime())));
+}
+
+/** The latest of some moments after `date`; undefined when none is. */
+function latestAfter(date: Date, moments: (Date | undefined)[]): Date | undefined {
+  const after = moments.filter((m): m is Date => m !== undefined && m > date);
+  return after.length ? latestOf(after) : undefined;
 }
 
 /** A copy of a string that holds no reference to the string it was cut from. */

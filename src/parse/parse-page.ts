@@ -9,6 +9,7 @@ import type { SourceFile, StaticPage } from './types.js';
 import { validate } from './validate.js';
 import { yamlProblems } from './yaml-hints.js';
 import { paths } from '../paths.js';
+import { parseIsoDate } from './dates.js';
 
 /** Paths under /{lang}/ that sections of the site own: no static page may take them. */
 export const RESERVED_SLUGS = ['news', 'topics', 'authors', 'search', 'rss.xml'];
@@ -29,6 +30,11 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
   const yaml = parseYaml(split.frontMatter, split.frontMatterLine);
   if (yaml.errors.length) return { problems: yamlProblems(file, yaml.errors) };
   const { value: front, problems } = validate(PageFront, yaml, file);
+  const updated = front?.updated === undefined ? undefined : parseIsoDate(front.updated);
+  if (front?.updated !== undefined && !updated) {
+    const at = yaml.locate(['updated']);
+    problems.push(new ContentError({ file, line: at.line, column: at.column, field: 'updated', code: 'invalid_date', params: { value: front.updated } }));
+  }
   const body = renderBody(split.body, name.lang);
   if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
   for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
@@ -45,6 +51,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
       order: front.order,
       html: body.html,
       path: paths.page(name.lang, name.slug),
+      ...(updated ? { changed: updated.getTime() } : source.modifiedMs === undefined ? {} : { changed: Math.floor(source.modifiedMs) }),
     },
   };
 }

@@ -40,6 +40,16 @@ export const ArticleFront = z.strictObject({
   featured: z.boolean().default(false),
   draft: z.boolean().default(false),
   aliases: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text)).default([]),
+  /** «Срочно» on the article and its cards; the home page leads with it for site.yml's breakingHours. */
+  breaking: z.boolean().default(false),
+  /** Live coverage: updates are `## 14:35 Title` sections, newest first; false once it has ended. */
+  live: z.boolean().optional(),
+  /** When live coverage ends by itself (parse-article reads the date). */
+  live_until: z.preprocess(asText, z.string()).optional(),
+  /** Dated notices of what was corrected, shown at the top of the article (parse-article reads the dates and checks each entry). */
+  corrections: z.array(z.unknown()).min(1).optional(),
+  /** Advertising, marked as the law requires: parse-article checks it, so that an erid without an advertiser gets its own advice. */
+  sponsored: z.unknown().optional(),
 });
 export type ArticleFront = z.infer<typeof ArticleFront>;
 
@@ -53,6 +63,8 @@ export const PageFront = z.strictObject({
   description: text.optional(),
   /** The page's place in the footer's list: smaller first. */
   order: wholeNumber.default(100),
+  /** When the page last changed in substance (its sitemap lastmod); else its file's modification time. */
+  updated: z.preprocess(asText, z.string()).optional(),
 });
 export type PageFront = z.infer<typeof PageFront>;
 
@@ -65,6 +77,8 @@ export const SiteFile = z.strictObject({
   ageMark: text.optional(),
   /** The publication's name as registered with Google News: one name for every language. */
   publicationName: text.optional(),
+  /** How long a `breaking: true` article leads the home page after its date, in hours. */
+  breakingHours: z.number().positive().max(240).default(2),
   /** The agency's own accounts, by network: only those given are linked. */
   social: z.partialRecord(z.enum(SOCIAL_NETWORKS), z.url({ protocol: /^https$/ })).default({}),
   contacts: z

@@ -16,6 +16,8 @@ export interface SourceFile {
    * same text: a file whose stamp a previous build already parsed is not parsed again.
    */
   stamp?: string;
+  /** When the file was last modified (ms), where the loader looked (static pages: their sitemap lastmod). */
+  modifiedMs?: number;
 }
 
 export interface ArticleImage {
@@ -53,6 +55,14 @@ export interface Article {
   featured?: boolean;
   draft: boolean;
   aliases: string[];
+  /** «Срочно»: marked on the article and its cards; the home page leads with it for a while (site.breakingHours). */
+  breaking?: boolean;
+  /** Live coverage: set when the front matter has `live`. */
+  live?: LiveCoverage;
+  /** Dated notices of what was corrected, as written (newest last or first: shown newest first). */
+  corrections?: Correction[];
+  /** Advertising: «Реклама», the advertiser under the article, rel="sponsored", not in Google News. */
+  sponsored?: Sponsor;
   /**
    * Where the body is kept (see index/pack.ts): bodies are the bulk of the content, so the index
    * holds what lists and heads need and fetches a body when a page, feed or search needs it.
@@ -61,6 +71,29 @@ export interface Article {
   wordCount: number;
   /** Site path, e.g. /ru/news/some-slug */
   path: string;
+}
+
+/** Live coverage of an article (`live`, `live_until`, and the updates of its body). */
+export interface LiveCoverage {
+  /** `live: true`; false once the editor has ended it (`live: false`). */
+  on: boolean;
+  /** When it ends by itself (`live_until`). */
+  until?: Date;
+  /** The newest update's moment; absent before the first update. */
+  latest?: Date;
+  /** How many updates the body has. */
+  updates: number;
+}
+
+export interface Correction {
+  date: Date;
+  text: string;
+}
+
+export interface Sponsor {
+  advertiser: string;
+  /** The advertisement's identifier in the register of online advertising (Russia's ERIR), when one was issued. */
+  erid?: string;
 }
 
 /** An article's body, produced by our own Markdown pipeline. */
@@ -78,6 +111,8 @@ export interface Site {
   registration: Localized;
   ageMark?: string;
   publicationName?: string;
+  /** Hours a `breaking` article leads the home page after its date. */
+  breakingHours: number;
   social: Partial<Record<SocialNetwork, string>>;
   contacts: { email?: string; phone?: string; address?: Localized };
 }
@@ -103,6 +138,8 @@ export interface StaticPage {
   html: string;
   /** Site path, e.g. /ru/about */
   path: string;
+  /** When it last changed (ms): its `updated`, else its file's modification time; the sitemap's lastmod. */
+  changed?: number;
 }
 
 export interface Topic {

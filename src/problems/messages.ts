@@ -1,12 +1,14 @@
 /**
  * The one catalog of what the site says to editors about their content: each problem says what
- * is wrong and what to do, in the editor's language: Russian by default, English on request.
- * What the commands say besides (npm run check, new, export) is the CLI's: src/cli/messages.ts.
+ * is wrong and what to do, in the editor's language: Russian by default, English or Kazakh on
+ * request. A message not yet written in Kazakh is said in Russian, which every editor of the
+ * agency reads. What the commands say besides (npm run check, new, export) is the CLI's:
+ * src/cli/messages.ts.
  */
-export type EditorLang = 'ru' | 'en';
+export type EditorLang = 'ru' | 'kk' | 'en';
 
 export type Params = Record<string, string | number>;
-export type Message = Record<EditorLang, (p: Params) => string>;
+export type Message = { ru: (p: Params) => string; en: (p: Params) => string; kk?: (p: Params) => string };
 
 /** Content problems: the codes a ContentError carries. */
 const PROBLEMS = {
@@ -206,6 +208,61 @@ const PROBLEMS = {
     ru: (p) => `Нет файла ${p.name}: без него сайт не может работать.`,
     en: (p) => `The file ${p.name} is missing: the site cannot work without it.`,
   },
+  correction_not_map: {
+    ru: () => 'Каждое исправление — это дата и текст, каждое на своей строке: «- date: 2026-01-27T15:40», под ним с отступом «  text: Что исправлено».',
+    kk: () => 'Әр түзету — күні мен мәтіні, әрқайсысы өз жолында: «- date: 2026-01-27T15:40», астында шегініспен «  text: Не түзетілді».',
+    en: () => 'Each correction is a date and a text, each on a line of its own: "- date: 2026-01-27T15:40", then, indented, "  text: What was corrected".',
+  },
+  correction_date_missing: {
+    ru: () => 'У исправления нет даты: добавьте «date: 2026-01-27T15:40» — когда исправили (время Астаны).',
+    kk: () => 'Түзетудің күні жоқ: «date: 2026-01-27T15:40» қосыңыз — қашан түзетілді (Астана уақыты).',
+    en: () => 'The correction has no date: add "date: 2026-01-27T15:40", when it was corrected (Astana time).',
+  },
+  correction_text_missing: {
+    ru: () => 'У исправления нет текста: добавьте «text: …» — что было неверно и что исправлено, одной-двумя фразами.',
+    kk: () => 'Түзетудің мәтіні жоқ: «text: …» қосыңыз — не қате болды және не түзетілді, бір-екі сөйлеммен.',
+    en: () => 'The correction has no text: add "text: …", what was wrong and what was corrected, in a sentence or two.',
+  },
+  correction_before_date: {
+    ru: (p) => `Исправление датировано ${p.correction}, раньше публикации (${p.date}). Исправляют уже опубликованное: проверьте дату.`,
+    kk: (p) => `Түзету ${p.correction} күнімен белгіленген, жарияланғаннан (${p.date}) бұрын. Тек жарияланған материал түзетіледі: күнін тексеріңіз.`,
+    en: (p) => `The correction is dated ${p.correction}, before publication (${p.date}). Only what was published can be corrected: check the date.`,
+  },
+  sponsored_not_map: {
+    ru: () => 'Поле sponsored — это вложенные поля: «sponsored:», под ним с отступом «  advertiser: ТОО «Рекламодатель»» и, если выдан, «  erid: 2VtzqxXXXXX».',
+    kk: () => 'sponsored өрісі — ішкі өрістер: «sponsored:», астында шегініспен «  advertiser: «Жарнама беруші» ЖШС» және, берілсе, «  erid: 2VtzqxXXXXX».',
+    en: () => 'The field sponsored holds nested fields: "sponsored:", then, indented, "  advertiser: Advertiser LLP" and, when one was issued, "  erid: 2VtzqxXXXXX".',
+  },
+  advertiser_missing: {
+    ru: () => 'Не указан рекламодатель: закон требует назвать его в рекламе. Добавьте «advertiser: ТОО «Название»» в sponsored.',
+    kk: () => 'Жарнама беруші көрсетілмеген: заң бойынша жарнамада ол аталуы керек. sponsored ішіне «advertiser: «Атауы» ЖШС» қосыңыз.',
+    en: () => 'The advertiser is missing: the law requires an advertisement to name it. Add "advertiser: Name LLP" under sponsored.',
+  },
+  erid_without_advertiser: {
+    ru: (p) => `Указан erid ${p.erid}, но не указан рекламодатель. Маркировка рекламы — это и идентификатор, и рекламодатель: добавьте «advertiser: ТОО «Название»» рядом с erid.`,
+    kk: (p) => `erid ${p.erid} көрсетілген, бірақ жарнама беруші көрсетілмеген. Жарнаманы таңбалау — идентификатор да, жарнама беруші де: erid жанына «advertiser: «Атауы» ЖШС» қосыңыз.`,
+    en: (p) => `The erid ${p.erid} is given but no advertiser. Marking an advertisement takes both the identifier and the advertiser: add "advertiser: Name LLP" beside the erid.`,
+  },
+  live_until_before_date: {
+    ru: (p) => `Трансляция заканчивается (${p.until}) раньше, чем начинается статья (${p.date}). Проверьте live_until.`,
+    kk: (p) => `Трансляция (${p.until}) мақала басталмай (${p.date}) тұрып аяқталады. live_until тексеріңіз.`,
+    en: (p) => `The live coverage ends (${p.until}) before the article begins (${p.date}). Check live_until.`,
+  },
+  live_until_without_live: {
+    ru: () => 'live_until указан без «live: true»: конец есть только у трансляции. Добавьте «live: true» или удалите live_until.',
+    kk: () => 'live_until «live: true» жоқ жерде көрсетілген: соңы тек трансляцияда болады. «live: true» қосыңыз немесе live_until жойыңыз.',
+    en: () => 'live_until is given without "live: true": only live coverage has an end. Add "live: true" or remove live_until.',
+  },
+  live_update_time: {
+    ru: (p) => `«${p.value}» в заголовке обновления — не время. Обновление трансляции начинается с времени: «## 14:35 Заголовок» или с даты и времени: «## 2026-01-28 09:10 Заголовок».`,
+    kk: (p) => `Жаңарту тақырыбындағы «${p.value}» — уақыт емес. Трансляция жаңартуы уақыттан басталады: «## 14:35 Тақырып» немесе күн мен уақыттан: «## 2026-01-28 09:10 Тақырып».`,
+    en: (p) => `"${p.value}" in the update's heading is not a time. A live update starts with a time, "## 14:35 Title", or a date and time, "## 2026-01-28 09:10 Title".`,
+  },
+  live_update_order: {
+    ru: (p) => `Обновление ${p.at} выше более позднего ${p.later}: новые обновления пишут сверху. Переставьте его ниже или исправьте время.`,
+    kk: (p) => `${p.at} жаңартуы кейінгі ${p.later} жаңартуынан жоғары тұр: жаңалары жоғарыға жазылады. Оны төменге ауыстырыңыз немесе уақытын түзетіңіз.`,
+    en: (p) => `The update of ${p.at} stands above the later one of ${p.later}: updates go newest first. Move it down or fix its time.`,
+  },
 } satisfies Record<string, Message>;
 
 /** How `npm run check` labels a problem that is a warning (ContentError.format with columns). */
@@ -228,7 +285,7 @@ const LANG_PREPOSITIONAL: Record<string, string> = { ru: 'русском', kk: '
 const LANG_NAME_EN: Record<string, string> = { ru: 'Russian', kk: 'Kazakh', en: 'English' };
 
 /** What a field holds, for a message about a value of the wrong type: «Поле author — это …». */
-const EXPECTED: Record<string, Record<EditorLang, string>> = {
+const EXPECTED: Record<string, Record<'ru' | 'en', string>> = {
   title: { ru: 'текст', en: 'text' },
   lead: { ru: 'текст', en: 'text' },
   author: { ru: 'один id автора из authors.yml', en: 'one author id from authors.yml' },
@@ -237,10 +294,13 @@ const EXPECTED: Record<string, Record<EditorLang, string>> = {
   'image.src': { ru: 'путь к файлу в content/media', en: 'a path to a file in content/media' },
   views: { ru: 'целое число', en: 'a whole number' },
   draft: { ru: 'true или false', en: 'true or false' },
+  breaking: { ru: 'true или false', en: 'true or false' },
+  live: { ru: 'true или false', en: 'true or false' },
+  corrections: { ru: 'список исправлений, у каждого date и text', en: 'a list of corrections, each with date and text' },
   aliases: { ru: 'список старых адресов', en: 'a list of old paths' },
 };
 const LOCALIZED = new Set(['name', 'shortName', 'description', 'registration', 'role', 'bio', 'address']);
-const EXPECTED_BY_TYPE: Record<string, Record<EditorLang, string>> = {
+const EXPECTED_BY_TYPE: Record<string, Record<'ru' | 'en', string>> = {
   string: { ru: 'текст', en: 'text' },
   number: { ru: 'число', en: 'a number' },
   int: { ru: 'целое число', en: 'a whole number' },
@@ -250,7 +310,7 @@ const EXPECTED_BY_TYPE: Record<string, Record<EditorLang, string>> = {
 };
 
 /** What a field should hold: by its name (topics.2 counts as one of topics), else by the type the schema wants. */
-export function expectedOf(field: string, type: string, lang: EditorLang): string {
+export function expectedOf(field: string, type: string, lang: 'ru' | 'en'): string {
   const item = /^(.*)\.\d+$/.exec(field)?.[1];
   if (item === 'topics') return lang === 'ru' ? 'id темы' : 'a topic id';
   if (item === 'aliases') return lang === 'ru' ? 'старый адрес, начинающийся с «/»' : 'an old path starting with "/"';
@@ -260,7 +320,7 @@ export function expectedOf(field: string, type: string, lang: EditorLang): strin
 }
 
 /** A value as an editor would recognise it: «число 2026», «список [a, b]». */
-export function describeValue(value: unknown, lang: EditorLang): string {
+export function describeValue(value: unknown, lang: 'ru' | 'en'): string {
   const ru = lang === 'ru';
   if (typeof value === 'number') return ru ? `число ${value}` : `the number ${value}`;
   if (typeof value === 'boolean') return ru ? `${value}` : `${value}`;
@@ -270,8 +330,8 @@ export function describeValue(value: unknown, lang: EditorLang): string {
   return ru ? `строка «${String(value)}»` : `the text "${String(value)}"`;
 }
 
-/** A message of the catalog in the editor's language. */
+/** A message of the catalog in the editor's language (Russian where it has no Kazakh yet). */
 export function message(code: MessageCode, lang: EditorLang, params: Params = {}): string {
   const entry: Message = MESSAGES[code];
-  return entry[lang](params);
+  return (entry[lang] ?? entry.ru)(params);
 }

@@ -14,6 +14,8 @@ export interface RouteDeps {
   assets: Assets;
   now: () => Date;
   counter: ViewCounter;
+  /** Signs drafts' preview links (see preview.ts); without it there is no preview. */
+  previewSecret?: Buffer;
 }
 
 export function pageContext(deps: RouteDeps, lang: Lang): PageContext {

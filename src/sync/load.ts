@@ -89,8 +89,17 @@ export async function loadPageSources(contentDir: string, root = displayPath(con
   return (await readPages(contentDir, root, await listFiles(contentDir, 'pages'))).filter((page): page is SourceFile => page !== undefined);
 }
 
+/** The pages' files, each with its modification time: a page's sitemap lastmod when its front matter gives no `updated`. */
 function readPages(contentDir: string, root: string, files: { name: string }[]): Promise<(SourceFile | undefined)[]> {
-  return Promise.all(files.filter((f) => f.name.endsWith('.md')).map((f) => readSource(contentDir, root, f.name)));
+  return Promise.all(
+    files
+      .filter((f) => f.name.endsWith('.md'))
+      .map(async (f) => {
+        const source = await readSource(contentDir, root, f.name);
+        const modifiedMs = source && (await stat(path.join(contentDir, f.name)).catch(() => undefined))?.mtimeMs;
+        return source && (modifiedMs === undefined ? source : { ...source, modifiedMs });
+      }),
+  );
 }
 
 /** Relative paths of the article files under news/ (news/2026/01/x.ru.md), without reading them. */

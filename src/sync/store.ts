@@ -91,7 +91,8 @@ interface Build {
  * and every process of the machine follows the pointer to it. With nothing to serve (a first
  * start), the index is served while it grows, and a page it may not have yet is answered 503
  * (see `complete`). Articles dated in the future appear at their moment through a timer, which
- * makes a new content version without a write.
+ * makes a new content version without a write; so do the end of a breaking article's lead and
+ * the end of live coverage (ContentIndex.nextMoment).
  */
 export class ContentStore {
   #index: ContentIndex | undefined;
@@ -599,7 +600,7 @@ export class ContentStore {
     for (const problem of news.problems) this.#logProblem(problem);
     for (const file of news.lastGood) this.#options.logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
     this.#becameReady();
-    this.#schedule(index.nextPublication());
+    this.#schedule(index.nextMoment());
     this.#options.onSwap?.(index);
   }
 
@@ -618,7 +619,7 @@ export class ContentStore {
     const wait = Math.min(MAX_TIMER, Math.max(0, at.getTime() - this.#now().getTime()));
     this.#timer = setTimeout(() => {
       try {
-        // The same index, a later clock: the article whose moment has come is published.
+        // The same index, a later clock: the article whose moment has come is published (or leads no more, or is live no more).
         this.#swap();
       } catch (error) {
         this.#options.logger.error({ err: error }, 'Scheduled publication failed; the previous content stays online');

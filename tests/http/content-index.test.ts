@@ -128,12 +128,12 @@ describe('the content index in DATA_DIR', () => {
     const first = await start(dataDir);
     const before = counts(first);
     stop(first);
-    // The file as the release before left it: schema 3 (no claims), nothing said of what made it, no pointer.
+    // The file as the release before last left it: schema 3 (no claims, no indexes of drafts, breaking and live articles), nothing said of what made it, no pointer.
     const older = path.join(dataDir, 'content-index-releasebefore.sqlite');
     renameSync(indexFileIn(dataDir), older);
     rmSync(path.join(dataDir, 'content-index.current'));
     const db = new Database(older);
-    db.exec("ALTER TABLE files DROP COLUMN claimed; UPDATE meta SET value = '3' WHERE key = 'schema'; DELETE FROM meta WHERE key IN ('fingerprint', 'drafts', 'complete')");
+    db.exec("DROP INDEX files_drafts; DROP INDEX files_breaking; DROP INDEX files_live_until; ALTER TABLE files DROP COLUMN claimed; UPDATE meta SET value = '3' WHERE key = 'schema'; DELETE FROM meta WHERE key IN ('fingerprint', 'drafts', 'complete')");
     db.close();
     const logger = pino({ level: 'silent' });
     const store = new ContentStore({ source: diskSource(content.dir), dataDir, includeDrafts: false, logger, images: new MediaLibrary({ contentDir: content.dir, dataDir, logger }), now: () => FIXTURE_NOW });

@@ -24,6 +24,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   types: [],
   i18n: ['config'],
   paths: ['i18n'],
+  // Drafts' secret preview links: the secret in DATA_DIR, the signed token, the path.
+  preview: ['paths', 'i18n'],
   // File text → Article: pure, the problem type below it.
   parse: ['problems', 'i18n', 'paths', 'text'],
   // Pictures: reads the originals, makes their facts (a parse type) and derivatives.
@@ -39,11 +41,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   cache: ['http'],
   seo: ['index', 'parse', 'i18n', 'paths', 'text'],
   render: ['seo', 'search', 'index', 'media', 'parse', 'http', 'i18n', 'paths', 'text', 'config'],
-  routes: ['render', 'seo', 'search', 'cache', 'http', 'counter', 'sync', 'index', 'media', 'parse', 'i18n', 'paths', 'config'],
+  routes: ['render', 'seo', 'search', 'cache', 'http', 'counter', 'sync', 'index', 'media', 'parse', 'preview', 'i18n', 'paths', 'config'],
   app: ['routes', 'cache', 'http', 'counter', 'sync', 'media', 'i18n', 'config'],
-  boot: ['app', 'http', 'counter', 'sync', 'media', 'i18n', 'config'],
+  boot: ['app', 'http', 'counter', 'sync', 'media', 'preview', 'i18n', 'config'],
   export: ['boot', 'cache', 'http', 'seo', 'index', 'media', 'parse', 'i18n', 'paths', 'config'],
-  cli: ['export', 'sync', 'media', 'parse', 'problems', 'i18n', 'text', 'config', 'control'],
+  cli: ['export', 'sync', 'media', 'parse', 'problems', 'preview', 'i18n', 'paths', 'text', 'config', 'control'],
   cluster: ['memory', 'control'],
   lifecycle: ['boot', 'app', 'cluster', 'http', 'logger', 'memory', 'config', 'control'],
   server: ['lifecycle', 'boot', 'cluster', 'http', 'problems', 'config', 'control'],
