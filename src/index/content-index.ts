@@ -88,6 +88,7 @@ export class ContentIndex {
   /** Static pages (about, contacts…) of each language by slug, in the footer's order. */
   readonly pages: Record<Lang, Map<string, StaticPage>>;
   readonly #q: IndexQueries;
+  #pagePaths: Map<string, string> | undefined;
   readonly #asOf: number;
   readonly #memo = new Map<string, unknown>();
 
@@ -175,8 +176,12 @@ export class ContentIndex {
     return Object.fromEntries(rows.map((r) => reviveArticle(r.article)).map((a) => [a.lang, a]));
   }
 
-  /** Where an old path (an alias) leads now, if a published article claims it: the first claim (see IndexWriter). */
+  /** Where an old path (an alias) leads now: a published article that claims it (the first claim, see IndexWriter), else a static page. */
   redirect(path: string): string | undefined {
+    return this.#articleRedirect(path) ?? this.#pageAliases().get(path);
+  }
+
+  #articleRedirect(path: string): string | undefined {
     return this.#q
       // CROSS JOIN: the alias leads. Left to choose, SQLite scans every published file for it (40 ms at 100,000).
       .prepare<[string, number], { url: string }>('SELECT f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 AND f.date <= ? ORDER BY f.claimed, f.date, f.rel LIMIT 1')
@@ -190,7 +195,14 @@ export class ContentIndex {
       .all(this.#asOf);
     const map = new Map<string, string>();
     for (const { alias, url } of rows) if (!map.has(alias)) map.set(alias, url);
+    for (const [alias, url] of this.#pageAliases()) if (!map.has(alias)) map.set(alias, url);
     return map;
+  }
+
+  /** Static pages' old paths → the page, made once per content version (pages are few and in memory). */
+  #pageAliases(): Map<string, string> {
+    this.#pagePaths ??= new Map(LANGS.flatMap((lang) => [...this.pages[lang].values()].flatMap((page) => (page.aliases ?? []).map((alias) => [alias, page.path] as const))));
+    return this.#pagePaths;
   }
 
   /** An article's body as our Markdown pipeline rendered it. */

@@ -35,6 +35,11 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
     const at = yaml.locate(['updated']);
     problems.push(new ContentError({ file, line: at.line, column: at.column, field: 'updated', code: 'invalid_date', params: { value: front.updated } }));
   }
+  front?.aliases.forEach((alias, i) => {
+    if (alias.startsWith('/') && !alias.startsWith('//')) return;
+    const { line, column } = yaml.locate(['aliases', i]);
+    problems.push(new ContentError({ file, line, field: `aliases.${i}`, code: 'alias_bad', params: { value: alias }, column }));
+  });
   const body = renderBody(split.body, name.lang);
   if (!body.text.trim()) problems.push(new ContentError({ file, line: split.bodyLine, field: 'body', code: 'empty_body' }));
   for (const link of body.badLinks) problems.push(new ContentError({ file, line: split.bodyLine + link.line - 1, field: 'body', code: 'unsafe_link', params: { href: link.href } }));
@@ -52,6 +57,7 @@ export function parsePage(source: SourceFile): { page?: StaticPage; problems: Co
       html: body.html,
       path: paths.page(name.lang, name.slug),
       ...(updated ? { changed: updated.getTime() } : source.modifiedMs === undefined ? {} : { changed: Math.floor(source.modifiedMs) }),
+      aliases: front.aliases,
     },
   };
 }

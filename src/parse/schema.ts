@@ -65,6 +65,8 @@ export const PageFront = z.strictObject({
   order: wholeNumber.default(100),
   /** When the page last changed in substance (its sitemap lastmod); else its file's modification time. */
   updated: z.preprocess(asText, z.string()).optional(),
+  /** Old paths that redirect here, as an article's (an imported site's page addresses). */
+  aliases: z.preprocess((v) => (typeof v === 'string' ? [v] : v), z.array(text)).default([]),
 });
 export type PageFront = z.infer<typeof PageFront>;
 

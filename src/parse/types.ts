@@ -140,6 +140,8 @@ export interface StaticPage {
   path: string;
   /** When it last changed (ms): its `updated`, else its file's modification time; the sitemap's lastmod. */
   changed?: number;
+  /** Old paths that answer 301 to the page. */
+  aliases: string[];
 }
 
 export interface Topic {

@@ -45,7 +45,9 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   app: ['routes', 'cache', 'http', 'counter', 'sync', 'media', 'i18n', 'config'],
   boot: ['app', 'http', 'counter', 'sync', 'media', 'preview', 'i18n', 'config'],
   export: ['boot', 'cache', 'http', 'seo', 'index', 'media', 'parse', 'i18n', 'paths', 'config'],
-  cli: ['export', 'sync', 'media', 'parse', 'problems', 'preview', 'i18n', 'paths', 'text', 'config', 'control'],
+  // npm run import writes content files as an editor would: nothing of the index, rendering or HTTP.
+  import: ['i18n', 'text', 'memory'],
+  cli: ['export', 'import', 'sync', 'media', 'parse', 'problems', 'preview', 'i18n', 'paths', 'text', 'config', 'control'],
   cluster: ['memory', 'control'],
   lifecycle: ['boot', 'app', 'cluster', 'http', 'logger', 'memory', 'config', 'control'],
   server: ['lifecycle', 'boot', 'cluster', 'http', 'problems', 'config', 'control'],
