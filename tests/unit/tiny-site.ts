@@ -57,6 +57,8 @@ export interface TinyOptions {
   includeDrafts?: boolean;
   views?: (article: Article) => number;
   mostRead?: { slug: string; views: number }[];
+  /** More topics.yml entries, as written, after the two topics. */
+  moreTopics?: string;
   /** Files in media/ and what each is, as the loader would have read them. */
   images?: ReadonlyMap<string, MediaFacts>;
 }
@@ -81,7 +83,7 @@ export async function tinyContext(articles: TinyArticle[], options: TinyOptions 
     Object.fromEntries([
       ['site.yml', SITE],
       ['authors.yml', AUTHORS],
-      ['topics.yml', TOPICS],
+      ['topics.yml', TOPICS + (options.moreTopics ?? '')],
       ...articles.map(articleFile),
       ...(options.pages ?? []).map((p) => [`pages/${p.slug}.${p.lang ?? 'ru'}.md`, `---\ntitle: ${p.title}\norder: ${p.order ?? 100}\n---\n${p.body ?? 'О нас.'}\n`]),
     ]),
