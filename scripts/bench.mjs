@@ -25,7 +25,7 @@
  * version, indexed to the end) skips the first start, which takes minutes at 100,000 articles.
  * --restarts: how many restarts are timed (the median is reported).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -310,7 +310,6 @@ async function scaleBenchmark(context) {
     }
     result.coldPeak = memory(server.child.pid).hwm;
     await stop(server.child);
-    if (context.keepIndex) writeFileSync(path.join(dataDir, COMPLETE), path.basename(await indexFileOf(dataDir)));
   }
   // This parser version's index only: a kept folder also holds earlier versions' for a day.
   const index = path.basename(await indexFileOf(dataDir));
@@ -356,26 +355,24 @@ async function scaleBenchmark(context) {
   return result;
 }
 
-/** Names, in a kept data folder, the index file a first start indexed to the end (see --keep-index). */
-const COMPLETE = '.bench-indexed';
-
-/** The index file this build's parser version uses in a data folder. */
+/** The index file a data folder serves (its pointer names it). */
 async function indexFileOf(dataDir) {
-  const { indexFile } = await import(path.join(ROOT, 'dist/src/index/database.js'));
-  return indexFile(dataDir, false);
+  const { servedFile } = await import(path.join(ROOT, 'dist/src/index/files.js'));
+  return servedFile(dataDir, false);
 }
 
 /**
  * Part 2's data folder: a new empty one, or with --keep-index the kept one, and whether its
- * index is current (the file this build's parser version uses, indexed to the end).
+ * index is current (written by this build's code, and indexed to the end: the file says both).
  */
 async function dataFolder(context) {
   if (!context.keepIndex) return { dataDir: mkdtempSync(path.join(context.temp, 'data-')) };
   const dataDir = path.join(os.tmpdir(), `dknews-bench-${context.count}-data`);
   mkdirSync(dataDir, { recursive: true });
   const file = await indexFileOf(dataDir);
-  const marker = path.join(dataDir, COMPLETE);
-  if (existsSync(file) && existsSync(marker) && readFileSync(marker, 'utf8') === path.basename(file)) return { dataDir, current: file };
+  const { factsOf, fingerprint } = await import(path.join(ROOT, 'dist/src/index/database.js'));
+  const facts = file && factsOf(file);
+  if (facts?.complete && facts.fingerprint === fingerprint()) return { dataDir, current: file };
   // Another parser version, or a first start cut short: indexed again from nothing.
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });

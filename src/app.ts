@@ -11,7 +11,7 @@ import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
 import { fastOrNot } from './cache/fast-or-not.js';
-import { whileIndexing } from './http/indexing.js';
+import { notIndexedYet, whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
 import { ResponseCache } from './cache/response-cache.js';
@@ -85,7 +85,8 @@ export function createApp(deps: AppDeps): SiteApp {
   // 4. Liveness, before anything that needs content.
   app.get('/healthz', health(store));
   // 5. Files: fingerprinted assets from public/; then, on a first start before anything is
-  // indexed, 503 with Retry-After; content images from content/media/.
+  // indexed (and for lists, search, feeds and sitemaps until everything is), 503 with
+  // Retry-After; content images from content/media/.
   app.use('/assets', assets.middleware);
   app.get('/favicon.ico', assets.favicon);
   app.use(whileIndexing(store, deps.i18n));
@@ -97,7 +98,9 @@ export function createApp(deps: AppDeps): SiteApp {
   // 8. For crawlers: robots.txt and sitemaps; then pages and feeds, one router per language.
   app.use(crawlerRouter(routeDeps, respond));
   for (const lang of LANGS) app.use(`/${lang}`, pageRouter(routeDeps, respond, lang), feedRouter(routeDeps, respond, lang));
-  // 9. Nothing matched: 404; then the error handler, last.
+  // 9. Nothing matched: 404 (503 while a first start indexes: it may be an article not indexed
+  // yet); then the error handler, last.
+  app.use(notIndexedYet(store, deps.i18n));
   app.use(notFound(routeDeps));
   app.use(errorHandler(routeDeps, logger));
 

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
-import { ContentStore } from './sync/store.js';
+import { ContentStore, type ContentStoreOptions } from './sync/store.js';
+import { diskSource } from './sync/load.js';
 import { MediaLibrary } from './media/library.js';
 import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
@@ -46,19 +47,22 @@ export interface BootOptions {
   background?: boolean;
   /** A reader follows the index another process of the machine writes (WEB_CONCURRENCY's other workers). */
   role?: 'writer' | 'reader';
+  /** Told how a build of a whole index goes (lifecycle.ts writes it down for npm run reindex). */
+  onBuild?: ContentStoreOptions['onBuild'];
 }
 
 /** Everything the server needs, loaded and checked once: content, UI strings, assets, the view counter. */
 export async function boot(config: Config, logger: Logger, options: BootOptions = {}): Promise<Site> {
-  const { now, background = false, role = 'writer' } = options;
+  const { now, background = false, role = 'writer', onBuild } = options;
   const images = new MediaLibrary({ contentDir: config.contentDir, dataDir: config.dataDir, logger });
   const store = new ContentStore({
-    contentDir: config.contentDir,
+    source: diskSource(config.contentDir),
     dataDir: config.dataDir,
     role,
     includeDrafts: config.env === 'development',
     logger,
     now,
+    onBuild,
     // The writer surveys the media files at every reconcile; their facts travel in the index.
     images,
     onSwap: (index) => {

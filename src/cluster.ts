@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
+import { CONTROL_SIGNAL, writePid } from './control.js';
 import { mallocDefaults } from './memory.js';
 
 /** A worker that dies sooner than this after starting is failing, not unlucky: its successor waits. */
@@ -17,17 +18,19 @@ export interface PrimaryOptions {
   logger: Logger;
   /** How long a worker may take to finish its requests after SIGTERM. */
   graceMs: number;
+  /** Where the primary writes its pid, for npm run reindex to find it. */
+  dataDir: string;
 }
 
 /**
  * The primary process when WEB_CONCURRENCY > 1. It serves nothing itself: it starts the workers
  * (each a whole server with its own caches, all sharing the port and one content index, which
  * the first worker keeps and the others read), replaces one
- * that dies, passes SIGHUP on to every worker, and on SIGTERM or SIGINT stops them and exits
+ * that dies, passes SIGHUP and npm run reindex's signal on to the indexing worker, and on SIGTERM or SIGINT stops them and exits
  * once they have finished their requests. A worker that cannot start before any has served
  * (a broken site.yml) stops everything with exit code 1, as the single process would.
  */
-export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
+export function runPrimary({ workers, logger, graceMs, dataDir }: PrimaryOptions): void {
   const live = new Map<number, { worker: Worker; startedAt: number; listening?: boolean }>();
   let served = false;
   let stopping = false;
@@ -36,6 +39,8 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
 
   // One worker indexes: a first start costs one parse, not one per worker. When it dies, its successor indexes.
   let indexer: number | undefined;
+  /** npm run reindex asked while the indexing worker was starting: it is told once it serves. */
+  let reindexWanted = false;
   const fork = () => {
     if (stopping) return;
     const indexes = indexer === undefined;
@@ -47,12 +52,18 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
     worker.once('listening', () => {
       served = true;
       entry.listening = true;
+      if (reindexWanted && worker.id === indexer) {
+        reindexWanted = false;
+        worker.process.kill(CONTROL_SIGNAL);
+      }
     });
     logger.info({ worker: worker.id, pid: worker.process.pid }, 'Worker started');
   };
 
+  const unlistPid = writePid(dataDir);
   const exitWhenDone = () => {
     if (live.size > 0) return;
+    unlistPid();
     logger.info({ code: exitCode }, 'Stopped');
     process.exit(exitCode);
   };
@@ -95,6 +106,13 @@ export function runPrimary({ workers, logger, graceMs }: PrimaryOptions): void {
   // One still starting might not yet handle the signal.
   process.on('SIGHUP', () => {
     for (const { worker, listening } of live.values()) if (listening && worker.id === indexer) worker.process.kill('SIGHUP');
+  });
+  // npm run reindex (control.ts) asks the primary, whose pid it finds; the indexing worker
+  // rebuilds, the others follow. One still starting gets it once it serves.
+  process.on(CONTROL_SIGNAL, () => {
+    const entry = indexer === undefined ? undefined : live.get(indexer);
+    if (entry?.listening) entry.worker.process.kill(CONTROL_SIGNAL);
+    else reindexWanted = true;
   });
 
   logger.info({ workers }, 'Starting the workers');

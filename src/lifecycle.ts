@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { SiteApp } from './app.js';
 import type { Site } from './boot.js';
 import { INDEXER_ENV } from './cluster.js';
+import { writeStatus, type ReindexStatus } from './control.js';
 import { ConfigError, loadConfig, localSiteUrl, type Config } from './config.js';
 import { createServer } from './http/create-server.js';
 import { warm, warmOwn } from './http/warm.js';
@@ -57,19 +58,34 @@ export function contentRole(): 'reader' | 'writer' {
 }
 
 /**
- * SIGHUP reloads content by hand: with CONTENT_WATCH=0, or where the folder cannot be watched.
- * Handled from the first moment (Node's default would end the process): one that arrives
- * while content is still loading reloads once `reloadWith` has been given the reload.
+ * A signal handled from the first moment (Node's default would end the process): SIGHUP
+ * reloads content by hand (with CONTENT_WATCH=0, or where the folder cannot be watched), and
+ * CONTROL_SIGNAL asks for a rebuild of the index (npm run reindex). One that arrives while
+ * content is still loading is acted on once `handleWith` has been given what to do.
  */
-export function reloadOnHangup(): { reloadWith: (reload: () => void) => void } {
-  let reload: (() => void) | undefined;
-  let hupWhileLoading = false;
-  process.on('SIGHUP', () => (reload ? reload() : (hupWhileLoading = true)));
+export function handledFromStart(signal: NodeJS.Signals): { handleWith: (act: () => void) => void } {
+  let act: (() => void) | undefined;
+  let whileLoading = false;
+  process.on(signal, () => (act ? act() : (whileLoading = true)));
   return {
-    reloadWith(given) {
-      reload = given;
-      if (hupWhileLoading) reload();
+    handleWith(given) {
+      act = given;
+      if (whileLoading) act();
     },
+  };
+}
+
+/**
+ * What a build of a whole index says, written to DATA_DIR for npm run reindex (control.ts): at
+ * its start and end at once, its progress at most twice a second.
+ */
+export function reportBuilds(dataDir: string): (status: Omit<ReindexStatus, 'at'>) => void {
+  let last = 0;
+  return (status) => {
+    const now = Date.now();
+    if (status.state === 'building' && status.files > 0 && now - last < 500) return;
+    last = now;
+    writeStatus(dataDir, status);
   };
 }
 

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { boot } from './boot.js';
@@ -5,7 +6,8 @@ import { runPrimary } from './cluster.js';
 import { listeningOn, type Config } from './config.js';
 import { ContentLoadError } from './problems/errors.js';
 import { createServer } from './http/create-server.js';
-import { announceAndWarm, configOrExit, contentRole, exitOnCrash, isClusterPrimary, processLogger, reloadOnHangup, tuneMemory } from './lifecycle.js';
+import { CONTROL_SIGNAL, takeRequests, writePid } from './control.js';
+import { announceAndWarm, configOrExit, contentRole, exitOnCrash, handledFromStart, isClusterPrimary, processLogger, reportBuilds, tuneMemory } from './lifecycle.js';
 
 /** How long requests in flight may take to finish after SIGTERM or SIGINT. */
 const GRACE_MS = 10_000;
@@ -14,15 +16,17 @@ const config = configOrExit();
 const logger = processLogger(config);
 exitOnCrash(logger);
 
-if (isClusterPrimary(config)) runPrimary({ workers: config.webConcurrency, logger, graceMs: GRACE_MS });
+if (isClusterPrimary(config)) runPrimary({ workers: config.webConcurrency, logger, graceMs: GRACE_MS, dataDir: config.dataDir });
 else await serve(config, logger);
 
 /** One server: the whole process when WEB_CONCURRENCY is 1, else one worker of the cluster. */
 async function serve(config: Config, logger: Logger): Promise<void> {
-  const hangup = reloadOnHangup();
+  const hangup = handledFromStart('SIGHUP');
+  const reindex = handledFromStart(CONTROL_SIGNAL);
   tuneMemory(logger);
   try {
-    const site = await boot(config, logger, { background: true, role: contentRole() });
+    const role = contentRole();
+    const site = await boot(config, logger, { background: true, role, onBuild: role === 'writer' ? reportBuilds(config.dataDir) : undefined });
     const server = createServer(undefined, { logger, refusalPage: site.refusalPage });
     // Listening at once: on a first start, requests get 503 with Retry-After until the first
     // batch is indexed, then what is indexed so far. "Serving" means serving pages. The app is
@@ -35,7 +39,11 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       void announceAndWarm(site, { app, config: served }, logger);
     });
     if (config.contentWatch) void site.store.watch(config.contentRescanMs);
-    hangup.reloadWith(() => void site.store.reload('SIGHUP'));
+    hangup.handleWith(() => void site.store.reload('SIGHUP'));
+    // npm run reindex: a fresh index built beside the serving one (a cluster's primary passes the signal to the indexing worker).
+    if (role === 'writer') reindex.handleWith(() => void site.store.rebuild('npm run reindex', takeRequests(config.dataDir)).catch(() => {}));
+    // npm run reindex finds a single process through DATA_DIR; a cluster's primary writes its own pid.
+    const unlistPid = cluster.isWorker ? () => {} : writePid(config.dataDir);
 
     let stopping = false;
     const stop = (signal: string) => {
@@ -43,6 +51,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       if (stopping) return;
       stopping = true;
       logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
+      unlistPid();
       site.stop();
       server.close(() => {
         site.close();

@@ -1,7 +1,9 @@
 import path from 'node:path';
-import { buildIndex } from '../sync/build-index.js';
+import { pino } from 'pino';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
-import { loadContent } from '../sync/load.js';
+import { diskSource } from '../sync/load.js';
+import { servedClaims } from '../sync/open-index.js';
+import { ContentStore } from '../sync/store.js';
 import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../problems/messages.js';
 import { message, perLang } from './messages.js';
@@ -18,7 +20,7 @@ import type { Article } from '../parse/types.js';
  * included, so that what will go live later (an alias clash of a scheduled article, say) is
  * reported now. Every file is parsed and checked whatever its state, as on the server.
  */
-const EVERYTHING_PUBLISHED = { now: new Date(8.64e15), includeDrafts: true };
+const EVERYTHING_PUBLISHED = new Date(8.64e15);
 
 export const CHECK_SPEC: CommandSpec = {
   command: 'npm run check',
@@ -27,9 +29,12 @@ export const CHECK_SPEC: CommandSpec = {
 };
 
 /**
- * `npm run check`: validates the whole content folder with the server's own code (loadContent,
- * buildIndex) and prints one line per problem, then a count. Returns the exit code: 0 when
- * there is no problem, 1 when there is one, 2 when the command itself was misused.
+ * `npm run check`: validates the whole content folder with the server's own code (the sync
+ * engine's reconcile over the folder, into an index in memory) and prints one line per
+ * problem, then a count. Of two files with one address, the newcomer is named as the server
+ * names it: with the server's index in DATA_DIR, the file that claimed the address first there
+ * holds it. Returns the exit code: 0 when there is no problem, 1 when there is one, 2 when the
+ * command itself was misused.
  * @example await runCheck(['--lang', 'en'], processIo()) // 0
  */
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -42,16 +47,23 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
 
   let problems: ContentError[];
-  let checked: number;
+  let checked = 0;
   let previews: string[] = [];
-  try {
-    const loaded = await loadContent(dir, { from: io.cwd });
+  const server = servedClaims(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'));
+  const store = new ContentStore({
+    source: diskSource(dir, { from: io.cwd }),
+    includeDrafts: true,
+    logger: pino({ level: 'silent' }),
+    now: () => EVERYTHING_PUBLISHED,
     // Every picture is read as the server reads it (format, size, weight); nothing is written.
-    const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
-    checked = sources.articles.length;
+    images: new MediaLibrary({ contentDir: dir }),
+    priorClaim: server?.claimedOf,
+  });
+  try {
     let unpublished: Article[] = [];
     problems = await problemsOf(async () => {
-      const index = await buildIndex(sources, EVERYTHING_PUBLISHED);
+      const index = await store.load();
+      checked = store.lastReconcile?.parsed ?? 0;
       unpublished = index.unpublishedFiles(new Date());
       return [...index.problems];
     });
@@ -59,6 +71,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.stderr.write(`${message('unreadable', lang, { detail: describeError(error) })}\n`);
     return 2;
+  } finally {
+    store.close();
+    server?.close();
   }
 
   for (const problem of sortByPlace(problems)) io.stdout.write(`${problem.format(lang, { columns: true })}\n`);

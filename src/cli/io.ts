@@ -1,6 +1,7 @@
 /** What a command-line tool may touch besides the content folder: tests pass their own. */
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** isTTY: a terminal, where a progress line is kept up to date rather than repeated. */
+  stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   /** Where the editor ran the command: --dir and printed paths are relative to it. */
   cwd: string;

@@ -163,6 +163,72 @@ const COMMANDS = {
     ru: (p) => `В материалах есть проблемы (${p.count}): файлы с ошибками не выгружены. Список — npm run check.`,
     en: (p) => `The content has problems (${p.count}): files with errors were left out. npm run check lists them.`,
   },
+  reindex_summary: {
+    ru: () => 'Просит работающий сервер с этим DATA_DIR построить новый индекс материалов рядом с действующим и переключиться на него, когда он готов; читатели до тех пор видят прежний. Код выхода 0 — переключился, 1 — не сделано.',
+    kk: () => 'Осы DATA_DIR-мен жұмыс істеп тұрған серверден материалдардың жаңа индексін қолданыстағысының жанына құрып, дайын болғанда соған ауысуды сұрайды; оқырмандар оған дейін бұрынғысын көреді. Шығу коды 0 — ауысты, 1 — орындалмады.',
+    en: () => 'Asks the server running with this DATA_DIR to build a fresh content index beside the serving one and switch to it when complete; readers see the old one until then. Exit code 0: switched, 1: not done.',
+  },
+  opt_reindex_offline: {
+    ru: () => 'без сервера: построить индекс самому, чтобы следующий запуск сразу его обслуживал',
+    kk: () => 'серверсіз: индексті өзі құрады, келесі іске қосу оны бірден қолдансын',
+    en: () => 'with no server: build the index here, for the next start to serve at once',
+  },
+  no_server: {
+    ru: (p) => `Сервер с DATA_DIR=${p.dir} не запущен. Запустите его (npm start) и повторите — он построит новый индекс, не прерывая работы сайта. Или постройте индекс без сервера: npm run reindex -- --offline`,
+    en: (p) => `No server runs with DATA_DIR=${p.dir}. Start it (npm start) and try again: it builds the new index while the site keeps serving. Or build the index without a server: npm run reindex -- --offline`,
+  },
+  server_running: {
+    ru: (p) => `Сервер с DATA_DIR=${p.dir} работает (pid ${p.pid}): индекс перестроит он сам, не прерывая работы сайта. Запустите npm run reindex без --offline.`,
+    en: (p) => `A server runs with DATA_DIR=${p.dir} (pid ${p.pid}): it rebuilds the index itself while the site keeps serving. Run npm run reindex without --offline.`,
+  },
+  reindex_asked: {
+    ru: (p) => `Сервер (pid ${p.pid}) строит новый индекс рядом с действующим; до переключения сайт работает на прежнем.`,
+    en: (p) => `The server (pid ${p.pid}) is building a new index beside the serving one; the site serves the old one until the switch.`,
+  },
+  reindex_offline: {
+    ru: (p) => `Индекс строится без сервера в ${p.dir}.`,
+    en: (p) => `Building the index without a server in ${p.dir}.`,
+  },
+  reindex_progress: {
+    ru: (p) => `Проиндексировано ${p.files} из ${p.total} ${plural('ru', Number(p.count), { one: 'файла', few: 'файлов', many: 'файлов', other: 'файла' })} · ${p.rate} в секунду · ${p.left}`,
+    en: (p) => `Indexed ${p.files} of ${p.total} files · ${p.rate} a second · ${p.left}`,
+  },
+  left_minutes: {
+    ru: (p) => `осталось около ${p.minutes} мин ${p.seconds} с`,
+    en: (p) => `about ${p.minutes} min ${p.seconds} s left`,
+  },
+  left_seconds: {
+    ru: (p) => `осталось около ${p.seconds} с`,
+    en: (p) => `about ${p.seconds} s left`,
+  },
+  left_unknown: {
+    ru: () => 'сколько осталось, пока неизвестно',
+    en: () => 'time left not known yet',
+  },
+  reindex_starting: {
+    ru: () => 'Составляется список файлов…',
+    en: () => 'Listing the files…',
+  },
+  reindex_done: {
+    ru: (p) => `Готово: сервер переключился на новый индекс (${p.files} ${plural('ru', Number(p.count), { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })} за ${p.seconds} с).`,
+    en: (p) => `Done: the server switched to the new index (${p.files} ${plural('en', Number(p.count), { one: 'file', other: 'files' })} in ${p.seconds} s).`,
+  },
+  reindex_offline_done: {
+    ru: (p) => `Готово: индекс построен (${p.files} ${plural('ru', Number(p.count), { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' })} за ${p.seconds} с); сервер с этим DATA_DIR будет работать на нём сразу после запуска.`,
+    en: (p) => `Done: the index is built (${p.files} ${plural('en', Number(p.count), { one: 'file', other: 'files' })} in ${p.seconds} s); a server started with this DATA_DIR serves it at once.`,
+  },
+  reindex_failed: {
+    ru: (p) => `Новый индекс не построен: ${p.detail}\nСайт работает на прежнем индексе; журнал сервера скажет больше.`,
+    en: (p) => `The new index was not built: ${p.detail}\nThe site serves the old index; the server's log says more.`,
+  },
+  reindex_no_answer: {
+    ru: (p) => `Сервер (pid ${p.pid}) не ответил за ${p.seconds} с. Это сервер DKNews.kz с DATA_DIR=${p.dir}? Его журнал скажет больше.`,
+    en: (p) => `The server (pid ${p.pid}) did not answer within ${p.seconds} s. Is it a DKNews.kz server with DATA_DIR=${p.dir}? Its log says more.`,
+  },
+  reindex_server_gone: {
+    ru: (p) => `Сервер (pid ${p.pid}) остановился, не закончив новый индекс. При следующем запуске он продолжит работать на прежнем; повторите npm run reindex.`,
+    en: (p) => `The server (pid ${p.pid}) stopped before the new index was complete. Its next start serves the old one; run npm run reindex again.`,
+  },
 } satisfies Record<string, Message>;
 
 

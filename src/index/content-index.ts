@@ -32,11 +32,15 @@ export class IndexQueries {
     this.db = db;
   }
 
-  /** The content serial the writer last committed, and the site's data with it; undefined before the first commit. */
-  head(): { serial: number; data: SiteData } | undefined {
+  /**
+   * The content serial the writer last committed, the site's data with it, and whether every
+   * file of content/ is in (a first index is served while it grows); undefined before the first commit.
+   */
+  head(): { serial: number; data: SiteData; complete: boolean } | undefined {
     const serial = this.serial();
     const data = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data'").get();
-    return serial !== undefined && data ? { serial, data: JSON.parse(data.value) as SiteData } : undefined;
+    const complete = this.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'").get() !== undefined;
+    return serial !== undefined && data ? { serial, data: JSON.parse(data.value) as SiteData, complete } : undefined;
   }
 
   /** The content serial alone: what a reader polls. */
@@ -172,7 +176,7 @@ export class ContentIndex {
     return Object.fromEntries(rows.map((r) => reviveArticle(r.article)).map((a) => [a.lang, a]));
   }
 
-  /** Where an old path (an alias) leads now: a published article that claims it (the first by file path), else a static page. */
+  /** Where an old path (an alias) leads now: a published article that claims it (the first claim, see IndexWriter), else a static page. */
   redirect(path: string): string | undefined {
     return this.#articleRedirect(path) ?? this.#pageAliases().get(path);
   }
@@ -180,14 +184,14 @@ export class ContentIndex {
   #articleRedirect(path: string): string | undefined {
     return this.#q
       // CROSS JOIN: the alias leads. Left to choose, SQLite scans every published file for it (40 ms at 100,000).
-      .prepare<[string, number], { url: string }>('SELECT f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 AND f.date <= ? ORDER BY f.rel LIMIT 1')
+      .prepare<[string, number], { url: string }>('SELECT f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 AND f.date <= ? ORDER BY f.claimed, f.date, f.rel LIMIT 1')
       .get(path, this.#asOf)?.url;
   }
 
   /** Every alias and where it leads: for the static export's nginx block. */
   redirects(): Map<string, string> {
     const rows = this.#q
-      .prepare<[number], { alias: string; url: string }>('SELECT a.alias, f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE f.visible = 1 AND f.date <= ? ORDER BY a.alias, f.rel')
+      .prepare<[number], { alias: string; url: string }>('SELECT a.alias, f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE f.visible = 1 AND f.date <= ? ORDER BY a.alias, f.claimed, f.date, f.rel')
       .all(this.#asOf);
     const map = new Map<string, string>();
     for (const { alias, url } of rows) if (!map.has(alias)) map.set(alias, url);

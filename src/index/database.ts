@@ -1,69 +1,91 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Logger } from 'pino';
 import { PROJECT_ROOT } from '../config.js';
+import { fingerprintOf, projectTree } from './fingerprint.js';
 import { SCHEMA, SCHEMA_VERSION } from './schema.js';
 
-/** An index file of another parser version, untouched this long, is deleted at open (a deploy's leftover). */
-const STALE_MS = 24 * 60 * 60 * 1000;
-
-/**
- * The index file of this parser and schema version: DATA_DIR/content-index-<fingerprint>.sqlite,
- * with `-drafts` for a development server, which lists drafts.
- */
-export function indexFile(dataDir: string, includeDrafts: boolean): string {
-  return path.join(dataDir, `content-index-${parserFingerprint()}${includeDrafts ? '-drafts' : ''}.sqlite`);
+/** What an index file says of itself (its `meta` rows): enough to choose which one to serve. */
+export interface IndexFacts {
+  /** The schema version it was made with: this code reads its own, and earlier ones it can bring up to it (MIGRATIONS). */
+  schema: number;
+  /** The fingerprint of the code that wrote its rows (see fingerprint.ts). */
+  fingerprint?: string;
+  /** Whether it lists drafts (a development server's). */
+  drafts: boolean;
+  /** Whether every file of content/ was indexed into it once (a first index is served while it grows). */
+  complete: boolean;
+  /** Made by a release before index files said what made them (no fingerprint, no completeness, no pointer). */
+  legacy: boolean;
 }
 
 /**
- * Opens (creating if need be) the index for writing. A file that is not a database, or whose
- * tables cannot be read, is deleted and made anew: it is derived from content/, so nothing is
- * lost but the time to index again. When DATA_DIR cannot hold it, an in-memory index does
- * the same job for this run, and the reason is logged.
+ * How to bring an index of an earlier schema up to this one, a step per version (the SQL from
+ * N - 1 to N): a complete index of the release before keeps serving, so brought up, while this
+ * code builds its own beside it. A schema change that cannot be written as such a step (a
+ * table made anew) has no entry: an index that old is not served, and a start is a first start.
  */
-export function openForWriting(file: string, logger: Logger): Database.Database {
+const MIGRATIONS: Record<number, string> = {
+  // Indexes of drafts, breaking and live articles: made by the schema itself, empty until the rebuild fills them.
+  4: '',
+  // The moment each file claimed its address: 0, as for a first index, until the rebuild.
+  5: 'ALTER TABLE files ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0;',
+};
+
+/** This code's own fingerprint (see fingerprint.ts), read once per process. */
+let own: string | undefined;
+export function fingerprint(): string {
+  return (own ??= fingerprintOf(projectTree(PROJECT_ROOT)));
+}
+
+/**
+ * Opens an index file for writing, made if need be; one of an earlier schema is brought up to
+ * this one (MIGRATIONS). A new file is stamped with the fingerprint and drafts of the code that
+ * writes it (`stamp`); an existing one keeps what it says. Throws when it cannot be opened or
+ * is not an index (a damaged file): the caller decides what to serve instead.
+ */
+export function openForWriting(file: string, stamp?: { fingerprint: string; drafts: boolean }): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true });
-  removeStale(path.dirname(file), file, logger);
-  for (let attempt = 0; ; attempt++) {
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(file, { timeout: 5000 });
-      db.pragma('journal_mode = WAL');
-      // Derived data: losing the last writes on power loss costs indexing them again.
-      db.pragma('synchronous = NORMAL');
-      db.pragma('cache_size = -16000');
-      // Not a full integrity check: at 100,000 articles that reads a gigabyte and would make a
-      // restart wait. A file that is not a database fails the pragma above or the schema here.
-      db.exec(SCHEMA);
-      const version = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get();
-      if (version === undefined) db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(String(SCHEMA_VERSION));
-      return db;
-    } catch (error) {
-      db?.close();
-      const code = (error as { code?: string }).code ?? '';
-      if (attempt === 0 && !['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_FULL'].some((c) => code.startsWith(c)) && remove(file)) {
-        logger.warn({ err: error, file }, 'Content index damaged; deleting it and indexing content/ again');
-        continue;
-      }
-      logger.warn({ err: error, file }, 'Content index cannot be kept in DATA_DIR: it is built in memory for this run. Check that DATA_DIR is writable.');
-      return openInMemory();
-    }
-  }
-}
-
-/** Deletes an index file and its journal; false when that is not possible (a read-only folder). */
-function remove(file: string): boolean {
+  const db = new Database(file, { timeout: 5000 });
   try {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
-    return true;
-  } catch {
-    return false;
+    db.pragma('journal_mode = WAL');
+    // Derived data: losing the last writes on power loss costs indexing them again.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('cache_size = -16000');
+    migrate(db);
+    // Not a full integrity check: at 100,000 articles that reads a gigabyte and would make a
+    // restart wait. A file that is not a database fails the pragma above or the schema here.
+    db.exec(SCHEMA);
+    const set = db.prepare<[string, string]>('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+    set.run('schema', String(SCHEMA_VERSION));
+    if (stamp) {
+      set.run('fingerprint', stamp.fingerprint);
+      set.run('drafts', stamp.drafts ? '1' : '0');
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
   }
 }
 
-/** Opens the index another process writes, for reading; undefined while that process has not made it yet. */
+/** Brings an index of an earlier schema up to this one, in one transaction; a new file has nothing to bring. */
+function migrate(db: Database.Database): void {
+  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
+  const row = hasMeta ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get() : undefined;
+  const from = row ? Number(row.value) : SCHEMA_VERSION;
+  if (from >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (let version = from + 1; version <= SCHEMA_VERSION; version++) {
+      const step = MIGRATIONS[version];
+      if (step === undefined) throw new Error(`The content index of schema ${from} cannot be brought up to ${SCHEMA_VERSION}`);
+      db.exec(step);
+    }
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(String(SCHEMA_VERSION));
+  })();
+}
+
+/** Opens the index another process writes, for reading; undefined while it cannot be (not made yet, or gone). */
 export function openForReading(file: string): Database.Database | undefined {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
@@ -75,62 +97,33 @@ export function openForReading(file: string): Database.Database | undefined {
   }
 }
 
-/** Index files of other parser versions (and the parse caches of earlier releases) nothing has used for a day. */
-function removeStale(dataDir: string, keep: string, logger: Logger): void {
+/** What an index file says of itself; undefined when it is not there or not an index (damaged). */
+export function factsOf(file: string): IndexFacts | undefined {
+  let db: Database.Database | undefined;
   try {
-    for (const name of readdirSync(dataDir)) {
-      const file = path.join(dataDir, name);
-      if (!/^(content-index|parse-cache)-[\w-]+\.sqlite(-wal|-shm)?$/.test(name) || file.startsWith(keep)) continue;
-      if (Date.now() - statSync(file).mtimeMs > STALE_MS) rmSync(file, { force: true });
-    }
-  } catch (error) {
-    logger.warn({ err: error, dataDir }, 'Content index: could not remove the files of older versions');
+    db = new Database(file, { readonly: true, fileMustExist: true, timeout: 5000 });
+    const meta = new Map(db.prepare<[], [string, string]>('SELECT key, value FROM meta').raw().all());
+    const legacy = !meta.has('fingerprint');
+    return {
+      schema: Number(meta.get('schema')),
+      fingerprint: meta.get('fingerprint'),
+      // An index of a release before said so by its name only.
+      drafts: legacy ? file.endsWith('-drafts.sqlite') : meta.get('drafts') === '1',
+      complete: meta.has('complete'),
+      legacy: legacy && meta.has('data'),
+    };
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
   }
 }
 
-/**
- * Modules of src/sync that never shape what is stored (watching, the store of versions):
- * changing them must not cost an archive of 100,000 articles a full index again (20 minutes on
- * a busy two-core machine).
- */
-const READ_SIDE = new Set(['sync/watch', 'sync/store']);
-
-/**
- * What the stored rows were made by: the parser (src/parse, with the media facts and their join),
- * the sync engine but its read side, the index's schema, writer, packed bodies and search terms,
- * the text functions, the languages, paths.ts, and every library version (package-lock.json).
- * Any change there means an index file of its own. src/problems is left out: no row holds a
- * message, each is worded when it is shown. A module named here and not found throws, so that
- * moving files cannot leave the fingerprint hashing less than it should.
- */
-function parserFingerprint(): string {
-  const hash = createHash('sha256');
-  const src = path.dirname(import.meta.dirname);
-  const inFolder = (folder: string, names?: string[]) => {
-    const found = readdirSync(path.join(src, folder))
-      .filter((file) => /\.(js|ts)$/.test(file) && (!names || names.some((name) => file.startsWith(`${name}.`))) && !READ_SIDE.has(`${folder}/${file.replace(/\.(js|ts)$/, '')}`))
-      .map((file) => path.join(folder, file));
-    const missing = names ? names.filter((name) => !found.some((file) => path.basename(file).startsWith(`${name}.`))) : found.length ? [] : ['*'];
-    if (missing.length) throw new Error(`The index fingerprint hashes ${missing.map((name) => `src/${folder}/${name}`).join(', ')}, which is not there: name the modules that shape the rows in index/database.ts`);
-    return found;
-  };
-  const modules = [
-    ...inFolder('parse'),
-    ...inFolder('sync'),
-    ...inFolder('index', ['schema', 'writer', 'pack', 'doc-terms', 'terms', 'kazakh-stem']),
-    ...inFolder('text'),
-    // Live updates' times are written into the body by i18n/format's dates.
-    ...inFolder('i18n', ['languages', 'format']),
-    // An article's and a page's path are parsed with them.
-    ...inFolder('.', ['paths']),
-  ];
-  for (const file of modules.sort()) hash.update(file).update(readFileSync(path.join(src, file)));
-  try {
-    hash.update(readFileSync(path.join(PROJECT_ROOT, 'package-lock.json')));
-  } catch {
-    hash.update('no package-lock.json');
-  }
-  return hash.digest('base64url').slice(0, 16);
+/** Whether this code can serve an index file: its own schema or one it can bring up to it, and the same drafts. */
+export function readable(facts: IndexFacts | undefined, drafts: boolean): facts is IndexFacts {
+  if (facts === undefined || facts.drafts !== drafts || !(facts.schema <= SCHEMA_VERSION)) return false;
+  for (let version = facts.schema + 1; version <= SCHEMA_VERSION; version++) if (MIGRATIONS[version] === undefined) return false;
+  return true;
 }
 
 /** An index in memory: for tools and tests, and when DATA_DIR cannot hold one. */
@@ -138,4 +131,21 @@ export function openInMemory(): Database.Database {
   const db = new Database(':memory:');
   db.exec(SCHEMA);
   return db;
+}
+
+/**
+ * When each file claimed its address in an index another process keeps (the server's, for
+ * npm run check to name the same newcomer of two files with one address); undefined when
+ * there is no such index, or it cannot be read by this code.
+ */
+export function claimsIn(file: string): { claimedOf: (rel: string) => number | undefined; close: () => void } | undefined {
+  const db = openForReading(file);
+  if (!db) return undefined;
+  try {
+    const claimed = db.prepare<[string], { claimed: number }>('SELECT claimed FROM files WHERE rel = ?');
+    return { claimedOf: (rel) => claimed.get(rel)?.claimed, close: () => db.close() };
+  } catch {
+    db.close();
+    return undefined;
+  }
 }

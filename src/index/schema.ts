@@ -2,8 +2,8 @@
  * The content index's tables. Files in content/ are the truth; this is derived from them and
  * safe to delete. Every article file that made an article has one row in `files`, with its
  * whole parse as JSON (`article`, so fields added to the parse need no new column) and the
- * columns the lists are queried by. `visible` is 1 for the file that wins its language and slug
- * and is not a hidden draft; publication by date is a condition of each query (`date <= ?`),
+ * columns the lists are queried by. `visible` is 1 for the file that holds its language and slug
+ * (the first to claim it, see `claimed`) and is not a hidden draft; publication by date is a condition of each query (`date <= ?`),
  * so an article scheduled for 10:00 appears at 10:00 without a write.
  *
  * What every new content version asks first (how many articles a list has, when it last
@@ -12,7 +12,7 @@
  * so a count is a tally less the few shown articles not yet published; the `*_by_change`
  * indexes find a list's latest change by walking down from the newest.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -28,6 +28,9 @@ CREATE TABLE IF NOT EXISTS files (
   author TEXT NOT NULL,
   draft INTEGER NOT NULL,
   visible INTEGER NOT NULL DEFAULT 0,
+  -- When the file first claimed its slug and aliases (ms; 0 for a first index with no history):
+  -- of two files claiming one address, the earlier claim holds it (writer.ts, #settle).
+  claimed INTEGER NOT NULL DEFAULT 0,
   article TEXT NOT NULL,
   refs TEXT NOT NULL,
   html BLOB NOT NULL,

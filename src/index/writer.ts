@@ -38,39 +38,60 @@ export interface Diff {
   remove: string[];
 }
 
+export interface WriterOptions {
+  /**
+   * When each file claimed its address in the index this one replaces (a rebuild beside the
+   * serving index, or `npm run check` beside the server's): its claims are kept, so that a
+   * rebuild never hands an address to another file. A file the older index lacks claims it now.
+   */
+  priorClaim?: (rel: string) => number | undefined;
+}
+
 /**
  * The one writer of the index. apply() writes a diff in one transaction and raises the
  * content serial, which every process reads as its content version: a reader sees the index
  * before the diff or after it, never half of it.
+ *
+ * Of several files claiming one language and slug (or one alias), the first to claim it holds
+ * it: a file added later is refused, wherever it sits, and told to rename itself. A first index
+ * with no history (no older index to take claims from) has every file claim at once, and the
+ * older `date` holds, then the path.
  */
 export class IndexWriter {
   readonly #db: Database.Database;
   readonly #includeDrafts: boolean;
+  readonly #priorClaim: WriterOptions['priorClaim'];
   readonly #s;
 
-  constructor(db: Database.Database, includeDrafts: boolean) {
+  constructor(db: Database.Database, includeDrafts: boolean, options: WriterOptions = {}) {
     this.#db = db;
     this.#includeDrafts = includeDrafts;
+    this.#priorClaim = options.priorClaim;
     this.#s = {
-      idOf: db.prepare<[string], { id: number; lang: string; slug: string }>('SELECT id, lang, slug FROM files WHERE rel = ?'),
+      idOf: db.prepare<[string], { id: number; lang: string; slug: string; draft: number; claimed: number }>('SELECT id, lang, slug, draft, claimed FROM files WHERE rel = ?'),
       deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
       deleteTopics: db.prepare<[number]>('DELETE FROM topics WHERE id = ?'),
       deleteAliases: db.prepare<[number]>('DELETE FROM aliases WHERE id = ?'),
+      aliasesOf: db.prepare<[number], { alias: string }>('SELECT alias FROM aliases WHERE id = ?'),
       deleteSearch: Object.fromEntries(['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number]>(`DELETE FROM search_${l} WHERE rowid = ?`)])),
       insertSearch: Object.fromEntries(
         ['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number, string, string, string, string]>(`INSERT INTO search_${l} (rowid, title, lead, tags, body) VALUES (?, ?, ?, ?, ?)`)]),
       ),
-      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, string, string, Uint8Array, Uint8Array], { id: number }>(
-        'INSERT INTO files (rel, stamp, lang, slug, url, date, changed, author, draft, article, refs, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, number, string, string, Uint8Array, Uint8Array], { id: number }>(
+        'INSERT INTO files (rel, stamp, lang, slug, url, date, changed, author, draft, claimed, article, refs, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
       insertTopic: db.prepare<[string, string, number, string, number, number]>('INSERT INTO topics (topic, lang, visible, date, slug, changed, id) VALUES (?, ?, 0, ?, ?, ?, ?)'),
       insertAlias: db.prepare<[string, number]>('INSERT OR IGNORE INTO aliases (alias, id) VALUES (?, ?)'),
-      claimants: db.prepare<[string, string], { id: number; draft: number; visible: number; file: string }>(
-        "SELECT id, draft, visible, article ->> '$.file' AS file FROM files WHERE slug = ? AND lang = ? ORDER BY rel",
+      // Drafts a production index hides come last; then the first claim, the older date, the path.
+      claimants: db.prepare<[string, string, number], { id: number; draft: number; visible: number; file: string }>(
+        "SELECT id, draft, visible, article ->> '$.file' AS file FROM files WHERE slug = ? AND lang = ? ORDER BY draft > ?, claimed, date, rel",
       ),
+      // The same order decides an alias (and ContentIndex.redirect follows it).
       owners: db.prepare<[string], { file: string }>(
-        "SELECT f.article ->> '$.file' AS file FROM aliases a JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.rel",
+        "SELECT f.article ->> '$.file' AS file FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.claimed, f.date, f.rel",
       ),
+      claimed: db.prepare<[string], { claimed: number }>('SELECT claimed FROM files WHERE rel = ?'),
+      complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       setVisible: db.prepare<[number, number]>('UPDATE files SET visible = ? WHERE id = ?'),
       setTopicsVisible: db.prepare<[number, number]>('UPDATE topics SET visible = ? WHERE id = ?'),
       serial: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'serial'"),
@@ -88,50 +109,87 @@ export class IndexWriter {
   }
 
   /**
-   * Writes a diff in one transaction and returns the new content serial, with the problems
-   * between files it found: of two files with one language and slug, the first by path is
-   * shown and the other reported.
+   * Writes a diff in one transaction and returns the new content serial, with the addresses
+   * it settled anew: of several files claiming one language and slug, or one old path, the
+   * first claim holds it and the others are told (see the class). Each address claimed or let
+   * go by a file of the diff is settled, with its problems now (none when one file is left):
+   * they replace what was said of that address before.
    */
-  apply(diff: Diff): { serial: number; problems: ContentError[] } {
+  apply(diff: Diff): { serial: number; claims: Map<string, ContentError[]> } {
     return this.#db.transaction(() => {
       const claimed = new Map<string, [string, string]>();
+      const aliases = new Set<string>();
       const drop = (rel: string) => {
         const row = this.#s.idOf.get(rel);
-        if (!row) return;
+        if (!row) return undefined;
         claimed.set(`${row.lang}/${row.slug}`, [row.slug, row.lang]);
+        for (const alias of this.#s.aliasesOf.all(row.id)) aliases.add(alias.alias);
         this.#s.deleteSearch[row.lang]!.run(row.id);
         this.#s.deleteTopics.run(row.id);
         this.#s.deleteAliases.run(row.id);
         this.#s.deleteFile.run(row.id);
+        return row;
       };
       for (const rel of diff.remove) drop(rel);
+      // A file written for the first time claims its addresses now; one written again keeps its claim.
+      const now = Date.now();
+      const firstIndex = !this.#priorClaim && !this.complete;
       for (const file of diff.put) {
-        drop(file.rel);
+        const before = drop(file.rel);
         const { article, siteLinks, media, mediaLines, stamp } = file.good;
         const date = article.date.getTime();
         const changed = (article.updated ?? article.date).getTime();
         const packed = file.packed ?? packBody(file.body);
+        // A draft made public claims anew: the article that went live first keeps the address.
+        const claim = before && (!before.draft || this.#includeDrafts || article.draft) ? before.claimed : (this.#priorClaim?.(file.rel) ?? (firstIndex ? 0 : now));
         const { id } = this.#s.insertFile.get(
-          file.rel, stamp ?? null, article.lang, article.slug, article.path, date, changed, article.author, article.draft ? 1 : 0,
+          file.rel, stamp ?? null, article.lang, article.slug, article.path, date, changed, article.author, article.draft ? 1 : 0, claim,
           JSON.stringify(article), JSON.stringify({ siteLinks, media, mediaLines }), packed.html, packed.text,
         )!;
         for (const topic of new Set(article.topics)) this.#s.insertTopic.run(topic, article.lang, date, article.slug, changed, id);
-        for (const alias of article.aliases) this.#s.insertAlias.run(alias, id);
+        for (const alias of article.aliases) {
+          this.#s.insertAlias.run(alias, id);
+          aliases.add(alias);
+        }
         this.#s.insertSearch[article.lang]!.run(id, file.terms.title, file.terms.lead, file.terms.tags, file.terms.body);
         claimed.set(`${article.lang}/${article.slug}`, [article.slug, article.lang]);
       }
-      const problems: ContentError[] = [];
-      for (const [slug, lang] of claimed.values()) problems.push(...this.#settle(slug, lang));
-      // Of two articles claiming one old path, the first by file path has it; the other is told.
-      for (const alias of new Set(diff.put.flatMap((f) => f.good.article.aliases))) {
+      const claims = new Map<string, ContentError[]>();
+      for (const [slug, lang] of claimed.values()) claims.set(`${lang}/news/${slug}`, this.#settle(slug, lang));
+      // Of two articles claiming one old path, the first claim has it; the other is told.
+      for (const alias of aliases) {
         const [owner, ...others] = this.#s.owners.all(alias);
-        for (const other of others) problems.push(new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } }));
+        claims.set(`alias ${alias}`, others.map((other) => new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } })));
       }
       if (diff.data) this.#s.setMeta.run('data', JSON.stringify(diff.data));
       const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
       this.#s.setMeta.run('serial', String(serial));
-      return { serial, problems };
+      return { serial, claims };
     })();
+  }
+
+  /**
+   * Marks the index complete (every file of content/ indexed once): a new serial, in one
+   * transaction. From then on a file written for the first time is a newcomer: it claims its
+   * addresses at that moment, after every file already in.
+   */
+  markComplete(): number {
+    return this.#db.transaction(() => {
+      this.#s.setMeta.run('complete', new Date().toISOString());
+      const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
+      this.#s.setMeta.run('serial', String(serial));
+      return serial;
+    })();
+  }
+
+  /** Whether every file of content/ has been indexed once (see markComplete). */
+  get complete(): boolean {
+    return this.#s.complete.get() !== undefined;
+  }
+
+  /** When a file claimed its addresses, if the index holds it: a rebuild beside this index keeps it (see WriterOptions). */
+  claimedOf(rel: string): number | undefined {
+    return this.#s.claimed.get(rel)?.claimed;
   }
 
   /** The file's parse in the index (its last good one), for parseWithLastGood. */
@@ -208,10 +266,10 @@ export class IndexWriter {
     }
   }
 
-  /** Which file of a language and slug is shown: the first by path; a draft only where drafts are. */
+  /** Which file of a language and slug is shown: the first claim (see the class); a draft only where drafts are. The others are told to rename. */
   #settle(slug: string, lang: string): ContentError[] {
     const problems: ContentError[] = [];
-    const files = this.#s.claimants.all(slug, lang);
+    const files = this.#s.claimants.all(slug, lang, this.#includeDrafts ? 1 : 0);
     files.forEach((row, i) => {
       const visible = i === 0 && (!row.draft || this.#includeDrafts) ? 1 : 0;
       if (i > 0) problems.push(new ContentError({ file: row.file, line: 1, code: 'duplicate_slug', params: { slug, lang, other: files[0]!.file } }));

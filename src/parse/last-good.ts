@@ -39,18 +39,13 @@ export function parseWithLastGood(
   source: SourceFile,
   context: ArticleContext,
   lastGood?: Pick<ReadonlyMap<string, GoodParse>, 'get'>,
-  readText?: (relativePath: string) => string | undefined,
 ): ParsedWithLastGood {
   const previous = lastGood?.get(source.relativePath);
   const usable = previous !== undefined && fits(previous, context);
   if (usable && source.stamp !== undefined && source.stamp === previous.stamp) {
     return { article: previous.article, siteLinks: previous.siteLinks, media: previous.media, mediaLines: previous.mediaLines, problems: [], good: previous, reused: true };
   }
-  // Left unread because it was parsed before, but that parse no longer fits: read it after all.
-  const text = source.unread ? readText?.(source.relativePath) : source.text;
-  // Gone since it was listed (an editor deleting it mid-reload): as if it had not been listed.
-  if (source.unread && text === undefined) return { problems: [] };
-  const parsed = parseArticle({ ...source, text, unread: false }, context);
+  const parsed = parseArticle(source, context);
   if (parsed.article) {
     return { ...parsed, good: { stamp: source.stamp, article: parsed.article, siteLinks: parsed.siteLinks ?? [], media: parsed.media ?? [], mediaLines: parsed.mediaLines } };
   }

@@ -33,7 +33,7 @@ export interface ParsedArticle {
   article?: Article;
   /** The rendered body, set with the article. */
   body?: ArticleBody;
-  /** The body's links to site paths, set with the article: build-index checks their targets. */
+  /** The body's links to site paths, set with the article: reconcile checks their targets. */
   siteLinks?: SiteLink[];
   /** The media files the body shows (under media/), set with the article. */
   media?: string[];
@@ -140,7 +140,7 @@ export function parseArticle(source: SourceFile, context: ArticleContext): Parse
   }
 
   const siteLinks = body.siteLinks.map((link) => ({ href: link.href, line: split.bodyLine + link.line - 1 }));
-  // The links are returned with the problems: build-index checks their targets in the same run.
+  // The links are returned with the problems: reconcile checks their targets in the same run.
   // A warning (a provider's link that is not a video, a video without a poster) leaves the article online.
   if (problems.some((p) => !p.warning) || !front || !date) return { problems, siteLinks };
 

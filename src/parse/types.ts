@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
-import type { ImageFacts, MediaFacts } from './media-facts.js';
+import type { ImageFacts } from './media-facts.js';
 import type { Localized, SOCIAL_NETWORKS } from './schema.js';
 
 export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
@@ -16,29 +16,8 @@ export interface SourceFile {
    * same text: a file whose stamp a previous build already parsed is not parsed again.
    */
   stamp?: string;
-  /** The loader left the text unread because a previous build parsed this very stamp. */
-  unread?: boolean;
   /** When the file was last modified (ms), where the loader looked (static pages: their sitemap lastmod). */
   modifiedMs?: number;
-}
-
-export interface ContentSources {
-  site?: SourceFile;
-  authors?: SourceFile;
-  topics?: SourceFile;
-  articles: SourceFile[];
-  /** Static pages under pages/ (about.ru.md); absent in trees made without a loader. */
-  pages?: SourceFile[];
-  /** Files under media/: path relative to it, with forward slashes → size in bytes. */
-  media: ReadonlyMap<string, number>;
-  /** How the content folder is written in messages, e.g. "content". */
-  root: string;
-  /** What each media file is, read from the file itself (src/media/); absent when nobody looked (tests of parsing alone). */
-  images?: ReadonlyMap<string, MediaFacts>;
-  /** Files under news/ that look meant as articles but are not named SLUG.LANG.md (x.markdown, x.MD, x.txt): noted, not published. */
-  nearMisses?: string[];
-  /** Reads an article file the loader left unread, for when its earlier parse cannot be reused. */
-  readText?: (relativePath: string) => string | undefined;
 }
 
 export interface ArticleImage {

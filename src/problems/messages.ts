@@ -156,8 +156,8 @@ const PROBLEMS = {
     en: (p) => `The old path "${p.value}" must start with "/", e.g. /ru/old/12345.`,
   },
   alias_taken: {
-    ru: (p) => `Старый адрес «${p.value}» уже указан в ${p.other}.`,
-    en: (p) => `The old path "${p.value}" is already claimed by ${p.other}.`,
+    ru: (p) => `Старый адрес «${p.value}» уже указан в ${p.other} и ведёт туда. Уберите его из этого файла.`,
+    en: (p) => `The old path "${p.value}" is already claimed by ${p.other} and leads there. Remove it from this file.`,
   },
   unsafe_link: {
     ru: (p) => `Ссылка «${p.href}» недопустима: разрешены адреса http(s)://, mailto:, tel: и пути сайта, начинающиеся с «/».`,
@@ -171,9 +171,10 @@ const PROBLEMS = {
     ru: () => 'Текст статьи пуст: после front matter нужен хотя бы один абзац.',
     en: () => 'The article text is empty: add at least one paragraph after the front matter.',
   },
+  // Said of the newcomer: the file that claimed the address first keeps it (index/writer.ts).
   duplicate_slug: {
-    ru: (p) => `Статья «${p.slug}» на языке ${p.lang} уже есть в ${p.other}. Переименуйте один из файлов.`,
-    en: (p) => `The article "${p.slug}" in ${p.lang} already exists in ${p.other}. Rename one of the files.`,
+    ru: (p) => `Адрес статьи «${p.slug}» на языке ${p.lang} уже занят файлом ${p.other}, и статья остаётся там. Переименуйте этот файл: дайте ему другой slug.`,
+    en: (p) => `The address of the article "${p.slug}" in ${p.lang} is already held by ${p.other}, which stays online. Rename this file: give it another slug.`,
   },
   invalid_value: {
     ru: (p) => `Недопустимое значение: ${p.detail}`,

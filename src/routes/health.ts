@@ -9,11 +9,15 @@ export function health(store: ContentStore): RequestHandler {
     // Alive, but nothing indexed yet (a first start): not ready for readers.
     if (!store.ready) return void res.status(503).json({ status: 'indexing', content: { indexing: true } });
     const index = store.index;
+    const building = store.building;
     res.json({
       status: 'ok',
       content: {
         version: index.version,
         indexing: store.indexing,
+        // A first start's index, served while it grows, is not complete; a rebuild beside a complete one is `building`.
+        ...(store.complete ? {} : { complete: false }),
+        ...(building ? { building: { reason: building.reason, files: building.files, total: building.total } } : {}),
         articles: Object.fromEntries(LANGS.map((lang) => [lang, index.count(lang)])),
         problems: index.problems.length,
       },

@@ -2,74 +2,45 @@ import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import path from 'node:path';
-import type { ContentSources, SourceFile } from '../parse/types.js';
+import type { SourceFile } from '../parse/types.js';
+import { isArticleName, isNearMiss, type ContentSource, type DataFiles } from './source.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export interface LoadOptions {
   /** The folder that paths in messages are relative to; the working directory unless given. */
   from?: string;
-  /**
-   * The stamp under which an article file was last parsed, if it was: a file whose stamp is
-   * unchanged is left unread (see SourceFile.unread), so a reload reads what changed only.
-   */
-  parsedStamp?: (relativePath: string) => string | undefined;
 }
 
-/** Article files read between two turns of the event loop: a reload never holds up requests for long. */
-const FILES_PER_TURN = 256;
 /** Listed entries named between two turns of the event loop. */
 const LIST_PER_TURN = 8192;
 
-type DataFiles = Pick<ContentSources, 'site' | 'authors' | 'topics' | 'root'>;
-
 /**
- * Reads the content folder: site.yml, authors.yml, topics.yml, every news/**\/*.md, the static
- * pages/*.md, and the list of media files. The only module that reads content from disk; everything after it is pure.
+ * The content folder on disk as a ContentSource: what the server and the tools index. The only
+ * module that reads content from disk (the parsing and stamp threads call its functions too);
+ * everything after it is pure.
  */
-export async function loadContent(contentDir: string, options: LoadOptions = {}): Promise<ContentSources> {
+export function diskSource(contentDir: string, options: LoadOptions = {}): ContentSource {
   const root = displayPath(contentDir, options.from);
-  const [data, allNewsFiles, mediaFiles, pageFiles] = await Promise.all([
-    loadDataFiles(contentDir, options),
-    listFiles(contentDir, 'news'),
-    listFiles(contentDir, 'media', true),
-    listFiles(contentDir, 'pages'),
-  ]);
-  const pages = await readPages(contentDir, root, pageFiles);
-  const newsFiles = allNewsFiles.map((f) => f.name).filter(isArticleName);
-  const articles: SourceFile[] = [];
-  // Synchronous reads in small batches: ten times faster than thousands of parallel async reads
-  // through libuv's four threads, and the event loop still turns between batches.
-  for (let i = 0; i < newsFiles.length; i += FILES_PER_TURN) {
-    if (i > 0) await nextTurn();
-    for (const name of newsFiles.slice(i, i + FILES_PER_TURN)) {
-      const source = readArticleSource(contentDir, root, name, options.parsedStamp?.(name));
-      if (source) articles.push(source);
-    }
-  }
   return {
-    ...data,
-    articles,
-    pages: pages.filter((page): page is SourceFile => page !== undefined),
-    media: new Map(mediaFiles.map((f) => [f.name.slice('media/'.length), f.size])),
-    nearMisses: allNewsFiles.map((f) => f.name).filter(isNearMiss).sort(),
-    readText: (relativePath) => readArticleSource(contentDir, root, relativePath)?.text,
+    root,
+    dir: contentDir,
+    dataFiles: () => loadDataFiles(contentDir, options),
+    pages: () => loadPageSources(contentDir, root),
+    media: () => loadMedia(contentDir),
+    list: (folder) => listNewsFiles(contentDir, folder),
+    stamp: (relativePath) => articleStamp(contentDir, relativePath),
+    read: (relativePath) => readArticleSource(contentDir, root, relativePath),
+    isFile: (relativePath) => isFile(path.join(contentDir, relativePath)),
   };
 }
 
-/**
- * One article file with its stamp (see stampOf), its text
- * left unread when the stamp is the one it was last parsed under. Undefined when it is gone.
- */
-export function readArticleSource(contentDir: string, root: string, relativePath: string, parsedStamp?: string): SourceFile | undefined {
+/** One article file with the stamp (see stampOf) of the bytes read; undefined when it is gone. */
+export function readArticleSource(contentDir: string, root: string, relativePath: string): SourceFile | undefined {
   const file = `${root}/${relativePath}`;
   const full = path.join(contentDir, relativePath);
   let fd: number | undefined;
   try {
-    if (parsedStamp !== undefined) {
-      const stamp = stampOf(statSync(full, { bigint: true }));
-      if (stamp === parsedStamp) return { file, relativePath, text: undefined, stamp, unread: true };
-    }
     fd = openSync(full, 'r');
     // The stamp of the very bytes read: taken from the open file, not from its name.
     const stamp = stampOf(fstatSync(fd, { bigint: true }));
@@ -92,7 +63,7 @@ function stampOf(stats: { size: bigint; ino: bigint; mtimeNs: bigint; ctimeNs: b
 }
 
 /** site.yml, authors.yml and topics.yml alone, for tools that need no articles. */
-export async function loadDataFiles(contentDir: string, options: LoadOptions = {}): Promise<DataFiles> {
+export async function loadDataFiles(contentDir: string, options: LoadOptions = {}): Promise<DataFiles & { root: string }> {
   const root = displayPath(contentDir, options.from);
   const [site, authors, topics] = await Promise.all(['site.yml', 'authors.yml', 'topics.yml'].map((name) => readSource(contentDir, root, name)));
   return { site, authors, topics, root };
@@ -142,18 +113,12 @@ export async function listNewsFiles(contentDir: string, folder = 'news'): Promis
   return { articles: names.filter(isArticleName), nearMisses: names.filter(isNearMiss).sort() };
 }
 
-function isArticleName(name: string): boolean {
-  return name.endsWith('.md');
-}
-
-/** Whether a file's path names it almost like an article (see isNearMiss). */
-export function isNearMissName(relativePath: string): boolean {
-  return isNearMiss(relativePath.split('/').pop()!);
-}
-
-/** Names an editor meant as an article: another Markdown extension, a capital .MD, a .txt. Backups (x.md~, x.md.bak) are not. */
-function isNearMiss(name: string): boolean {
-  return !isArticleName(name) && /\.(?:md|markdown|mdown|mkdn?|mdwn|mdtxt|txt)$/i.test(name) && !name.endsWith('~');
+function isFile(full: string): boolean {
+  try {
+    return statSync(full).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function readSource(contentDir: string, root: string, relativePath: string): Promise<SourceFile | undefined> {

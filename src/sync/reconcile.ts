@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import path from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { docTerms, type Names } from '../index/doc-terms.js';
@@ -8,7 +6,7 @@ import { checkSiteLinks, type LinkTargets } from '../parse/check-site-links.js';
 import { checkTranslations } from '../parse/check-translations.js';
 import { ContentError, ContentLoadError } from '../problems/errors.js';
 import { fits, parseWithLastGood } from '../parse/last-good.js';
-import { articleStamp, displayPath, isNearMissName, listNewsFiles, loadDataFiles, loadMedia, loadPageSources, readArticleSource } from './load.js';
+import { isNearMissName, type ContentSource } from './source.js';
 import { buildPages } from '../parse/parse-page.js';
 import type { ArticleContext, SiteLink } from '../parse/parse-article.js';
 import { parseAuthors, parseSite, parseTopics } from '../parse/parse-data.js';
@@ -32,19 +30,22 @@ const PER_TURN = 512;
 const PARSE_TURN_MS = 8;
 
 export interface ReconcileOptions {
-  contentDir: string;
+  /** Where the files are: the disk, or memory (tests). */
+  source: ContentSource;
   writer: IndexWriter;
   /** The site's data as the index holds it; undefined for an empty index. */
   previous?: SiteData;
   /** Look at these paths only (relative to contentDir, from the watcher); every file when absent. */
   paths?: readonly string[];
   logger: Logger;
-  /** Writes a diff in one transaction; returns the problems between files it found. */
-  commit: (diff: Diff) => ContentError[];
+  /** Writes a diff in one transaction; returns the addresses it settled, with their problems (see IndexWriter.apply). */
+  commit: (diff: Diff) => Map<string, ContentError[]>;
   /** Called once the site-wide files are read and good. */
   onData: (data: SiteData) => void;
   /** Reads what each media file is (src/media/library.ts); without it, articles' pictures have no facts. */
   survey?: (names: Iterable<string>) => Promise<ReadonlyMap<string, MediaFacts>>;
+  /** Told after each batch written: files dealt with so far, of how many to parse. */
+  progress?: (done: number, total: number) => void;
 }
 
 export interface ReconcileReport {
@@ -59,6 +60,13 @@ export interface ReconcileReport {
   examined: string[];
   /** Folders whose every file was looked at (near misses included), not only the paths the watcher named. */
   scanned: string[];
+  /** Whether anything was written to the index (a diff with files or site data). */
+  committed: boolean;
+  /**
+   * The addresses (a language's slug, an old path) settled anew, with the problems of the files
+   * claiming each: they replace what was said of that address before, whichever file was looked at.
+   */
+  claims: Map<string, ContentError[]>;
   ms: number;
 }
 
@@ -80,9 +88,9 @@ interface Indexed {
  */
 export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   const started = performance.now();
-  const { contentDir, writer } = o;
-  const root = displayPath(contentDir);
-  const { data, media, images, problems: siteProblems, examined: siteFiles } = await siteData(o, root);
+  const { source, writer } = o;
+  const root = source.root;
+  const { data, media, images, problems: siteProblems, examined: siteFiles } = await siteData(o);
   o.onData(data);
   const names = namesOf(data);
   const context: ArticleContext = { authors: data.authors.map((a) => a.id), topics: data.topics.map((t) => t.id), media };
@@ -107,6 +115,8 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     servedFromLastGood: [],
     examined: [...new Set([...siteFiles, ...(o.paths ?? []), ...changed, ...gone])].map((rel) => `${root}/${rel}`),
     scanned: scanned.map((rel) => `${root}/${rel}`),
+    committed: false,
+    claims: new Map(),
     ms: 0,
   };
   for (const rel of nearMisses) report.problems.push(nearMissProblem(root, rel));
@@ -115,11 +125,14 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   const linking: { file: string; siteLinks: readonly SiteLink[] }[] = [];
   const big = changed.length > BATCH;
   let diff: Diff = { data: dataChanged ? data : undefined, put: [], remove: gone };
+  let done = 0;
   const flush = () => {
     if (!diff.put.length && !diff.remove.length && !diff.data) return;
     report.removed += diff.remove.length;
-    report.problems.push(...o.commit(diff));
+    report.committed = true;
+    for (const [address, problems] of o.commit(diff)) report.claims.set(address, problems);
     diff = { put: [], remove: [] };
+    o.progress?.(done, changed.length);
   };
   const put = (parsed: IndexedFile) => {
     // The picture's facts as read from the file now; its problems (unreadable, too heavy, too narrow) with them.
@@ -138,16 +151,17 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
         await nextTurn();
         turnStarted = performance.now();
       }
-      const source = readArticleSource(contentDir, root, rel);
-      if (!source) {
+      done++;
+      const file = source.read(rel);
+      if (!file) {
         if (writer.has(rel)) diff.remove.push(rel);
         continue;
       }
-      const result = parseWithLastGood(source, context, { get: (r) => writer.lastGood(r) });
+      const result = parseWithLastGood(file, context, { get: (r) => writer.lastGood(r) });
       report.parsed++;
       report.problems.push(...result.problems);
-      if (!result.good || result.fromLastGood) linking.push({ file: source.file, siteLinks: result.siteLinks ?? [] });
-      if (result.fromLastGood) report.servedFromLastGood.push(source.file);
+      if (!result.good || result.fromLastGood) linking.push({ file: file.file, siteLinks: result.siteLinks ?? [] });
+      if (result.fromLastGood) report.servedFromLastGood.push(file.file);
       else if (result.good && (result.body ?? result.reused)) {
         // Reused: the same text, renamed topics or author: its search terms are made again.
         const body = result.body ?? writer.body(rel)!;
@@ -156,12 +170,13 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
     }
   };
 
-  if (parallelFor(changed.length)) {
+  if (source.dir !== undefined && parallelFor(changed.length)) {
     const failed: string[] = [];
-    const setup = { contentDir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names };
+    const setup = { contentDir: source.dir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names };
     const started = performance.now();
     const { left, threads } = await parseInParallel(changed, setup, (chunk) => {
       report.parsed += chunk.parsed.length;
+      done += chunk.parsed.length;
       for (const file of chunk.parsed) put(file);
       failed.push(...chunk.failed);
     });
@@ -186,14 +201,13 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
  * after a start, when the start itself parsed nothing. Given the newest article of each
  * language, every language's Markdown and stemmer are ready.
  */
-export async function warmParser(contentDir: string, data: SiteData, files: readonly string[]): Promise<void> {
-  const root = displayPath(contentDir);
+export async function warmParser(source: ContentSource, data: SiteData, files: readonly string[]): Promise<void> {
   const context: ArticleContext = { authors: data.authors.map((a) => a.id), topics: data.topics.map((t) => t.id), media: new Map(data.media) };
   const names = namesOf(data);
   for (const rel of files) {
     await nextTurn();
-    const source = readArticleSource(contentDir, root, rel);
-    const result = source && parseWithLastGood(source, context);
+    const file = source.read(rel);
+    const result = file && parseWithLastGood(file, context);
     if (result?.good && result.body) docTerms(result.good.article, result.body, names);
   }
 }
@@ -205,20 +219,21 @@ export async function warmParser(contentDir: string, data: SiteData, files: read
  * the previous data is kept, and an edit costs no parse of the YAML files (20–30 ms at a
  * newsroom's authors.yml).
  */
-async function siteData(o: ReconcileOptions, root: string): Promise<{ data: SiteData; media: ReadonlyMap<string, number>; images?: ReadonlyMap<string, MediaFacts>; problems: ContentError[]; examined: string[] }> {
-  const { contentDir } = o;
+async function siteData(o: ReconcileOptions): Promise<{ data: SiteData; media: ReadonlyMap<string, number>; images?: ReadonlyMap<string, MediaFacts>; problems: ContentError[]; examined: string[] }> {
+  const { source } = o;
+  const root = source.root;
   if (o.previous && o.paths?.length && o.paths.every((p) => p.startsWith('news/'))) {
     const images = o.previous.images && new Map(o.previous.images);
     return { data: o.previous, media: new Map(o.previous.media), images, problems: [], examined: [] };
   }
-  const sources = await loadDataFiles(contentDir);
+  const sources = await source.dataFiles();
   const site = parseSite(sources.site, root);
-  const media = await loadMedia(contentDir);
+  const media = await source.media();
   const images = await o.survey?.(media.keys());
   const authors = parseAuthors(sources.authors, root, media);
   const topics = parseTopics(sources.topics, root);
   if (!site.value || !authors.value || !topics.value) throw new ContentLoadError([...site.problems, ...authors.problems, ...topics.problems]);
-  const pageSources = await loadPageSources(contentDir, root);
+  const pageSources = await source.pages();
   const pages = buildPages(pageSources);
   const data: SiteData = {
     site: site.value,
@@ -255,7 +270,7 @@ interface Changes {
  * everything under it; the whole archive on a start, on SIGHUP, or when news/ itself is named.
  */
 async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Promise<Changes> {
-  const { contentDir, writer } = o;
+  const { source, writer } = o;
   const paths = o.paths?.filter((p) => (p.startsWith('news/') || p === 'news' || p === '') && !p.split('/').some((part) => part.startsWith('.')));
   if (!paths || paths.some((p) => p === '' || p === 'news')) return everyFile(o, stale);
   const changes: Changes = { changed: [], gone: [], nearMisses: [], scanned: [] };
@@ -270,7 +285,7 @@ async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Pr
   const folders: string[] = [];
   for (const rel of paths) {
     if (rel.endsWith('.md')) files.push(rel);
-    else if (isFile(path.join(contentDir, rel))) {
+    else if (source.isFile(rel)) {
       if (isNearMissName(rel)) changes.nearMisses.push(rel);
     }
     // A folder, or a path gone from disk that may have been one: its indexed files are gone too.
@@ -288,7 +303,7 @@ async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Pr
   for (let i = 0; i < single.length; i++) {
     if (i % PER_TURN === PER_TURN - 1) await nextTurn();
     const rel = single[i]!;
-    compare(rel, articleStamp(contentDir, rel), writer.stamp(rel));
+    compare(rel, source.stamp(rel), writer.stamp(rel));
   }
   // Sorted so that, of two files with one slug, the first by path is indexed first.
   changes.changed.sort(byPath);
@@ -297,10 +312,10 @@ async function changedFiles(o: ReconcileOptions, stale: ReadonlySet<string>): Pr
 
 /** Every article file's stamp compared with the index's: on a thread of its own for a large archive. */
 async function everyFile(o: ReconcileOptions, stale: ReadonlySet<string>): Promise<Changes> {
-  const { contentDir, writer } = o;
+  const { source, writer } = o;
   const file = writer.file;
-  if (scanOnThread(file, writer.size())) {
-    const scan = await scanStamps({ contentDir, indexFile: file, stale: [...stale] });
+  if (source.dir !== undefined && scanOnThread(file, writer.size())) {
+    const scan = await scanStamps({ contentDir: source.dir, indexFile: file, stale: [...stale] });
     scan.changed.sort(byPath);
     return { ...scan, scanned: ['news'] };
   }
@@ -314,14 +329,14 @@ async function everyFile(o: ReconcileOptions, stale: ReadonlySet<string>): Promi
  * and the indexed ones under it gone from disk, with the folder's listing and near misses.
  */
 async function compareFolder(o: ReconcileOptions, folder: string, stale: ReadonlySet<string>): Promise<{ changed: string[]; gone: string[]; articles: string[]; nearMisses: string[] }> {
-  const { contentDir, writer } = o;
-  const { articles, nearMisses } = await listNewsFiles(contentDir, folder);
+  const { source, writer } = o;
+  const { articles, nearMisses } = await source.list(folder);
   const indexed = await writer.stamps(nextTurn, folder);
   const changed: string[] = [];
   for (let i = 0; i < articles.length; i++) {
     if (i % PER_TURN === PER_TURN - 1) await nextTurn();
     const rel = articles[i]!;
-    const stamp = articleStamp(contentDir, rel);
+    const stamp = source.stamp(rel);
     // Gone since the listing: if it was indexed, it is left in `indexed` and counted as gone.
     if (stamp === undefined) continue;
     if (stale.has(rel) || !indexed.has(rel) || indexed.get(rel) !== stamp) changed.push(rel);
@@ -333,14 +348,6 @@ async function compareFolder(o: ReconcileOptions, folder: string, stale: Readonl
 /** The folders not inside another one of the list. */
 function outermost(folders: readonly string[]): string[] {
   return [...new Set(folders)].filter((folder, _, all) => !all.some((other) => other !== folder && folder.startsWith(`${other}/`)));
-}
-
-function isFile(full: string): boolean {
-  try {
-    return statSync(full).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function byPath(a: string, b: string): number {

@@ -1,68 +1,119 @@
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import { ContentIndex, IndexQueries } from '../index/content-index.js';
-import { indexFile, openForReading, openForWriting, openInMemory } from '../index/database.js';
-import { IndexWriter, type Diff, type SiteData } from '../index/writer.js';
+import { ContentIndex } from '../index/content-index.js';
+import { factsOf, fingerprint, readable } from '../index/database.js';
+import { indexFiles, newIndexFile, pointAt, pointerFile, removeUnused, servedFile } from '../index/files.js';
+import type { Diff, WriterOptions } from '../index/writer.js';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
-import { reconcile, warmParser, type ReconcileReport } from './reconcile.js';
-import { displayPath } from './load.js';
 import { LANGS } from '../i18n/languages.js';
 import type { MediaFacts } from '../parse/media-facts.js';
+import { OpenIndex } from './open-index.js';
+import { ProblemLog, sameProblems } from './problem-book.js';
+import { reconcile, warmParser, type ReconcileReport } from './reconcile.js';
+import type { ContentSource } from './source.js';
 import { watchContent, type ContentWatcher } from './watch.js';
 
 export interface ContentStoreOptions {
-  contentDir: string;
+  /** Where the content files are: the disk (the server, the tools) or memory (tests). */
+  source: ContentSource;
   includeDrafts: boolean;
   logger: Logger;
   now?: () => Date;
-  /** Where the index file lives (DATA_DIR); in memory when absent (tools, tests). */
+  /** Where the index files live (DATA_DIR); in memory when absent (tools, tests). */
   dataDir?: string;
   /**
    * 'writer' (the default) indexes content/ and watches it; a 'reader' (a cluster's other
-   * workers) only reads the index the writer keeps, and follows its commits.
+   * workers) only reads the index the writer keeps, and follows its commits and its switches.
    */
   role?: 'writer' | 'reader';
   /** Called after each new content version is swapped in, e.g. to build what depends on it ahead of requests. */
   onSwap?: (index: ContentIndex) => void;
   /** Reads what each media file is (src/media/library.ts); without it, articles' pictures have no facts. */
   images?: { survey(names: Iterable<string>): Promise<ReadonlyMap<string, MediaFacts>> };
+  /** Told how a build of a whole index goes (npm run reindex shows it): at its start, after each batch, at its end. */
+  onBuild?: (status: BuildStatus) => void;
+  /** When each file claimed its address in another index (npm run check beside the server's; see IndexWriter). */
+  priorClaim?: WriterOptions['priorClaim'];
+}
+
+/** A build of a whole index: a first start's, or a rebuild beside the serving index. */
+export interface BuildStatus {
+  state: 'building' | 'switched' | 'failed';
+  /** Why: a first start, new code (a new fingerprint), a damaged index, npm run reindex. */
+  reason: string;
+  /** The npm run reindex requests this build answers (see control.ts). */
+  requests: string[];
+  /** The index file being built; undefined in memory. */
+  file: string | undefined;
+  /** Article files dealt with so far, of those to parse (more may come: edits made meanwhile). */
+  files: number;
+  total: number;
+  startedAt: number;
+  /** Why it failed. */
+  error?: string;
 }
 
 // setTimeout cannot wait longer than about 24.8 days; a later publication is re-armed on wake.
 const MAX_TIMER = 2 ** 31 - 1;
-/** How often a reader looks for the writer's commits; a commit is visible to it at most this much later. */
+/** How often a reader looks for the writer's commits and for a switch to another file. */
 const FOLLOW_MS = 100;
+/**
+ * How long an index replaced by a rebuild stays open in a process: longer than any request may
+ * take (the server's request timeout is 30 s), so that none in flight loses its database. Then
+ * the process lets go of it, and the file is deleted once no process holds it.
+ */
+const RETIRE_MS = 40_000;
+
+/** A build in progress, and the paths reloads named meanwhile, which it takes in before it is done. */
+interface Build {
+  target: OpenIndex;
+  reason: string;
+  requests: string[];
+  pending: Set<string> | 'all' | undefined;
+  files: number;
+  total: number;
+  startedAt: number;
+  done: Promise<void>;
+}
 
 /**
  * Holds the content index (SQLite, see src/index/) and its current version. The files in
  * content/ are the truth; the index is derived from them by their stamps: a start or a reload
- * parses only the files whose stamp changed and writes the difference in one transaction. A
- * restart serves from the index at once and reconciles in the background; a first start
- * indexes in batches and serves what is indexed so far. Articles dated in the future appear
- * at their moment through a timer, which makes a new content version without a write; so do
- * the end of a breaking article's lead and the end of live coverage (ContentIndex.nextMoment).
+ * parses only the files whose stamp changed and writes the difference in one transaction, and
+ * swaps in one new content version.
+ *
+ * A whole index is built when there is none this code can use as it is: on a first start, for
+ * new code (its fingerprint names what shapes the rows), for a damaged file, on npm run
+ * reindex. When a complete index this code can read is there, it keeps serving (and takes in
+ * the editors' saves) while the new one is built beside it; the build then takes in the saves
+ * made meanwhile, and the new index replaces the old in one switch: one new content version,
+ * and every process of the machine follows the pointer to it. With nothing to serve (a first
+ * start), the index is served while it grows, and a page it may not have yet is answered 503
+ * (see `complete`). Articles dated in the future appear at their moment through a timer, which
+ * makes a new content version without a write; so do the end of a breaking article's lead and
+ * the end of live coverage (ContentIndex.nextMoment).
  */
 export class ContentStore {
   #index: ContentIndex | undefined;
-  #queries: IndexQueries | undefined;
-  #writer: IndexWriter | undefined;
-  /** The local content version: raised by every commit seen and every publication moment. */
+  /** The index versions are made from. */
+  #serving: OpenIndex | undefined;
+  #build: Build | undefined;
+  /** Indexes replaced by a rebuild, closed once no request can still read them. */
+  readonly #retiring = new Set<OpenIndex>();
+  /** The local content version: raised by every commit seen, every switch and every publication moment. */
   #version = 0;
-  /** The writer's serial the current version was made from. */
-  #serial = 0;
-  #data: SiteData | undefined;
-  #problems: readonly ContentError[] = [];
-  /** Every file's current problems: a reconcile replaces those of the files it looked at. */
-  readonly #problemsByFile = new Map<string, ContentError[]>();
+  readonly #said = new ProblemLog();
   #timer: NodeJS.Timeout | undefined;
   #follow: NodeJS.Timeout | undefined;
   #watcher: Promise<ContentWatcher> | undefined;
-  /** The reconcile running or waiting to run; they never overlap. */
+  /** The reconcile of the serving index running or waiting to run; they never overlap. */
   #queue: Promise<void> = Promise.resolve();
   /** Paths a queued reconcile will look at; 'all' for a full scan. Undefined when none is queued. */
   #pending: Set<string> | 'all' | undefined;
-  #indexing = false;
+  #reconciling = false;
+  /** Why a build that failed was wanted: it is tried again at the next change. */
+  #wanted: string | undefined;
   #closed = false;
   #last: ReconcileReport | undefined;
   #dataKnown: (() => void) | undefined;
@@ -85,9 +136,24 @@ export class ContentStore {
     return this.#index !== undefined;
   }
 
-  /** Whether a first start or a reload is indexing now. */
+  /**
+   * Whether the served index holds every file of content/. Only a first start serves one that
+   * does not: a page it lacks may be one not indexed yet, and lists, feeds and sitemaps would
+   * be partial (see http/indexing.ts).
+   */
+  get complete(): boolean {
+    return this.#serving?.complete ?? false;
+  }
+
+  /** Whether a reload or a build is indexing now. */
   get indexing(): boolean {
-    return this.#indexing;
+    return this.#reconciling || this.#build !== undefined;
+  }
+
+  /** The build of a whole index in progress, if one is: how far it is. */
+  get building(): Pick<BuildStatus, 'reason' | 'files' | 'total' | 'startedAt'> | undefined {
+    const build = this.#build;
+    return build && { reason: build.reason, files: build.files, total: build.total, startedAt: build.startedAt };
   }
 
   /** Resolves at the first content version (at once on a restart; after the first batch on a first start). */
@@ -95,12 +161,14 @@ export class ContentStore {
     return this.#ready;
   }
 
-  /** Resolves when the reconcile running or queued now has ended (a first start's, at start). */
+  /** Resolves when the reconciles and the build running or queued now have ended. */
   async settled(): Promise<void> {
+    await this.#queue;
+    while (this.#build) await this.#build.done.catch(() => {});
     await this.#queue;
   }
 
-  /** What the last reconcile did: files parsed, removed, how long it took. */
+  /** What the last reconcile of the serving index did: files parsed, removed, how long it took. */
   get lastReconcile(): ReconcileReport | undefined {
     return this.#last;
   }
@@ -111,54 +179,110 @@ export class ContentStore {
    */
   async load(): Promise<ContentIndex> {
     await this.start();
-    await this.#queue;
+    await this.settled();
     if (!this.#index) throw new Error('Content index is empty after loading');
     return this.#index;
   }
 
   /**
    * Opens the index and resolves as soon as there is something to serve, or nothing to wait
-   * for: a restart serves the index as the last run left it while content/ is reconciled in
-   * the background; a first start resolves once site.yml, authors.yml and topics.yml are
-   * checked (throwing if they are broken), and indexes the articles in batches behind it.
+   * for: a complete index is served as the last run left it while content/ is reconciled in
+   * the background (and a new one built beside it if this code writes rows differently); a
+   * first start resolves once site.yml, authors.yml and topics.yml are checked (throwing if
+   * they are broken), and indexes the articles in batches behind it.
    */
   async start(): Promise<void> {
-    const { dataDir, includeDrafts, logger, role = 'writer' } = this.#options;
-    if (role === 'reader') return this.#startReading(indexFile(dataDir!, includeDrafts));
-    const db = dataDir ? openForWriting(indexFile(dataDir, includeDrafts), logger) : openInMemory();
-    this.#queries = new IndexQueries(db);
-    this.#writer = new IndexWriter(db, includeDrafts);
-    const head = this.#queries.head();
-    if (head) {
-      this.#serial = head.serial;
-      this.#data = head.data;
-      this.#swap([]);
+    const { dataDir, includeDrafts: drafts, logger, role = 'writer' } = this.#options;
+    if (role === 'reader') return this.#startReading();
+    let serve: OpenIndex | undefined;
+    let build: { file?: string; reason: string } | undefined = { reason: 'first start' };
+    if (dataDir) {
+      const plan = planStart(dataDir, drafts);
+      build = plan.build;
+      if (plan.serve) {
+        serve = this.#open(plan.serve);
+        if (!serve) build = { reason: 'the content index could not be opened' };
+        else if (plan.legacy) {
+          // Taken as complete, and named by the pointer from now on.
+          serve.serial = serve.writer!.markComplete();
+          serve.complete = true;
+          pointAt(dataDir, drafts, plan.serve);
+        }
+      }
+      if (plan.damaged) logger.warn({ file: plan.damaged }, 'Content index damaged; indexing content/ again');
     }
+    if (serve) {
+      this.#serving = serve;
+      if (serve.data) this.#swap();
+      this.#enqueue('start', 'all');
+    }
+    let first: Promise<void> | undefined;
     const known = new Promise<void>((resolve) => (this.#dataKnown = resolve));
-    const first = this.#enqueue('start', 'all', !head);
+    if (build) {
+      const target = this.#newTarget(build.file, serve);
+      if (!serve) {
+        this.#serving = target;
+        if (target.file) pointAt(dataDir!, drafts, target.file);
+        if (target.data) this.#swap();
+      }
+      first = this.#startBuild(target, build.reason, []);
+    }
+    if (dataDir) removeUnused(dataDir);
     // A first start answers only once the site-wide files are known to be good.
-    if (!head) await Promise.race([first, known]);
+    if (first && !serve && !this.#index) await Promise.race([first, known]);
+  }
+
+  /**
+   * Builds a fresh index beside the serving one and switches to it when it is complete (npm
+   * run reindex): readers see the old index until then. Joins the build already running, if
+   * any. Resolves at the switch; rejects if the build failed (the old index still serves).
+   */
+  rebuild(reason = 'npm run reindex', requests: string[] = []): Promise<void> {
+    if (this.#options.role === 'reader' || this.#closed) return Promise.resolve();
+    if (this.#build) {
+      this.#build.requests.push(...requests);
+      this.#tell(this.#build, 'building');
+      return this.#build.done;
+    }
+    this.#wanted = undefined;
+    const { dataDir, includeDrafts: drafts } = this.#options;
+    const target = this.#newTarget(dataDir && newIndexFile(dataDir, drafts, fingerprint()), this.#serving);
+    return this.#startBuild(target, reason, requests);
   }
 
   /**
    * Brings the index up to date with content/ and swaps in the new version. Given paths (from
    * the watcher), only those are looked at; else every file's stamp is. Never throws: when
    * the folder cannot be read or a site-wide YAML file is broken, the previous version stays
-   * whole and the reason is logged. Calls made while one reload is waiting share it.
+   * whole and the reason is logged. Calls made while one reload is waiting share it. While a
+   * whole index is built, it takes in the same paths before it is switched in.
    */
   reload(reason = 'reload', paths?: readonly string[]): Promise<void> {
     if (this.#options.role === 'reader') return Promise.resolve();
-    return this.#enqueue(reason, paths ? new Set(paths) : 'all', false);
+    if (this.#wanted !== undefined && !this.#build) {
+      const wanted = this.#wanted;
+      this.#wanted = undefined;
+      void this.rebuild(wanted).catch(() => {});
+    }
+    const which = paths ? new Set(paths) : 'all';
+    const build = this.#build;
+    if (build) build.pending = merge(build.pending, which);
+    // A first start: the index being built is the one served, and the build takes the paths in.
+    if (build && build.target === this.#serving) return build.done.catch(() => {});
+    if (!this.#serving) return Promise.resolve();
+    return this.#enqueue(reason, which);
   }
 
   /**
    * Reloads whenever something under the content folder changes, until close(): resolves once
    * the folder is being watched. `rescanMs` is the stamp backstop's period (see watch.ts).
-   * The reload looks at the paths that changed only. A reader (see role) does not watch.
+   * The reload looks at the paths that changed only. A reader (see role), or a source with no
+   * folder on disk, does not watch.
    */
   async watch(rescanMs?: number): Promise<void> {
-    if (this.#watcher || this.#closed || this.#options.role === 'reader') return;
-    const { contentDir, logger } = this.#options;
+    const { source, logger } = this.#options;
+    if (this.#watcher || this.#closed || this.#options.role === 'reader' || source.dir === undefined) return;
+    const contentDir = source.dir;
     const watching = watchContent(contentDir, {
       onChange: (paths) => void this.reload(`change on disk: ${paths.slice(0, 3).join(', ')}${paths.length > 3 ? ` and ${paths.length - 3} more` : ''}`, paths),
       onError: (error) => logger.error({ err: error, contentDir }, 'Watching the content folder failed; changes are seen at the next rescan, or send SIGHUP'),
@@ -174,13 +298,13 @@ export class ContentStore {
 
   /** The parser compiled before the first change arrives (see warmParser), after the reloads queued so far. */
   async #warmParser(): Promise<void> {
-    const { contentDir, logger } = this.#options;
-    if (this.#closed || !this.#index || !this.#data) return;
-    const root = displayPath(contentDir);
-    const files = LANGS.flatMap((lang) => this.#index!.list(lang, {}, 0, 1).map((a) => a.file.slice(root.length + 1)));
+    const { source, logger } = this.#options;
+    const data = this.#serving?.data;
+    if (this.#closed || !this.#index || !data) return;
+    const files = LANGS.flatMap((lang) => this.#index!.list(lang, {}, 0, 1).map((a) => a.file.slice(source.root.length + 1)));
     const started = performance.now();
     try {
-      await warmParser(contentDir, this.#data, files);
+      await warmParser(source, data, files);
       logger.debug({ files: files.length, ms: Math.round(performance.now() - started) }, 'Parser warmed up');
     } catch (error) {
       // A file that went meanwhile: the first change is parsed cold, nothing worse.
@@ -200,139 +324,289 @@ export class ContentStore {
     this.#watcher = undefined;
   }
 
-  /** Stops, and closes the index's database once a reload in progress has ended. */
+  /** Stops, and closes every index this store has open once the reload in progress has ended; deletes those no process holds. */
   close(): void {
     this.stop();
-    const db = this.#queries?.db;
-    if (this.#indexing) void this.#queue.then(() => db?.close());
-    else db?.close();
+    const open = [this.#serving, this.#build?.target, ...this.#retiring].filter((index): index is OpenIndex => index !== undefined);
+    const closeAll = () => {
+      for (const index of open) index.close();
+      if (this.#options.dataDir && this.#options.role !== 'reader') removeUnused(this.#options.dataDir);
+    };
+    if (this.#reconciling) void this.#queue.then(closeAll);
+    else closeAll();
   }
 
-  #enqueue(reason: string, paths: Set<string> | 'all', first: boolean): Promise<void> {
+  /** An index to build into: a file (a new one, or a first start's to resume), or memory; memory too when DATA_DIR cannot hold one. */
+  #newTarget(file: string | undefined, beside: OpenIndex | undefined): OpenIndex {
+    const { dataDir, includeDrafts: drafts, logger } = this.#options;
+    // Claims are kept from the index this one replaces, or from the one the caller names (npm run check).
+    const writer = beside?.writer;
+    const options = { drafts, priorClaim: writer ? (rel: string) => writer.claimedOf(rel) : this.#options.priorClaim };
+    if (dataDir) {
+      const at = file ?? newIndexFile(dataDir, drafts, fingerprint());
+      try {
+        return OpenIndex.writable(at, { ...options, fingerprint: fingerprint() });
+      } catch (error) {
+        logger.warn({ err: error, file: at }, 'Content index cannot be kept in DATA_DIR: it is built in memory for this run. Check that DATA_DIR is writable.');
+      }
+    }
+    return OpenIndex.memory(options);
+  }
+
+  /** A complete index to serve, opened for writing; undefined (and said) when it cannot be opened. */
+  #open(file: string): OpenIndex | undefined {
+    const { includeDrafts: drafts, logger } = this.#options;
+    try {
+      return OpenIndex.writable(file, { drafts });
+    } catch (error) {
+      logger.warn({ err: error, file }, 'Content index damaged; indexing content/ again');
+      return undefined;
+    }
+  }
+
+  /** Builds a whole index into `target`: every file, then the paths named meanwhile; then it is complete, and switched in. */
+  #startBuild(target: OpenIndex, reason: string, requests: string[]): Promise<void> {
+    const build: Build = { target, reason, requests: [...requests], pending: undefined, files: 0, total: 0, startedAt: Date.now(), done: Promise.resolve() };
+    this.#build = build;
+    build.done = this.#runBuild(build);
+    // Whoever waits for it hears of a failure; nobody waiting is no unhandled rejection.
+    build.done.catch(() => {});
+    return build.done;
+  }
+
+  async #runBuild(build: Build): Promise<void> {
+    const { logger } = this.#options;
+    const { target } = build;
+    const beside = this.#serving !== target;
+    logger.info({ reason: build.reason, file: target.file, beside }, beside ? 'Building a new content index beside the one serving' : 'Indexing content/');
+    this.#tell(build, 'building');
+    try {
+      let report = await this.#reconcileInto(target, 'all', build);
+      // Saves made meanwhile: the files they name are compared again, until none is left.
+      while (build.pending && !this.#closed) {
+        const paths = build.pending;
+        build.pending = undefined;
+        const more = await this.#reconcileInto(target, paths, build);
+        report = { ...more, parsed: report.parsed + more.parsed, removed: report.removed + more.removed, ms: report.ms + more.ms };
+      }
+      if (this.#closed) return;
+      target.serial = target.writer!.markComplete();
+      target.complete = true;
+      const old = this.#serving;
+      this.#serving = target;
+      this.#build = undefined;
+      if (target.file && this.#options.dataDir) pointAt(this.#options.dataDir, this.#options.includeDrafts, target.file);
+      this.#last = report;
+      this.#swap();
+      if (old && old !== target) this.#retire(old);
+      logger.info({ reason: build.reason, file: target.file, parsed: report.parsed, problems: target.book.problems.length, ms: Date.now() - build.startedAt }, beside ? 'Switched to the new content index' : 'Content index complete');
+      this.#tell(build, 'switched');
+    } catch (error) {
+      if (this.#build === build) this.#build = undefined;
+      if (this.#closed) return;
+      this.#tell(build, 'failed', error);
+      // Nothing to serve and nothing that can be: the process must say so and stop.
+      if (!beside && !this.#index) throw error;
+      if (error instanceof ContentLoadError) for (const problem of error.problems) this.#logProblem(problem);
+      logger.error({ err: error instanceof ContentLoadError ? undefined : error, reason: build.reason }, beside ? 'The new content index could not be built; the one serving stays, and the build is tried again at the next change' : 'Content not indexed: the previous content stays online');
+      // Tried again when content changes (a site file fixed, say), unless npm run reindex asks first.
+      this.#wanted = build.reason;
+      if (beside) {
+        target.close();
+        if (this.#options.dataDir) removeUnused(this.#options.dataDir);
+      }
+      throw error;
+    }
+  }
+
+  /** One reconcile of a build's index: its commits make versions only while it is the one served (a first start). */
+  async #reconcileInto(target: OpenIndex, paths: Set<string> | 'all', build: Build): Promise<ReconcileReport> {
+    const done = build.files;
+    const report = await reconcile({
+      source: this.#options.source,
+      writer: target.writer!,
+      previous: target.data,
+      paths: paths === 'all' ? undefined : [...paths],
+      logger: this.#options.logger,
+      commit: (diff) => this.#commit(target, diff),
+      onData: () => this.#dataKnown?.(),
+      survey: this.#survey(),
+      progress: (files, total) => {
+        build.files = done + files;
+        build.total = done + total;
+        this.#tell(build, 'building');
+      },
+    });
+    build.files = done + report.parsed;
+    target.book.remember(report);
+    return report;
+  }
+
+  #enqueue(reason: string, paths: Set<string> | 'all'): Promise<void> {
     if (this.#pending !== undefined) {
-      if (paths === 'all') this.#pending = 'all';
-      else if (this.#pending !== 'all') for (const p of paths) this.#pending.add(p);
+      this.#pending = merge(this.#pending, paths);
       return this.#queue;
     }
     this.#pending = paths;
-    const run = this.#queue.then(async () => {
+    this.#queue = this.#queue.then(async () => {
       const which = this.#pending!;
       this.#pending = undefined;
-      await this.#reconcileNow(reason, which, first);
+      await this.#reconcileNow(reason, which);
     });
-    this.#queue = run.catch(() => {});
-    return first ? run : this.#queue;
+    return this.#queue;
   }
 
-  async #reconcileNow(reason: string, paths: Set<string> | 'all', first: boolean): Promise<void> {
-    if (this.#closed) return;
-    const { logger, contentDir } = this.#options;
-    this.#indexing = true;
+  /** A reconcile of the serving index: one new content version at its end, if anything changed. */
+  async #reconcileNow(reason: string, paths: Set<string> | 'all'): Promise<void> {
+    const target = this.#serving;
+    if (this.#closed || !target?.writer) return;
+    const { logger } = this.#options;
+    this.#reconciling = true;
     try {
+      const before = target.book.problems;
       const report = await reconcile({
-        contentDir,
-        writer: this.#writer!,
-        previous: this.#data,
+        source: this.#options.source,
+        writer: target.writer,
+        previous: target.data,
         paths: paths === 'all' ? undefined : [...paths],
         logger,
-        commit: (diff: Diff) => this.#commit(diff),
-        onData: () => this.#dataKnown?.(),
-        survey: this.#options.images && ((names) => this.#options.images!.survey(names)),
+        commit: (diff) => this.#commit(target, diff),
+        onData: () => {},
+        survey: this.#survey(),
       });
+      // Switched meanwhile: the index this reconcile wrote serves no more, and the build took the same paths in.
+      if (target !== this.#serving) return;
       this.#last = report;
-      for (const problem of report.problems) this.#logProblem(problem);
-      for (const file of report.servedFromLastGood) logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
-      this.#problems = this.#remember(report);
-      // A version with this reload's problems, unless the version its commit made has them
-      // already: a new version empties every cache, and readers would wait for each page twice.
-      if (!this.#index || !sameProblems(this.#index.problems, this.#problems)) this.#swap(this.#problems);
-      logger.info({ reason, parsed: report.parsed, removed: report.removed, problems: report.problems.length, ms: report.ms }, 'Content reloaded');
+      target.book.remember(report);
+      const changed = report.committed || !sameProblems(before, target.book.problems);
+      // One new version for the whole reconcile, with its problems: a new version empties every cache.
+      if (changed || !this.#index) this.#swap();
+      logger[changed ? 'info' : 'debug']({ reason, parsed: report.parsed, removed: report.removed, problems: target.book.problems.length, ms: report.ms }, changed ? 'Content reloaded' : 'Content looked at: nothing new');
     } catch (error) {
-      // Nothing to serve and nothing that can be: the process must say so and stop.
-      if (first && !this.#index) throw error;
-      if (error instanceof ContentLoadError) {
-        for (const problem of error.problems) this.#logProblem(problem);
-        logger.error({ reason }, 'Content not reloaded: a site-wide file is broken; the previous content stays online');
-      } else {
-        logger.error({ err: error, reason }, 'Content not reloaded: the folder could not be read; the previous content stays online');
-      }
+      if (target === this.#serving) this.#logFailure(error, reason);
     } finally {
-      this.#indexing = false;
+      this.#reconciling = false;
     }
   }
 
-  /** Writes one diff and swaps in the version it makes. */
-  #commit(diff: Diff): ContentError[] {
-    const { serial, problems } = this.#writer!.apply(diff);
-    this.#serial = serial;
-    if (diff.data) this.#data = diff.data;
-    this.#swap(this.#problems);
-    return problems;
+  #logFailure(error: unknown, reason: string): void {
+    const { logger } = this.#options;
+    if (error instanceof ContentLoadError) {
+      for (const problem of error.problems) this.#logProblem(problem);
+      logger.error({ reason }, 'Content not reloaded: a site-wide file is broken; the previous content stays online');
+    } else {
+      logger.error({ err: error, reason }, 'Content not reloaded: the folder could not be read; the previous content stays online');
+    }
   }
 
-  async #startReading(file: string): Promise<void> {
-    const { logger } = this.#options;
-    let db: Database.Database | undefined;
+  /** Writes one diff into an index; a first start's index, served while it grows, shows each batch at once. */
+  #commit(target: OpenIndex, diff: Diff): Map<string, ContentError[]> {
+    const { serial, claims } = target.writer!.apply(diff);
+    target.serial = serial;
+    if (diff.data) target.data = diff.data;
+    if (target === this.#serving && !target.complete) this.#swap();
+    return claims;
+  }
+
+  #survey(): ((names: Iterable<string>) => Promise<ReadonlyMap<string, MediaFacts>>) | undefined {
+    const images = this.#options.images;
+    return images && ((names) => images.survey(names));
+  }
+
+  /** Keeps an index replaced by a rebuild open until no request can still read it; then lets go of it (and its file goes). */
+  #retire(index: OpenIndex): void {
+    this.#retiring.add(index);
+    setTimeout(() => {
+      this.#retiring.delete(index);
+      index.close();
+      if (this.#options.dataDir) removeUnused(this.#options.dataDir);
+    }, RETIRE_MS).unref();
+  }
+
+  #tell(build: Build, state: BuildStatus['state'], error?: unknown): void {
+    this.#options.onBuild?.({
+      state,
+      reason: build.reason,
+      requests: [...build.requests],
+      file: build.target.file,
+      files: build.files,
+      total: build.total,
+      startedAt: build.startedAt,
+      ...(error === undefined ? {} : { error: error instanceof ContentLoadError ? error.message : String((error as Error)?.message ?? error) }),
+    });
+  }
+
+  async #startReading(): Promise<void> {
+    const { logger, dataDir, includeDrafts: drafts } = this.#options;
     let waited = false;
-    while (!(db = openForReading(file)) || !new IndexQueries(db).head()) {
-      db?.close();
+    for (;;) {
       if (this.#closed) return;
-      if (!waited) logger.info({ file }, 'Waiting for the indexing process to write the content index');
+      const file = servedFile(dataDir!, drafts);
+      const index = file && OpenIndex.reading(file);
+      if (index) {
+        this.#serving = index;
+        break;
+      }
+      if (!waited) logger.info({ dataDir }, 'Waiting for the indexing process to write the content index');
       waited = true;
       await sleep(FOLLOW_MS);
     }
-    this.#queries = new IndexQueries(db);
-    this.#follow = setTimeout(() => this.#followWriter(), 0);
-    this.#followWriter();
+    this.#pointer = pointerStamp(dataDir!, drafts);
+    this.#swap();
+    this.#follow = setTimeout(() => this.#followWriter(), FOLLOW_MS);
+    this.#follow.unref();
   }
 
-  /** A reader's turn: a new serial from the writer makes a new content version. */
+  /** The pointer file's stamp when a reader last read it. */
+  #pointer = '';
+
+  /** A reader's turn: a switch to another index file, or a new serial from the writer, makes a new content version. */
   #followWriter(): void {
     clearTimeout(this.#follow);
     if (this.#closed) return;
+    const { dataDir, includeDrafts: drafts, logger } = this.#options;
     try {
-      const serial = this.#queries!.serial();
-      const head = serial !== undefined && serial !== this.#serial ? this.#queries!.head() : undefined;
-      if (head) {
-        this.#serial = head.serial;
-        this.#data = head.data;
-        this.#swap([]);
+      const pointer = pointerStamp(dataDir!, drafts);
+      const file = pointer !== this.#pointer ? servedFile(dataDir!, drafts) : undefined;
+      const next = file !== undefined && file !== this.#serving?.file ? OpenIndex.reading(file) : undefined;
+      if (next) {
+        const old = this.#serving!;
+        this.#serving = next;
+        this.#pointer = pointer;
+        this.#swap();
+        this.#retire(old);
+        logger.info({ file }, 'Following the writer to the new content index');
+      } else {
+        // Not openable yet: the next turn tries again.
+        if (file === undefined || file === this.#serving?.file) this.#pointer = pointer;
+        const serial = this.#serving!.committed();
+        if (serial !== undefined && serial !== this.#serving!.serial && this.#serving!.read()) this.#swap();
       }
     } catch (error) {
-      this.#options.logger.warn({ err: error }, 'Content index: could not read the writer\'s latest commit; trying again');
+      logger.warn({ err: error }, "Content index: could not read the writer's latest commit; trying again");
     }
     this.#follow = setTimeout(() => this.#followWriter(), FOLLOW_MS);
     this.#follow.unref();
   }
 
-  #swap(problems: readonly ContentError[]): void {
-    if (!this.#data) return;
-    const index = new ContentIndex(this.#queries!, this.#data, ++this.#version, this.#now(), problems);
+  /** A new content version of the serving index, its problems with it; the log says what problems are new. */
+  #swap(): void {
+    const serving = this.#serving;
+    if (!serving?.data) return;
+    const problems = serving.book.problems;
+    const index = new ContentIndex(serving.queries, serving.data, ++this.#version, this.#now(), problems);
     this.#index = index;
+    const news = this.#said.news(problems, serving.book.servedFromLastGood);
+    for (const problem of news.problems) this.#logProblem(problem);
+    for (const file of news.lastGood) this.#options.logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
     this.#becameReady();
     this.#schedule(index.nextMoment());
     this.#options.onSwap?.(index);
   }
 
-  /** The content's problems now: those of the files this reconcile looked at replace their earlier ones. */
-  #remember(report: ReconcileReport): ContentError[] {
-    for (const file of report.examined) this.#problemsByFile.delete(file);
-    // Near misses are found again by every scan of their folder, so the earlier ones go.
-    for (const folder of report.scanned) {
-      for (const [file, problems] of this.#problemsByFile) {
-        if (file.startsWith(`${folder}/`) && problems.every((p) => p.code === 'near_miss_name')) this.#problemsByFile.delete(file);
-      }
-    }
-    for (const problem of report.problems) {
-      const list = this.#problemsByFile.get(problem.file);
-      if (list) list.push(problem);
-      else this.#problemsByFile.set(problem.file, [problem]);
-    }
-    return [...this.#problemsByFile.values()].flat();
-  }
-
+  /** A problem in the log: the very words npm run check prints for it, in the editors' language (Russian). */
   #logProblem(problem: ContentError): void {
-    this.#options.logger.warn({ file: problem.file, line: problem.line, field: problem.field }, problem.format('en'));
+    this.#options.logger.warn({ file: problem.file, line: problem.line, field: problem.field }, problem.format('ru', { columns: true }));
   }
 
   #now(): Date {
@@ -346,7 +620,7 @@ export class ContentStore {
     this.#timer = setTimeout(() => {
       try {
         // The same index, a later clock: the article whose moment has come is published (or leads no more, or is live no more).
-        this.#swap(this.#problems);
+        this.#swap();
       } catch (error) {
         this.#options.logger.error({ err: error }, 'Scheduled publication failed; the previous content stays online');
       }
@@ -355,7 +629,39 @@ export class ContentStore {
   }
 }
 
-/** The same problems, one by one (a file's problems are kept as they were until it is looked at again). */
-function sameProblems(a: readonly ContentError[], b: readonly ContentError[]): boolean {
-  return a.length === b.length && a.every((problem, i) => problem === b[i]);
+/**
+ * What a start does with the index files of DATA_DIR: serve the one the pointer names as it is,
+ * if it is complete and this code can read it (or the newest file of a release before the
+ * pointer, taken as complete); build one when there is none, or when the one served was written
+ * by other code (its fingerprint). A first start cut short is resumed in its own file.
+ */
+function planStart(dataDir: string, drafts: boolean): { serve?: string; legacy?: boolean; build?: { file?: string; reason: string }; damaged?: string } {
+  const code = fingerprint();
+  const pointed = servedFile(dataDir, drafts);
+  const legacy = pointed === undefined ? indexFiles(dataDir).find((file) => readable(factsOf(file), drafts) && factsOf(file)!.legacy) : undefined;
+  const file = pointed ?? legacy;
+  const facts = file === undefined ? undefined : factsOf(file);
+  if (file === undefined) return { build: { reason: 'first start' } };
+  if (!facts) return { build: { reason: 'the content index is damaged' }, damaged: file };
+  if (!readable(facts, drafts)) return { build: { reason: 'the content index is of a schema this code cannot read' } };
+  if (facts.complete || facts.legacy) {
+    return { serve: file, legacy: facts.legacy, build: facts.fingerprint === code ? undefined : { reason: 'new code: the rows it writes differ (index fingerprint)' } };
+  }
+  return { build: facts.fingerprint === code ? { file, reason: 'first start, resumed' } : { reason: 'first start (the one before, of other code, was not finished)' } };
+}
+
+/** Paths to look at, merged: 'all' takes everything in. */
+function merge(pending: Set<string> | 'all' | undefined, more: Set<string> | 'all'): Set<string> | 'all' {
+  if (pending === 'all' || more === 'all') return 'all';
+  return new Set([...(pending ?? []), ...more]);
+}
+
+/** The pointer file as last written (its inode and time), or '' while there is none: a reader rereads it when this changes. */
+function pointerStamp(dataDir: string, drafts: boolean): string {
+  try {
+    const stat = statSync(pointerFile(dataDir, drafts));
+    return `${stat.ino}:${stat.mtimeMs}`;
+  } catch {
+    return '';
+  }
 }

@@ -224,9 +224,9 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     // Without SITE_URL, one line says where the absolute URLs point: the indexing worker's.
     expect(lines.filter((l) => l.msg.startsWith('SITE_URL is not set')).map((l) => l.worker)).toEqual([1]);
     // One worker parsed the content; the other serves it from the index without parsing a file.
-    // Serving begins with the first batch: the log line of the whole reconcile may come after.
-    await until('the content indexed', () => said('Content reloaded').length > 0);
-    const indexed = said('Content reloaded') as (LogLine & { parsed?: number })[];
+    // Serving begins with the first batch: the log line of the whole first index may come after.
+    await until('the content indexed', () => said('Content index complete').length > 0);
+    const indexed = said('Content index complete') as (LogLine & { parsed?: number })[];
     expect(indexed.map((l) => l.worker)).toEqual([1]);
     expect(indexed[0]!.parsed).toBeGreaterThan(3);
     const readers = Array.from({ length: 200 }, (_, i) => `198.51.${Math.floor(i / 250)}.${i % 250}`);
@@ -249,8 +249,8 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     const story = path.join(VALID_COPY.dir, 'news/second-story.ru.md');
     writeFileSync(story, readFileSync(story, 'utf8').replace(/^title: .*$/m, 'title: Заголовок после SIGHUP'));
     child.kill('SIGHUP');
-    await until('the index reloaded', () => said('Content reloaded').length === 2);
-    expect(said('Content reloaded').map((l) => l.worker)).toEqual([1, 1]);
+    await until('the index reloaded', () => said('Content reloaded').length === 1);
+    expect(said('Content reloaded').map((l) => l.worker)).toEqual([1]);
     for (let i = 0; i < 4; i++) {
       await until('the edit on every worker', async () => (await onNewConnection(origin, 'GET', '/ru/news/second-story', {})).includes('Заголовок после SIGHUP'));
     }
@@ -308,18 +308,21 @@ describe('a first start at hundreds of articles', () => {
     execFileSync(process.execPath, [path.join(ROOT, 'scripts/generate-content.mjs'), '--count', '300', '--out', contentDir, '--seed', '7']);
     writeFileSync(path.join(contentDir, 'news/broken-one.ru.md'), '---\ntitle: Сломано\ndate: 2026-01-22T09:00\nauthor: nobody-at-all\ntopics: [politics]\n---\nТекст.\n');
     const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-many-data-'));
-    const run = async () => {
+    const run = async (first: boolean) => {
       const child = spawn(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: serverEnv(dataDir, { CONTENT_DIR: contentDir }), stdio: ['ignore', 'pipe', 'inherit'] });
       clusters.push(child);
       const lines: (LogLine & { files?: number; threads?: number; line?: number; field?: string })[] = [];
       createInterface({ input: child.stdout! }).on('line', (line) => lines.push(JSON.parse(line) as LogLine));
-      // Serving the first batch; the whole index once the first reconcile says so.
-      await until('indexed', () => lines.some((l) => l.msg === 'Content reloaded'), 60_000);
+      // Serving the first batch; the whole index once the log says so (a first start), or
+      // /healthz says nothing is being indexed (a restart, which finds nothing new to say).
+      await until('serving', () => lines.some((l) => l.msg === 'DKNews.kz is serving'), 60_000);
       const origin = `http://127.0.0.1:${lines.find((l) => l.msg === 'DKNews.kz is serving')!.port}`;
+      if (first) await until('indexed', () => lines.some((l) => l.msg === 'Content index complete'), 60_000);
+      else await until('indexed', async () => (await (await fetch(`${origin}/healthz`)).json() as { content: { indexing: boolean } }).content.indexing === false, 60_000);
       return { child, lines, origin };
     };
 
-    const first = await run();
+    const first = await run(true);
     const parallel = first.lines.find((l) => l.msg === 'Parsed the new article files in parallel');
     const files = readdirSync(path.join(contentDir, 'news'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
     expect(files).toBeGreaterThan(400);
@@ -334,7 +337,7 @@ describe('a first start at hundreds of articles', () => {
     first.child.kill('SIGTERM');
     expect(await exited(first.child)).toEqual({ code: 0, signal: null });
 
-    const second = await run();
+    const second = await run(false);
     expect(second.lines.find((l) => l.msg === 'Parsed the new article files in parallel')).toBeUndefined();
     expect(await (await fetch(`${second.origin}${href}`)).text()).toMatch(/<div class="article__body">\s*<p>/);
     second.child.kill('SIGTERM');

@@ -1,18 +1,24 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/sync/build-index.js';
-import { loadContent } from '../../src/sync/load.js';
+import { diskSource } from '../../src/sync/load.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
 import { parseArticle } from '../../src/parse/parse-article.js';
-import type { ContentSources, SourceFile } from '../../src/parse/types.js';
-import { FIXTURE_NOW, FIXTURES, VALID } from '../helpers.js';
+import type { SourceFile } from '../../src/parse/types.js';
+import { FIXTURES, VALID } from '../helpers.js';
+import { indexOf } from './index-of.js';
 
-const valid = await loadContent(VALID, { from: FIXTURES });
-const cross = await loadContent(path.join(FIXTURES, 'cross'), { from: FIXTURES });
-const options = { now: FIXTURE_NOW, includeDrafts: false };
+const valid = diskSource(VALID);
+const cross = diskSource(path.join(FIXTURES, 'cross'));
 
-function withArticles(...articles: SourceFile[]): ContentSources {
-  return { ...valid, articles: [...valid.articles, ...articles] };
+/** The valid fixture and these articles, in memory; messages name the folder `root`. */
+async function withArticles(articles: SourceFile[], root = 'content'): Promise<MemorySource> {
+  const source = await MemorySource.copyOf(valid, root);
+  for (const a of articles) source.write(a.relativePath, a.text!);
+  return source;
 }
+
+/** The valid fixture with one file of the cross fixture, whose messages name the folder `cross`. */
+const withCross = (name: string) => withArticles([cross.read(`news/${name}`)!], 'cross');
 
 function article(relativePath: string, body: string, extra = ''): SourceFile {
   return {
@@ -23,7 +29,7 @@ function article(relativePath: string, body: string, extra = ''): SourceFile {
 }
 
 describe('a translation without a Russian original', async () => {
-  const index = await buildIndex(withArticles(...cross.articles.filter((a) => a.relativePath.endsWith('orphan-story.en.md'))), options);
+  const index = await indexOf(await withCross('orphan-story.en.md'));
 
   it('is reported with an exact message', async () => {
     expect(index.problems.map((p) => p.format())).toEqual([
@@ -39,18 +45,18 @@ describe('a translation without a Russian original', async () => {
   });
 
   it('is not reported when the Russian file exists but is broken: that file has its own problem', async () => {
-    const built = await buildIndex(withArticles(article('news/pair.ru.md', ''), article('news/pair.en.md', 'Text.')), options);
+    const built = await indexOf(await withArticles([article('news/pair.ru.md', ''), article('news/pair.en.md', 'Text.')]));
     expect(built.problems.map((p) => `${p.file} ${p.code}`)).toEqual(['content/news/pair.ru.md empty_body']);
   });
 
   it('is checked for drafts too', async () => {
-    const built = await buildIndex(withArticles(article('news/draft-only.kk.md', 'Мәтін.', 'draft: true\n')), options);
+    const built = await indexOf(await withArticles([article('news/draft-only.kk.md', 'Мәтін.', 'draft: true\n')]));
     expect(built.problems.map((p) => p.code)).toEqual(['translation_without_original']);
   });
 });
 
 describe('a link in a body to one of our articles that does not exist', async () => {
-  const index = await buildIndex(withArticles(...cross.articles.filter((a) => a.relativePath.endsWith('links.ru.md'))), options);
+  const index = await indexOf(await withCross('links.ru.md'));
 
   it('is reported on its own line, with the nearest article when there is one', async () => {
     expect(index.problems.map((p) => p.format())).toEqual([
@@ -68,7 +74,7 @@ describe('a link in a body to one of our articles that does not exist', async ()
 
   it('counts drafts, scheduled articles and old paths in aliases as existing', async () => {
     const body = '[a](/ru/news/draft-story) [b](/ru/news/future-story) [c](/ru/news/renamed)';
-    const built = await buildIndex(withArticles(article('news/x.ru.md', body), article('news/y.ru.md', 'Текст.', 'aliases: [/ru/news/renamed]\n')), options);
+    const built = await indexOf(await withArticles([article('news/x.ru.md', body), article('news/y.ru.md', 'Текст.', 'aliases: [/ru/news/renamed]\n')]));
     expect(built.problems).toEqual([]);
   });
 });
@@ -77,8 +83,7 @@ describe('an image in a body', () => {
   const context = { authors: ['anna'], topics: ['economy'], media: new Set(['photo.png']) };
 
   it('is reported when its file is not in media', async () => {
-    const invalid = await loadContent(path.join(FIXTURES, 'invalid'), { from: FIXTURES });
-    const source = invalid.articles.find((a) => a.relativePath === 'news/body-image-missing.ru.md')!;
+    const source = diskSource(path.join(FIXTURES, 'invalid')).read('news/body-image-missing.ru.md')!;
     const { article: parsed, problems } = parseArticle({ ...source, file: 'content/news/body-image-missing.ru.md' }, context);
     expect(parsed).toBeUndefined();
     expect(problems.map((p) => p.format())).toEqual([

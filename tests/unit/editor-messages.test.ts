@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/sync/build-index.js';
 import { parseArticle } from '../../src/parse/parse-article.js';
-import { loadContent } from '../../src/sync/load.js';
-import { copyContent, FIXTURE_NOW, VALID } from '../helpers.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { diskSource } from '../../src/sync/load.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
+import { VALID } from '../helpers.js';
+import { indexOf } from './index-of.js';
 
 // Each mistake an editor makes every day, with the whole message they get: what is wrong and what to do.
 const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['photo.png']) };
@@ -128,37 +127,26 @@ describe('every problem of a file in one run', () => {
   });
 
   it('an unsafe link and links to missing articles, together (regression: they came in rounds)', async () => {
-    const content = await copyContent(VALID);
-    try {
-      await writeFile(path.join(content.dir, 'news/rounds.ru.md'), file('title: Раунды', '[плохо](javascript:alert(1))\n\n[нет такой](/ru/news/first-stori)'));
-      const index = await buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
-      const root = path.basename(content.dir);
-      expect(index.problems.filter((p) => p.file.endsWith('rounds.ru.md')).map((p) => p.format())).toEqual([
-        `${root}/news/rounds.ru.md:7 body: Ссылка «javascript:alert(1)» недопустима: разрешены адреса http(s)://, mailto:, tel: и пути сайта, начинающиеся с «/».`,
-        `${root}/news/rounds.ru.md:9 body: Ссылка «/ru/news/first-stori» ведёт на статью, которой нет. Может быть, «/ru/news/first-story»? Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.`,
-      ]);
-    } finally {
-      await content.remove();
-    }
+    const content = await MemorySource.copyOf(diskSource(VALID), 'content');
+    content.write('news/rounds.ru.md', file('title: Раунды', '[плохо](javascript:alert(1))\n\n[нет такой](/ru/news/first-stori)'));
+    const index = await indexOf(content);
+    expect(index.problems.filter((p) => p.file.endsWith('rounds.ru.md')).map((p) => p.format())).toEqual([
+      'content/news/rounds.ru.md:7 body: Ссылка «javascript:alert(1)» недопустима: разрешены адреса http(s)://, mailto:, tel: и пути сайта, начинающиеся с «/».',
+      'content/news/rounds.ru.md:9 body: Ссылка «/ru/news/first-stori» ведёт на статью, которой нет. Может быть, «/ru/news/first-story»? Проверьте адрес: /язык/news/slug, где slug — имя файла статьи.',
+    ]);
   });
 });
 
 describe('files named almost like an article', () => {
   it('get a note with the name they should have', async () => {
-    const content = await copyContent(VALID);
-    try {
-      await mkdir(path.join(content.dir, 'news/2026/02'), { recursive: true });
-      await writeFile(path.join(content.dir, 'news/2026/02/tokaev.markdown'), file('title: Заголовок'));
-      await writeFile(path.join(content.dir, 'news/kazakh.kk.MD'), file('title: Тақырып'));
-      await writeFile(path.join(content.dir, 'news/backup.ru.md~'), file('title: Копия'));
-      const index = await buildIndex(await loadContent(content.dir, { from: path.dirname(content.dir) }), { now: FIXTURE_NOW, includeDrafts: false });
-      const root = path.basename(content.dir);
-      expect(index.problems.filter((p) => p.code === 'near_miss_name').map((p) => p.format())).toEqual([
-        `${root}/news/2026/02/tokaev.markdown:1: Файл «tokaev.markdown» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md. Переименуйте его в «tokaev.ru.md».`,
-        `${root}/news/kazakh.kk.MD:1: Файл «kazakh.kk.MD» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md. Переименуйте его в «kazakh.kk.md».`,
-      ]);
-    } finally {
-      await content.remove();
-    }
+    const content = await MemorySource.copyOf(diskSource(VALID), 'content');
+    content.write('news/2026/02/tokaev.markdown', file('title: Заголовок'));
+    content.write('news/kazakh.kk.MD', file('title: Тақырып'));
+    content.write('news/backup.ru.md~', file('title: Копия'));
+    const index = await indexOf(content);
+    expect(index.problems.filter((p) => p.code === 'near_miss_name').map((p) => p.format())).toEqual([
+      'content/news/2026/02/tokaev.markdown:1: Файл «tokaev.markdown» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md. Переименуйте его в «tokaev.ru.md».',
+      'content/news/kazakh.kk.MD:1: Файл «kazakh.kk.MD» не публикуется: статьи — это файлы с окончанием .ru.md, .kk.md или .en.md. Переименуйте его в «kazakh.kk.md».',
+    ]);
   });
 });

@@ -1,41 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type BuiltIndex } from '../../src/sync/build-index.js';
-import { loadContent } from '../../src/sync/load.js';
-import type { ContentSources } from '../../src/parse/types.js';
+import { diskSource } from '../../src/sync/load.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
+import type { ContentStore } from '../../src/sync/store.js';
 import { ContentIndex, type ListOf } from '../../src/index/content-index.js';
-import { docTerms } from '../../src/index/doc-terms.js';
-import { IndexWriter } from '../../src/index/writer.js';
 import { LANGS } from '../../src/i18n/languages.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
+import { storeOf } from './index-of.js';
 
 // Counts and latest changes come from tallies and walks down an index, not from a scan: they
 // must agree with the lists themselves whatever the writer did (drafts, duplicates, scheduled
 // articles, files removed and edited), at any moment.
 
-const valid = await loadContent(VALID);
-const article = (relativePath: string, fields: string) => ({ file: `content/${relativePath}`, relativePath, text: `---\n${fields}\n---\nТекст.\n` });
-const story = (name: string, { date, updated, author = 'anna', topics = '[economy]', extra = '' }: { date: string; updated?: string; author?: string; topics?: string; extra?: string }) =>
-  article(`news/${name}`, [`title: ${name}`, `date: ${date}`, updated ? `updated: ${updated}` : '', `author: ${author}`, `topics: ${topics}`, extra].filter(Boolean).join('\n'));
+const story = (name: string, { date, updated, author = 'anna', topics = '[economy]', extra = '' }: { date: string; updated?: string; author?: string; topics?: string; extra?: string }): [string, string] => [
+  `news/${name}`,
+  `---\n${[`title: ${name}`, `date: ${date}`, updated ? `updated: ${updated}` : '', `author: ${author}`, `topics: ${topics}`, extra].filter(Boolean).join('\n')}\n---\nТекст.\n`,
+];
 
-const sources: ContentSources = {
-  ...valid,
-  authors: { ...valid.authors!, text: `${valid.authors!.text}\nboris:\n  name: { ru: Борис Ким, kk: Борис Ким, en: Boris Kim }\n  role: { ru: Редактор, kk: Редактор, en: Editor }\n` },
-  articles: [
-    story('a.ru.md', { date: '2026-01-10', topics: '[economy, politics]' }),
-    story('b.ru.md', { date: '2026-01-12', updated: '2026-01-30T10:00', author: 'boris' }),
-    story('c.ru.md', { date: '2026-01-20', topics: '[politics]' }),
-    // The same moment as c: lists and sitemap parts order them by slug.
-    story('h.ru.md', { date: '2026-01-20', author: 'boris', topics: '[politics]' }),
-    // Scheduled: counted in the tallies, not yet in the lists.
-    story('d.ru.md', { date: '2026-03-01', topics: '[politics]', author: 'boris' }),
-    story('e.ru.md', { date: '2026-01-15', extra: 'draft: true' }),
-    // The same slug twice: only the first by path is shown.
-    story('x/f.ru.md', { date: '2026-01-05' }),
-    story('y/f.ru.md', { date: '2026-01-28', author: 'boris' }),
-    story('a.en.md', { date: '2026-01-11' }),
-    story('g.kk.md', { date: '2026-02-20', author: 'boris' }),
-  ],
-};
+// The valid fixture's site files with another author, and these articles instead of its own.
+const source = await MemorySource.copyOf(diskSource(VALID), 'content');
+for (const rel of (await source.list('news')).articles) source.remove(rel);
+source.write('authors.yml', `${source.text('authors.yml')}\nboris:\n  name: { ru: Борис Ким, kk: Борис Ким, en: Boris Kim }\n  role: { ru: Редактор, kk: Редактор, en: Editor }\n`);
+for (const [rel, text] of [
+  story('a.ru.md', { date: '2026-01-10', topics: '[economy, politics]' }),
+  story('b.ru.md', { date: '2026-01-12', updated: '2026-01-30T10:00', author: 'boris' }),
+  story('c.ru.md', { date: '2026-01-20', topics: '[politics]' }),
+  // The same moment as c: lists and sitemap parts order them by slug.
+  story('h.ru.md', { date: '2026-01-20', author: 'boris', topics: '[politics]' }),
+  // Scheduled: counted in the tallies, not yet in the lists.
+  story('d.ru.md', { date: '2026-03-01', topics: '[politics]', author: 'boris' }),
+  story('e.ru.md', { date: '2026-01-15', extra: 'draft: true' }),
+  // The same slug twice: only the older is shown.
+  story('x/f.ru.md', { date: '2026-01-05' }),
+  story('y/f.ru.md', { date: '2026-01-28', author: 'boris' }),
+  story('a.en.md', { date: '2026-01-11' }),
+  story('g.kk.md', { date: '2026-02-20', author: 'boris' }),
+]) source.write(rel, text);
 
 const lists = (index: ContentIndex): [string, ListOf][] =>
   LANGS.flatMap((lang) => [[lang, {}] as [string, ListOf], ...[...index.topics.keys()].map((topic) => [lang, { topic }] as [string, ListOf]), ...[...index.authors.keys()].map((author) => [lang, { author }] as [string, ListOf])]);
@@ -72,10 +71,11 @@ function both(index: ContentIndex) {
 const at = (built: ContentIndex, now: Date) => new ContentIndex(built.queries, { site: built.site, authors: [...built.authors.values()], topics: [...built.topics.values()], media: [], pages: [] }, 2, now);
 
 describe('counts and latest changes of every list and sitemap part', () => {
-  let built: BuiltIndex;
+  let store: ContentStore;
 
   it('agree with the lists after a first index, before and after a scheduled article appears', async () => {
-    built = await buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: false });
+    store = storeOf(source);
+    const built = await store.load();
     for (const row of both(built)) expect(row.answered, row.list).toEqual(row.recounted);
     for (const row of parts(built)) expect(row.answered, row.part).toEqual(row.recounted);
     expect(built.count('ru')).toBe(5);
@@ -89,19 +89,11 @@ describe('counts and latest changes of every list and sitemap part', () => {
   });
 
   it('agree with the lists after files are removed and edited', async () => {
-    const edited = await buildIndex(
-      { ...sources, articles: [story('c.ru.md', { date: '2026-01-31', topics: '[economy]', author: 'boris' }), story('g.kk.md', { date: '2026-01-21', extra: 'draft: true' })] },
-      { now: FIXTURE_NOW, includeDrafts: false },
-    );
-    const writer = new IndexWriter(built.queries.db, false);
-    const put = ['news/c.ru.md', 'news/g.kk.md'].map((rel) => {
-      const good = edited.lastGood.get(rel)!;
-      const body = { html: '<p>Текст.</p>', text: 'Текст.' };
-      return { rel, good, body, terms: docTerms(good.article, body, { authors: {}, topics: {} }) };
-    });
+    source.write(...story('c.ru.md', { date: '2026-01-31', topics: '[economy]', author: 'boris' })).write(...story('g.kk.md', { date: '2026-01-21', extra: 'draft: true' }));
     // The shown f goes: the other file of that slug takes its place.
-    writer.apply({ put, remove: ['news/x/f.ru.md', 'news/a.en.md'] });
-    const now = at(built, FIXTURE_NOW);
+    source.remove('news/x/f.ru.md').remove('news/a.en.md');
+    await store.reload();
+    const now = at(store.index, FIXTURE_NOW);
     for (const row of both(now)) expect(row.answered, row.list).toEqual(row.recounted);
     for (const row of parts(now)) expect(row.answered, row.part).toEqual(row.recounted);
     expect(now.count('ru', { author: 'boris' })).toBe(4);

@@ -19,6 +19,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   problems: [],
   logger: [],
   memory: [],
+  // The files in DATA_DIR through which npm run reindex reaches the server.
+  control: [],
   types: [],
   i18n: ['config'],
   paths: ['i18n'],
@@ -29,7 +31,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   // Pictures: reads the originals, makes their facts (a parse type) and derivatives.
   media: ['parse', 'paths'],
   // SQLite: parse's types; the problems between files it finds in its transaction (problems/).
-  index: ['parse', 'problems', 'i18n', 'paths', 'config'],
+  index: ['parse', 'problems', 'i18n', 'paths', 'config', 'control'],
   search: ['index', 'parse', 'i18n'],
   // The only disk reader of content/: parses and writes the index.
   sync: ['parse', 'problems', 'index', 'i18n'],
@@ -45,10 +47,10 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   export: ['boot', 'cache', 'http', 'seo', 'index', 'media', 'parse', 'i18n', 'paths', 'config'],
   // npm run import writes content files as an editor would: nothing of the index, rendering or HTTP.
   import: ['i18n', 'text', 'memory'],
-  cli: ['export', 'import', 'sync', 'media', 'parse', 'problems', 'preview', 'i18n', 'paths', 'text', 'config'],
-  cluster: ['memory'],
-  lifecycle: ['boot', 'app', 'cluster', 'http', 'logger', 'memory', 'config'],
-  server: ['lifecycle', 'boot', 'cluster', 'http', 'problems', 'config'],
+  cli: ['export', 'import', 'sync', 'media', 'parse', 'problems', 'preview', 'i18n', 'paths', 'text', 'config', 'control'],
+  cluster: ['memory', 'control'],
+  lifecycle: ['boot', 'app', 'cluster', 'http', 'logger', 'memory', 'config', 'control'],
+  server: ['lifecycle', 'boot', 'cluster', 'http', 'problems', 'config', 'control'],
 };
 
 interface ImportLine {

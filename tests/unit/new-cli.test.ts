@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { usage } from '../../src/cli/args.js';
 import { NEW_SPEC, runNew } from '../../src/cli/new-article.js';
-import { buildIndex } from '../../src/sync/build-index.js';
-import { loadContent } from '../../src/sync/load.js';
+import { diskSource } from '../../src/sync/load.js';
 import { slugFromTitle, uniqueSlug } from '../../src/text/slug.js';
 import { VALID } from '../helpers.js';
+import { indexOf } from './index-of.js';
 
 // 15:04 in Astana (UTC+5).
 const NOW = new Date('2026-11-23T10:04:00Z');
@@ -58,7 +58,7 @@ describe('npm run new', () => {
   it('makes a file the server accepts, kept out of the public site until draft is removed', async () => {
     const cwd = await tree();
     await run(['--title', 'Итоги: что дальше?', '--topic', 'politics,economy'], cwd);
-    const index = await buildIndex(await loadContent(path.join(cwd, 'content')), { now: new Date('2026-12-01T00:00:00Z'), includeDrafts: true });
+    const index = await indexOf(diskSource(path.join(cwd, 'content')), { now: new Date('2026-12-01T00:00:00Z'), includeDrafts: true });
     expect(index.problems).toEqual([]);
     expect(index.article('ru', 'itogi-chto-dalshe')).toMatchObject({ title: 'Итоги: что дальше?', topics: ['politics', 'economy'], draft: true });
   });

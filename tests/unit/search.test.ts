@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/sync/build-index.js';
-import { loadContent } from '../../src/sync/load.js';
+import { diskSource } from '../../src/sync/load.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
 import { kazakhStem } from '../../src/index/kazakh-stem.js';
 import { normalizeQuery, search } from '../../src/search/search-index.js';
 import { highlight, snippet } from '../../src/search/snippet.js';
-import { CONTENT, FIXTURE_NOW, VALID } from '../helpers.js';
+import { CONTENT, VALID } from '../helpers.js';
+import { indexOf, storeOf } from './index-of.js';
 
-const seed = await buildIndex(await loadContent(CONTENT), { now: new Date('2026-11-23T00:00:00Z'), includeDrafts: false });
-const fixture = await buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
+const seed = await indexOf(diskSource(CONTENT), { now: new Date('2026-11-23T00:00:00Z') });
+const fixture = await indexOf(diskSource(VALID));
 const slugs = async (lang: 'ru' | 'kk' | 'en', query: string, index = seed) => (await search(index, lang, query)).hits.map((h) => h.article.slug);
 const SEED = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
 
@@ -71,21 +72,25 @@ describe('queries', () => {
 
 describe('an index kept up to date version by version', () => {
   it('finds each article once and in its latest words, through many edits and a fresh rebuild', async () => {
-    const valid = await loadContent(VALID);
-    const story = (word: string) => ({
-      file: 'content/news/live.ru.md',
-      relativePath: 'news/live.ru.md',
-      text: `---\ntitle: Новость про ${word}\ndate: 2026-01-22T09:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`,
-    });
+    const source = await MemorySource.copyOf(diskSource(VALID));
+    const story = (word: string) => `---\ntitle: Новость про ${word}\ndate: 2026-01-22T09:00\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`;
     const words = ['яблоки', 'груши', 'сливы', 'вишни', 'персики', 'абрикосы', 'дыни', 'арбузы', 'лимоны', 'апельсины', 'мандарины', 'бананы', 'киви', 'финики', 'инжир'];
-    let previous: Awaited<ReturnType<typeof buildIndex>> | undefined;
+    const store = storeOf(source.write('news/live.ru.md', story(words[0]!)));
+    await store.load();
     for (const [i, word] of words.entries()) {
-      const index = await buildIndex({ ...valid, articles: [...valid.articles, story(word)] }, { now: FIXTURE_NOW, includeDrafts: false, lastGood: previous?.lastGood });
+      if (i > 0) {
+        source.write('news/live.ru.md', story(word));
+        await store.reload('edit', ['news/live.ru.md']);
+      }
+      const index = store.index;
       expect(await slugs('ru', word, index)).toEqual(['live']);
       if (i > 0) expect(await slugs('ru', words[i - 1]!, index)).toEqual([]);
       expect((await slugs('ru', 'новость', index)).sort()).toEqual(['first-story', 'live', 'second-story']);
-      previous = index;
     }
+    // A fresh index of the same files finds the same.
+    const fresh = await indexOf(source);
+    expect(await slugs('ru', words.at(-1)!, fresh)).toEqual(['live']);
+    expect(await slugs('ru', words.at(-2)!, fresh)).toEqual([]);
   });
 });
 

@@ -1,10 +1,11 @@
 import type { i18n } from 'i18next';
-import { buildIndex } from '../../src/sync/build-index.js';
-import type { Article, SourceFile } from '../../src/parse/types.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
+import type { Article } from '../../src/parse/types.js';
 import { createI18n } from '../../src/i18n/setup.js';
 import type { Lang } from '../../src/i18n/languages.js';
 import type { MediaFacts } from '../../src/parse/media-facts.js';
 import type { PageContext } from '../../src/render/context.js';
+import { indexOf } from './index-of.js';
 
 /**
  * A site of a few lines, built in memory (no folder, no server) for the view models' unit
@@ -64,9 +65,7 @@ export interface TinyOptions {
   images?: ReadonlyMap<string, MediaFacts>;
 }
 
-const source = (relativePath: string, text: string): SourceFile => ({ file: `content/${relativePath}`, relativePath, text });
-
-function articleFile(a: TinyArticle): SourceFile {
+function articleFile(a: TinyArticle): [string, string] {
   const front = [
     `title: ${a.title}`,
     ...(a.lead ? [`lead: ${a.lead}`] : []),
@@ -75,26 +74,24 @@ function articleFile(a: TinyArticle): SourceFile {
     `topics: [${(a.topics ?? ['economy']).join(', ')}]`,
     ...(a.more ? [a.more] : []),
   ];
-  return source(`news/${a.slug}.${a.lang ?? 'ru'}.md`, `---\n${front.join('\n')}\n---\n${a.body ?? 'Текст.'}\n`);
+  return [`news/${a.slug}.${a.lang ?? 'ru'}.md`, `---\n${front.join('\n')}\n---\n${a.body ?? 'Текст.'}\n`];
 }
 
 let strings: Promise<i18n> | undefined;
 
 /** The page context a route builds, over a tiny site: assets at /assets/NAME, views and «most read» as given. */
 export async function tinyContext(articles: TinyArticle[], options: TinyOptions = {}): Promise<PageContext> {
-  const index = await buildIndex(
-    {
-      site: source('site.yml', SITE),
-      authors: source('authors.yml', AUTHORS),
-      topics: source('topics.yml', TOPICS + (options.moreTopics ?? '')),
-      articles: articles.map(articleFile),
-      pages: (options.pages ?? []).map((p) => source(`pages/${p.slug}.${p.lang ?? 'ru'}.md`, `---\ntitle: ${p.title}\norder: ${p.order ?? 100}\n---\n${p.body ?? 'О нас.'}\n`)),
-      media: new Map([...(options.images ?? [])].map(([name, facts]) => [name, facts.bytes])),
-      images: options.images,
-      root: 'content',
-    },
-    { now: TINY_NOW, includeDrafts: options.includeDrafts ?? false },
+  const source = new MemorySource(
+    Object.fromEntries([
+      ['site.yml', SITE],
+      ['authors.yml', AUTHORS],
+      ['topics.yml', TOPICS + (options.moreTopics ?? '')],
+      ...articles.map(articleFile),
+      ...(options.pages ?? []).map((p) => [`pages/${p.slug}.${p.lang ?? 'ru'}.md`, `---\ntitle: ${p.title}\norder: ${p.order ?? 100}\n---\n${p.body ?? 'О нас.'}\n`]),
+    ]),
+    { media: [...(options.images ?? [])].map(([name, facts]) => [name, facts.bytes]) },
   );
+  const index = await indexOf(source, { now: TINY_NOW, includeDrafts: options.includeDrafts ?? false, images: options.images });
   const i18n = await (strings ??= createI18n());
   const lang = options.lang ?? 'ru';
   return {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/sync/build-index.js';
-import { loadContent } from '../../src/sync/load.js';
+import { diskSource } from '../../src/sync/load.js';
 import { warmPaths } from '../../src/http/warm.js';
-import { FIXTURE_NOW, VALID } from '../helpers.js';
+import { VALID } from '../helpers.js';
+import { indexOf } from './index-of.js';
 
 describe('warm-up at start', () => {
   it('renders every home page, the newest articles, the feeds and the sitemaps', async () => {
-    const index = await buildIndex(await loadContent(VALID), { now: FIXTURE_NOW, includeDrafts: false });
+    const index = await indexOf(diskSource(VALID));
     expect(warmPaths(index)).toEqual([
       '/ru/', '/ru/rss.xml', '/ru/news/second-story', '/ru/news/first-story',
       '/kk/', '/kk/rss.xml',

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/sync/build-index.js';
 import { ContentLoadError } from '../../src/problems/errors.js';
-import { loadContent } from '../../src/sync/load.js';
-import type { ContentSources } from '../../src/parse/types.js';
-import { FIXTURE_NOW, VALID } from '../helpers.js';
+import { diskSource } from '../../src/sync/load.js';
+import { MemorySource } from '../../src/sync/memory-source.js';
+import { VALID } from '../helpers.js';
+import { indexOf } from './index-of.js';
 
-const sources = await loadContent(VALID);
-const index = await buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: false });
+// The valid fixture read once from disk, then changed in memory: the tools' path (a first
+// index, no DATA_DIR) over the same reconcile loop as the server's.
+const sources = await MemorySource.copyOf(diskSource(VALID), 'content');
+const index = await indexOf(sources);
 
-describe('buildIndex over the valid fixture', () => {
+describe('a first index of the valid fixture', () => {
   it('lists published articles per language, newest first', async () => {
     expect(index.list('ru', {}, 0, 1000).map((a) => a.slug)).toEqual(['second-story', 'first-story']);
     expect(index.list('en', {}, 0, 1000).map((a) => a.slug)).toEqual(['first-story']);
@@ -31,14 +33,14 @@ describe('buildIndex over the valid fixture', () => {
   });
 
   it('serves a future article once its moment has come', async () => {
-    const later = await buildIndex(sources, { now: new Date('2029-12-31T19:00:00Z'), includeDrafts: false });
+    const later = await indexOf(sources, { now: new Date('2029-12-31T19:00:00Z') });
     expect(later.list('ru', {}, 0, 1000)[0]!.slug).toBe('future-story');
     expect(later.nextPublication()).toBeUndefined();
   });
 
   it('leaves drafts out in production and keeps them in development', async () => {
     expect((index.article('ru', 'draft-story') !== undefined)).toBe(false);
-    const dev = await buildIndex(sources, { now: FIXTURE_NOW, includeDrafts: true });
+    const dev = await indexOf(sources, { includeDrafts: true });
     expect(dev.article('ru', 'draft-story')?.draft).toBe(true);
   });
 
@@ -53,28 +55,26 @@ describe('buildIndex over the valid fixture', () => {
   it('finds no problems', () => expect(index.problems).toEqual([]));
 });
 
-describe('buildIndex with broken content', () => {
-  const article = (relativePath: string, title: string) => ({
-    file: `content/${relativePath}`,
-    relativePath,
-    text: `---\ntitle: ${title}\ndate: 2026-01-20\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`,
+describe('a first index of broken content', () => {
+  const article = (title: string, date = '2026-01-20') => `---\ntitle: ${title}\ndate: ${date}\nauthor: anna\ntopics: [economy]\n---\nТекст.\n`;
+
+  it('of two files with one slug and no history, keeps the older and names the newer as the one to rename, whatever their folders', async () => {
+    const older = sources.clone().write('news/b/same.ru.md', article('Старшая', '2026-01-19')).write('news/a/same.ru.md', article('Младшая'));
+    const built = await indexOf(older);
+    expect(built.problems.map((p) => p.format())).toEqual([
+      'content/news/a/same.ru.md:1: Адрес статьи «same» на языке ru уже занят файлом content/news/b/same.ru.md, и статья остаётся там. Переименуйте этот файл: дайте ему другой slug.',
+    ]);
+    expect(built.article('ru', 'same')!.title).toBe('Старшая');
   });
 
-  it('names both files of a duplicate slug and keeps the first', async () => {
-    const withDuplicate: ContentSources = {
-      ...sources,
-      articles: [article('news/b/same.ru.md', 'Вторая'), article('news/a/same.ru.md', 'Первая')],
-    };
-    const built = await buildIndex(withDuplicate, { now: FIXTURE_NOW, includeDrafts: false });
-    expect(built.problems.map((p) => p.format())).toEqual([
-      'content/news/b/same.ru.md:1: Статья «same» на языке ru уже есть в content/news/a/same.ru.md. Переименуйте один из файлов.',
-    ]);
+  it('of two files with one slug and one date, keeps the first by path', async () => {
+    const built = await indexOf(sources.clone().write('news/b/same.ru.md', article('Вторая')).write('news/a/same.ru.md', article('Первая')));
+    expect(built.problems.map((p) => p.file)).toEqual(['content/news/b/same.ru.md']);
     expect(built.article('ru', 'same')!.title).toBe('Первая');
   });
 
   it('leaves a broken article out and serves the rest', async () => {
-    const broken = { file: 'content/news/bad.ru.md', relativePath: 'news/bad.ru.md', text: '---\ntitle: x\n---\n' };
-    const built = await buildIndex({ ...sources, articles: [...sources.articles, broken] }, { now: FIXTURE_NOW, includeDrafts: false });
+    const built = await indexOf(sources.clone().write('news/bad.ru.md', '---\ntitle: x\n---\n'));
     expect(built.list('ru', {}, 0, 1000).map((a) => a.slug)).toEqual(['second-story', 'first-story']);
     expect(built.problems.map((p) => `${p.file}:${p.line} ${p.field}`)).toEqual([
       'content/news/bad.ru.md:2 date',
@@ -85,7 +85,7 @@ describe('buildIndex with broken content', () => {
   });
 
   it('names a missing authors.yml where the editor must put it', async () => {
-    const failure = await buildIndex({ ...sources, authors: undefined }, { now: FIXTURE_NOW, includeDrafts: false }).then(
+    const failure = await indexOf(sources.clone().remove('authors.yml')).then(
       () => undefined,
       (error: unknown) => error as ContentLoadError,
     );
@@ -93,15 +93,13 @@ describe('buildIndex with broken content', () => {
   });
 
   it('refuses to build without a usable site.yml, naming the file and field', async () => {
-    const noName = { ...sources.site!, text: sources.site!.text!.replace(/^name:.*\n/m, '') };
-    await expect(buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false })).rejects.toThrow(ContentLoadError);
-    try {
-      await buildIndex({ ...sources, site: noName }, { now: FIXTURE_NOW, includeDrafts: false });
-    } catch (error) {
-      expect((error as ContentLoadError).problems.map((p) => p.format('en'))).toEqual([
-        `${sources.site!.file}:1:1 name: This required field is missing.`,
-      ]);
-    }
+    const noName = sources.clone().write('site.yml', sources.text('site.yml')!.replace(/^name:.*\n/m, ''));
+    const failure = await indexOf(noName).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(ContentLoadError);
+    expect((failure as ContentLoadError).problems.map((p) => p.format('en'))).toEqual([`${sources.root}/site.yml:1:1 name: This required field is missing.`]);
   });
 });
 
