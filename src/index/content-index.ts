@@ -57,6 +57,10 @@ export class IndexQueries {
 }
 
 /** Each list's rows, by its keys: the `?`s of the queries below are these keys, then the moment. */
+type ListKind = keyof typeof LISTS;
+/** Lists this short from the top are kept for the version: related articles ask for them on every article page. */
+const TOP = 10;
+
 const LISTS = {
   lang: { rows: 'files', keys: "lang = ? AND visible = 1", byChange: 'files_by_change' },
   topic: { rows: 'topics', keys: "topic = ? AND lang = ? AND visible = 1", byChange: 'topics_by_change' },
@@ -124,12 +128,28 @@ export class ContentIndex {
     });
   }
 
-  /** Articles `offset` to `offset + limit` of a list, newest first. */
+  /**
+   * Articles `offset` to `offset + limit` of a list, newest first. Read from the nearest place
+   * of the list known in this version (see #startOf), so that walking a list page by page (a
+   * crawler, the static export) costs a page each, not every page above it. The top of a list,
+   * which every article page asks for its related articles, is kept for the version.
+   */
   list(lang: Lang, of: ListOf, offset: number, limit: number): Article[] {
+    if (offset === 0 && limit <= TOP) return [...this.#remember(`top:${lang}:${of.topic ?? ''}:${of.author ?? ''}:${limit}`, () => this.#list(lang, of, 0, limit))];
+    return this.#list(lang, of, offset, limit);
+  }
+
+  #list(lang: Lang, of: ListOf, offset: number, limit: number): Article[] {
     const [kind, keys] = this.#which(lang, of);
     const { rows, keys: where } = LISTS[kind];
-    const sql = `SELECT article FROM files WHERE id IN (SELECT id FROM ${rows} WHERE ${where} AND date <= ? ORDER BY date DESC, slug LIMIT ? OFFSET ?) ORDER BY date DESC, slug`;
-    return this.#q.prepare<unknown[], Row>(sql).all(...keys, this.#asOf, limit, offset).map((r) => reviveArticle(r.article));
+    const { from, start } = this.#nearest(kind, keys, offset);
+    if (!start) return [];
+    const sql = `SELECT article FROM files WHERE id IN (SELECT id FROM ${rows} WHERE ${where} AND date <= ? AND NOT (date = ? AND slug < ?) ORDER BY date DESC, slug LIMIT ? OFFSET ?) ORDER BY date DESC, slug`;
+    const articles = this.#q.prepare<unknown[], Row>(sql).all(...keys, start.date, start.date, start.slug, limit, offset - from).map((r) => reviveArticle(r.article));
+    // The last of them is where the next page's walk begins.
+    const last = articles.at(-1);
+    if (last) this.#starts(kind, keys).set(offset + articles.length - 1, { date: last.date.getTime(), slug: last.slug });
+    return articles;
   }
 
   /** The latest publication or update in a list (every language's, without `lang`): Last-Modified and lastmod. */
@@ -285,7 +305,7 @@ export class ContentIndex {
    * articles. It reads from where the part begins (see #startOf), not from the top of the list.
    */
   articleUrls(lang: Lang, offset: number, limit: number): ArticleUrl[] {
-    const start = this.#startOf(lang, offset);
+    const start = this.#startOf('lang', [lang], offset);
     if (!start) return [];
     const rows = this.#q
       .prepare<unknown[], { slug: string; changed: number }>(`SELECT slug, changed ${FROM_START} LIMIT ?`)
@@ -303,7 +323,7 @@ export class ContentIndex {
 
   /** The latest change among a part of a language's articles (as articleUrls lists them): a sitemap index's lastmod. */
   partChanged(lang: Lang, offset: number, limit: number): Date | undefined {
-    const start = this.#startOf(lang, offset);
+    const start = this.#startOf('lang', [lang], offset);
     if (!start) return undefined;
     const ms = this.#q
       .prepare<unknown[], { ms: number | null }>(`SELECT max(changed) AS ms FROM (SELECT changed ${FROM_START} LIMIT ?)`)
@@ -312,18 +332,34 @@ export class ContentIndex {
   }
 
   /**
-   * Where the article at `offset` of a language's list stands (its date and slug), undefined
-   * past the end. Found by walking on from the nearest start found before in this version, so
-   * the parts of the sitemaps cost a walk over their own length, not over the list above them.
+   * Where the article at `offset` of a list stands (its date and slug), undefined past the end.
+   * Found by walking on from the nearest place found before in this version, so the parts of
+   * the sitemaps cost a walk over their own length, not over the list above them.
    */
-  #startOf(lang: Lang, offset: number): Start | undefined {
-    const starts = this.#remember(`starts:${lang}`, () => new Map<number, Start | undefined>([[0, { date: this.#asOf, slug: '' }]]));
+  #startOf(kind: ListKind, keys: string[], offset: number): Start | undefined {
+    const starts = this.#starts(kind, keys);
     if (starts.has(offset)) return starts.get(offset);
-    const from = Math.max(...[...starts.keys()].filter((known) => known <= offset && starts.get(known)));
-    const known = starts.get(from)!;
-    const start = this.#q.prepare<unknown[], Start>(`SELECT date, slug ${FROM_START} LIMIT 1 OFFSET ?`).get(lang, known.date, known.date, known.slug, offset - from);
+    const { from, start: known } = this.#nearest(kind, keys, offset);
+    if (!known) return undefined;
+    const { rows, keys: where } = LISTS[kind];
+    const start = this.#q
+      .prepare<unknown[], Start>(`SELECT date, slug FROM ${rows} WHERE ${where} AND date <= ? AND NOT (date = ? AND slug < ?) ORDER BY date DESC, slug LIMIT 1 OFFSET ?`)
+      .get(...keys, known.date, known.date, known.slug, offset - from);
     starts.set(offset, start);
     return start;
+  }
+
+  /** The known place of a list nearest above `offset` (the top of the list at worst), and its offset. */
+  #nearest(kind: ListKind, keys: string[], offset: number): { from: number; start: Start | undefined } {
+    const starts = this.#starts(kind, keys);
+    let from = 0;
+    for (const [known, start] of starts) if (known <= offset && known > from && start) from = known;
+    return { from, start: starts.get(from) };
+  }
+
+  /** The places of a list found so far in this version, by offset: the top is the version's moment. */
+  #starts(kind: ListKind, keys: string[]): Map<number, Start | undefined> {
+    return this.#remember(`starts:${kind}:${keys.join(':')}`, () => new Map<number, Start | undefined>([[0, { date: this.#asOf, slug: '' }]]));
   }
 
   /** The underlying queries, for the search (see search/search-index.ts). */
@@ -331,7 +367,7 @@ export class ContentIndex {
     return this.#q;
   }
 
-  #which(lang: Lang, of: ListOf): ['lang' | 'topic' | 'author', string[]] {
+  #which(lang: Lang, of: ListOf): [ListKind, string[]] {
     if (of.topic !== undefined) return ['topic', [of.topic, lang]];
     if (of.author !== undefined) return ['author', [of.author, lang]];
     return ['lang', [lang]];

@@ -24,7 +24,7 @@ export interface Names {
  */
 export function docTerms(article: Article, body: ArticleBody, names: Names): DocTerms {
   const lang = article.lang;
-  const terms = (text: string) => Array.from(text.matchAll(WORD), ([word]) => indexTerm(word, lang)).join(' ');
+  const terms = (text: string) => (text.match(WORD) ?? []).map((word) => indexTerm(word, lang)).join(' ');
   const tags = [...article.topics.map((id) => names.topics[id]?.[lang] ?? ''), names.authors[article.author]?.[lang] ?? ''];
   return { title: terms(article.title), lead: terms(article.lead), tags: terms(tags.join(' ')), body: terms(body.text) };
 }

@@ -5,6 +5,7 @@ import type { ContentStore } from '../sync/store.js';
 import type { ViewCounter } from '../counter/view-counter.js';
 import type { Assets } from '../http/assets.js';
 import type { Lang } from '../i18n/languages.js';
+import { remembered } from '../i18n/remembered.js';
 import type { PageContext } from '../render/context.js';
 
 export interface RouteDeps {
@@ -22,8 +23,8 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
   return {
     index: deps.store.index,
     lang,
-    t: deps.i18n.getFixedT(lang),
-    tIn: (other) => deps.i18n.getFixedT(other),
+    t: remembered(deps.i18n, lang),
+    tIn: (other) => remembered(deps.i18n, other),
     siteUrl: deps.config.siteUrl,
     now: deps.now(),
     pageSize: deps.config.pageSize,

@@ -4,6 +4,7 @@ type CoreRule = Parameters<MarkdownIt['core']['ruler']['push']>[1];
 
 const KAZAKH_LETTER = /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
 const CYRILLIC = 'А-Яа-яЁё' + 'ӘәҒғҚқҢңӨөҰұҮүҺһІі';
+const CYRILLIC_LETTER = new RegExp(`[${CYRILLIC}]`);
 // In Russian text: a run of words that each carry a letter only Kazakh has.
 const KAZAKH_WORD = `[${CYRILLIC}]*[ӘәҒғҚқҢңӨөҰұҮүҺһІі][${CYRILLIC}]*`;
 const KAZAKH_RUN = new RegExp(`${KAZAKH_WORD}(?:[\\s\\u00a0-]+${KAZAKH_WORD})*`, 'gu');
@@ -17,12 +18,15 @@ const CYRILLIC_RUN = new RegExp(`[${CYRILLIC}]+(?:[\\s\\u00a0-]+[${CYRILLIC}]+)*
  */
 export function foreignWords(lang: string): CoreRule {
   const pattern = lang === 'ru' ? KAZAKH_RUN : lang === 'en' ? CYRILLIC_RUN : undefined;
+  // Every passage has a letter of this kind: a text without one is left as it is, at the cost of
+  // one plain scan (the passage pattern backtracks over every word).
+  const letter = lang === 'ru' ? KAZAKH_LETTER : CYRILLIC_LETTER;
   return (state) => {
     if (!pattern) return;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
       block.children = block.children.flatMap((token) => {
-        if (token.type !== 'text' || !pattern.test(token.content)) return [token];
+        if (token.type !== 'text' || !letter.test(token.content) || !pattern.test(token.content)) return [token];
         pattern.lastIndex = 0;
         const out = [];
         let at = 0;

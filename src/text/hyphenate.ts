@@ -16,10 +16,22 @@ const MIN_WORD = 8;
  * @example hyphenate('совершенствованию', 'ru') // 'со\u00adвер\u00adшен\u00adство\u00adва\u00adнию'
  */
 export function hyphenate(text: string, lang: string): string {
-  if (lang === 'ru') return russian.hyphenateSync(text, { minWordLength: MIN_WORD });
-  if (lang === 'en') return english.hyphenateSync(text, { minWordLength: MIN_WORD });
-  return text;
+  const hyphenateSync = lang === 'ru' ? russian.hyphenateSync : lang === 'en' ? english.hyphenateSync : undefined;
+  if (!hyphenateSync) return text;
+  // A headline or lead is shown on many pages (its own, lists, related articles), each asking again.
+  const key = `${lang}${text}`;
+  let hyphenated = known.get(key);
+  if (hyphenated === undefined) {
+    hyphenated = hyphenateSync(text, { minWordLength: MIN_WORD });
+    if (known.size >= KNOWN_MAX) known.clear();
+    known.set(key, hyphenated);
+  }
+  return hyphenated;
 }
+
+/** Texts hyphenated before, by language and text; emptied when full. */
+const known = new Map<string, string>();
+const KNOWN_MAX = 20_000;
 
 /** The longest run of letters no line may break inside: words glued by no-break spaces count as one. */
 export function longestUnbreakable(text: string): number {

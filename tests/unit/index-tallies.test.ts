@@ -102,3 +102,21 @@ describe('counts and latest changes of every list and sitemap part', () => {
     expect(now.count('kk')).toBe(0);
   });
 });
+
+describe('a list read a page at a time', () => {
+  it('gives every page as the whole list has it, whatever order the pages are read in and however long they are', async () => {
+    const built = await storeOf(source).load();
+    const later = new Date('2026-03-02T00:00:00Z');
+    for (const [lang, of] of lists(built)) {
+      const whole = at(built, later).list(lang as 'ru', of, 0, 1000).map((a) => a.path);
+      for (const size of [1, 2, 3]) {
+        const pages = Array.from({ length: Math.ceil(whole.length / size) + 1 }, (_, i) => i);
+        // Forwards (each page walks on from the one before), backwards and jumping about, each in a version of its own.
+        for (const order of [pages, [...pages].reverse(), pages.filter((n) => n % 2).concat(pages.filter((n) => n % 2 === 0))]) {
+          const index = at(built, later);
+          for (const n of order) expect(index.list(lang as 'ru', of, n * size, size).map((a) => a.path), `${lang} ${JSON.stringify(of)} page ${n} of ${size}`).toEqual(whole.slice(n * size, n * size + size));
+        }
+      }
+    }
+  });
+});
