@@ -165,7 +165,7 @@ function dateOf(random, i, count) {
   return day;
 }
 
-// Transliteration as src/content/slug.ts does it (the generator runs without a build, so it
+// Transliteration as src/text/slug.ts does it (the generator runs without a build, so it
 // cannot import the TypeScript): х→h, ц→c, й→y, ю→yu, я→ya.
 const TRANSLIT = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',

@@ -5,7 +5,7 @@ import express, { type Express } from 'express';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
 import { PROJECT_ROOT, type Config } from './config.js';
-import type { ContentStore } from './content/store.js';
+import type { ContentStore } from './sync/store.js';
 import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
@@ -37,6 +37,8 @@ export interface AppDeps {
   images?: MediaLibrary;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** Signs drafts' preview links (see preview.ts). */
+  previewSecret?: Buffer;
 }
 
 /**

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { createApp, type SiteApp } from './app.js';
 import { PROJECT_ROOT, type Config } from './config.js';
-import { ContentStore } from './content/store.js';
+import { ContentStore } from './sync/store.js';
 import { MediaLibrary } from './media/library.js';
 import { RedisViewCounter } from './counter/redis-view-counter.js';
 import { SqliteViewCounter, type ViewCounter } from './counter/view-counter.js';
@@ -10,9 +10,16 @@ import { createAssets, type Assets } from './http/assets.js';
 import { createI18n } from './i18n/setup.js';
 import { DEFAULT_LANG } from './i18n/languages.js';
 import { plainPage } from './http/plain-page.js';
+import { previewSecret } from './preview.js';
 
 export interface Site {
+  /** The site as a request listener, its absolute URLs on the config's SITE_URL; made when first asked for. */
   app: SiteApp;
+  /**
+   * The same site under another config: the server's, once it knows the port it listens on
+   * (config.ts, listeningOn), so that without SITE_URL the absolute URLs name that port.
+   */
+  appFor(config: Config): SiteApp;
   store: ContentStore;
   counter: ViewCounter;
   /** Originals in content/media/ and their derivatives. */
@@ -61,7 +68,11 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
       known.then(() => images.warm()).catch((error: unknown) => logger.warn({ err: error }, 'Media files not surveyed; derivatives are made when asked for'));
     },
   });
-  const [i18n] = await Promise.all([createI18n(), background ? store.start() : store.load()]);
+  const [i18n, secret] = await Promise.all([createI18n(), previewSecret(config.dataDir, config.previewSecret).catch((error: unknown) => {
+    // A DATA_DIR the server may not write (read-only, full) costs the previews, never the site.
+    logger.warn({ err: error }, 'Draft previews are off: no preview secret could be kept in DATA_DIR; set PREVIEW_SECRET');
+    return undefined;
+  }), background ? store.start() : store.load()]);
   const assets = createAssets(path.join(PROJECT_ROOT, 'public'), config.cache);
   // Redis when several machines serve the site; else SQLite, which the processes of one machine share.
   const counter = config.redisUrl ? await RedisViewCounter.open(config.redisUrl, logger) : new SqliteViewCounter(config.dataDir, logger);
@@ -77,5 +88,12 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
     counter.close();
     store.close();
   };
-  return { app: createApp({ config, store, i18n, assets, logger, counter, now, images }), store, counter, images, assets, refusalPage, stop, close };
+  const appFor = (served: Config) => createApp({ config: served, store, i18n, assets, logger, counter, now, images, previewSecret: secret });
+  let app: SiteApp | undefined;
+  return {
+    get app() {
+      return (app ??= appFor(config));
+    },
+    appFor, store, counter, images, assets, refusalPage, stop, close,
+  };
 }

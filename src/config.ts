@@ -36,13 +36,31 @@ const trustProxy = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
+/**
+ * The origin of this machine's server when SITE_URL is not set: `http://localhost:PORT` for a
+ * server on every address (HOST 0.0.0.0 or ::), else the address or name it is bound to, the
+ * only one that reaches it. Undefined for a HOST that cannot be written in a URL.
+ * @example localSiteUrl('127.0.0.1', 3701) // 'http://127.0.0.1:3701'
+ */
+export function localSiteUrl(host: string, port: number): string | undefined {
+  const name = isIP(host) === 6 ? `[${host}]` : /^[a-z\d.-]+$/i.test(host) ? host : undefined;
+  if (name === undefined) return undefined;
+  try {
+    const url = new URL(`http://${name}:${port}`);
+    if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
+
 const EnvSchema = z.object({
   PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   SITE_URL: z
     .url({ protocol: /^https?$/, message: 'must be an absolute http(s) URL, e.g. https://dknews.kz' })
-    .default('http://localhost:3000')
-    .transform((url) => url.replace(/\/+$/, '')),
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   CONTENT_DIR: z.string().min(1).default('content'),
   DATA_DIR: z.string().min(1).default('data'),
   NODE_ENV: z.enum(['production', 'development', 'test']).default('production'),
@@ -58,13 +76,25 @@ const EnvSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).default(1),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379' }).optional(),
   TRUST_PROXY: trustProxy.optional(),
+  // Signs drafts' preview links; long enough that it cannot be guessed.
+  PREVIEW_SECRET: z.string().min(16, { message: 'must be at least 16 characters (e.g. openssl rand -base64 32)' }).optional(),
+}).superRefine((e, ctx) => {
+  if (e.SITE_URL === undefined && localSiteUrl(e.HOST, e.PORT) === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['HOST'], message: 'is not an address or host name a URL can hold; set SITE_URL to the site\'s address' });
+  }
 });
 
 export interface Config {
   port: number;
   host: string;
-  /** Absolute origin without a trailing slash, used for every absolute URL. */
+  /**
+   * Absolute origin without a trailing slash, used for every absolute URL: SITE_URL, else this
+   * machine's server at PORT (localSiteUrl), which the server fixes once it knows the port the
+   * system gave it for PORT=0 (listeningOn).
+   */
   siteUrl: string;
+  /** SITE_URL was not set: siteUrl is localSiteUrl's guess, which the server's log points out. */
+  siteUrlIsLocal: boolean;
   contentDir: string;
   dataDir: string;
   env: 'production' | 'development' | 'test';
@@ -77,6 +107,8 @@ export interface Config {
   webConcurrency: number;
   /** Where view counts live when several machines serve the site (REDIS_URL); else SQLite in dataDir. */
   redisUrl: string | undefined;
+  /** Signs drafts' preview links (PREVIEW_SECRET); unset, a secret generated once is kept in dataDir (see preview.ts). */
+  previewSecret: string | undefined;
   /** Express's 'trust proxy' (TRUST_PROXY): hops or proxy addresses; false believes no X-Forwarded-For. */
   trustProxy: false | number | string[];
   /** Articles per list page (home, topic, author). */
@@ -123,7 +155,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}=${JSON.stringify(withoutPassword(env[name]))}: ${issue.message}`;
+      // A secret is never repeated, not even a wrong one.
+      const shown = name === 'PREVIEW_SECRET' ? '"***"' : JSON.stringify(withoutPassword(env[name]));
+      return `  ${name}=${shown}: ${issue.message}`;
     });
     throw new ConfigError(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
@@ -131,7 +165,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: e.PORT,
     host: e.HOST,
-    siteUrl: e.SITE_URL,
+    siteUrl: e.SITE_URL ?? localSiteUrl(e.HOST, e.PORT)!,
+    siteUrlIsLocal: e.SITE_URL === undefined,
     contentDir: path.resolve(e.CONTENT_DIR),
     dataDir: path.resolve(e.DATA_DIR),
     env: e.NODE_ENV,
@@ -141,6 +176,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webConcurrency: e.WEB_CONCURRENCY,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY ?? false,
+    previewSecret: e.PREVIEW_SECRET,
     pageSize: 20,
     cache: {
       page: `public, max-age=${e.PAGE_MAX_AGE}, stale-while-revalidate=600`,
@@ -157,6 +193,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queryCacheBytes: 16 * 1024 * 1024,
     apiOrigin: '',
   };
+}
+
+/**
+ * The config of a server listening on `port`: without SITE_URL, the absolute URLs name the port
+ * actually bound (PORT=0 lets the system choose one).
+ */
+export function listeningOn(config: Config, port: number): Config {
+  return { ...config, port, siteUrl: config.siteUrlIsLocal ? localSiteUrl(config.host, port)! : config.siteUrl };
 }
 
 /** A URL's credentials (redis://:secret@host) are not repeated in an error message. */

@@ -1,10 +1,9 @@
 import cluster from 'node:cluster';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { SiteApp } from './app.js';
 import type { Site } from './boot.js';
 import { INDEXER_ENV } from './cluster.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, localSiteUrl, type Config } from './config.js';
 import { createServer } from './http/create-server.js';
 import { warm, warmOwn } from './http/warm.js';
 import { createLogger } from './logger.js';
@@ -86,14 +85,27 @@ export function tuneMemory(logger: Logger): void {
 /**
  * Once the server listens: says it serves when the index can answer, and warms the caches once
  * the index is up to date. A worker's requests to the shared port may reach another worker: it
- * warms itself privately.
+ * warms itself privately. `config` is the one served (listeningOn): its port is the one bound.
  */
-export async function announceAndWarm(site: Site, server: Server, config: Config, logger: Logger): Promise<void> {
-  // The port actually bound: PORT=0 asks the system for a free one.
-  const port = (server.address() as AddressInfo).port;
+export async function announceAndWarm(site: Site, served: { app: SiteApp; config: Config }, logger: Logger): Promise<void> {
+  const { app, config } = served;
+  const { port } = config;
+  warnOfLocalSiteUrl(config, logger);
   await site.store.whenReady();
-  logger.info({ url: `http://localhost:${port}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
+  logger.info({ url: `${localSiteUrl(config.host, port)}/ru/`, port, siteUrl: config.siteUrl, contentDir: config.contentDir }, 'DKNews.kz is serving');
   await site.store.settled();
-  const { app, refusalPage, store } = site;
+  const { refusalPage, store } = site;
   void (cluster.isWorker ? warmOwn(createServer(app, { logger, refusalPage }), store.index, logger) : warm(port, store.index, logger));
+}
+
+/**
+ * A production server without SITE_URL gives crawlers and feed readers this machine's address:
+ * said once, by the single process or by the cluster's indexing worker, with what to do.
+ */
+function warnOfLocalSiteUrl(config: Config, logger: Logger): void {
+  if (!config.siteUrlIsLocal || config.env === 'development' || contentRole() !== 'writer') return;
+  logger.warn(
+    { siteUrl: config.siteUrl },
+    `SITE_URL is not set, so every absolute URL (canonical and hreflang links, sitemaps, feeds, robots.txt) uses ${config.siteUrl}, this machine's own address. Set SITE_URL to the site's public address, e.g. SITE_URL=https://dknews.kz`,
+  );
 }

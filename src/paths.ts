@@ -22,6 +22,8 @@ export const paths = {
   /** «Все новости»: every story of the language. */
   news: (lang: Lang, page = 1) => onPage(`/${lang}/news`, page),
   article: (lang: Lang, slug: string) => `/${lang}/news/${slug}`,
+  /** A draft's secret preview (see preview.ts): never linked, never listed. */
+  preview: (lang: Lang, slug: string, token: string) => `/${lang}/preview/${slug}/${token}`,
   topics: (lang: Lang) => `/${lang}/topics`,
   topic: (lang: Lang, id: string, page = 1) => onPage(`/${lang}/topics/${id}`, page),
   authors: (lang: Lang) => `/${lang}/authors`,

@@ -1,8 +1,9 @@
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { boot } from './boot.js';
 import { runPrimary } from './cluster.js';
-import type { Config } from './config.js';
-import { ContentLoadError } from './content/errors.js';
+import { listeningOn, type Config } from './config.js';
+import { ContentLoadError } from './problems/errors.js';
 import { createServer } from './http/create-server.js';
 import { announceAndWarm, configOrExit, contentRole, exitOnCrash, isClusterPrimary, processLogger, reloadOnHangup, tuneMemory } from './lifecycle.js';
 
@@ -22,10 +23,17 @@ async function serve(config: Config, logger: Logger): Promise<void> {
   tuneMemory(logger);
   try {
     const site = await boot(config, logger, { background: true, role: contentRole() });
-    const server = createServer(site.app, { logger, refusalPage: site.refusalPage });
+    const server = createServer(undefined, { logger, refusalPage: site.refusalPage });
     // Listening at once: on a first start, requests get 503 with Retry-After until the first
-    // batch is indexed, then what is indexed so far. "Serving" means serving pages.
-    server.listen(config.port, config.host, () => void announceAndWarm(site, server, config, logger));
+    // batch is indexed, then what is indexed so far. "Serving" means serving pages. The app is
+    // made as the port is bound, before any request: without SITE_URL, its absolute URLs name
+    // that port, which for PORT=0 only the system knows.
+    server.listen(config.port, config.host, () => {
+      const served = listeningOn(config, (server.address() as AddressInfo).port);
+      const app = site.appFor(served);
+      server.on('request', app);
+      void announceAndWarm(site, { app, config: served }, logger);
+    });
     if (config.contentWatch) void site.store.watch(config.contentRescanMs);
     hangup.reloadWith(() => void site.store.reload('SIGHUP'));
 

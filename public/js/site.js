@@ -21,11 +21,12 @@ if (views && window.fetch) {
   fetch(views.getAttribute('data-views-api'), { method: 'POST', credentials: 'omit', keepalive: true })
     .then((response) => (response.ok ? response.json() : null))
     .then((body) => {
-      if (!body || typeof body.views !== 'number') return;
+      if (!body || typeof body.views !== 'number' || body.views === 0) return;
       const lang = document.documentElement.lang || 'ru';
       const forms = JSON.parse(views.getAttribute('data-views-forms') || '{}');
       const form = forms[pluralOf(lang, body.views)] || forms.other || '#';
       views.textContent = form.replace('#', grouped(lang, body.views));
+      views.hidden = false;
     })
     .catch(() => {});
 }
@@ -46,4 +47,62 @@ function grouped(lang, n) {
   const digits = String(n);
   if (lang !== 'en' && digits.length < 5) return digits;
   return digits.replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u00a0');
+}
+
+// Live coverage: while the page is open and in sight, look for new updates every 30 s. The page
+// itself is asked again (a conditional request: 304 while nothing changed, served from the
+// server's or nginx's cache); updates it has that this copy lacks are offered with a button,
+// «N новых обновлений», which puts them in at the top. Without this script the page is whole,
+// and a reload shows the same.
+const live = document.querySelector('[data-live-new]');
+if (live && window.fetch && window.DOMParser) {
+  const status = live.querySelector('[data-live-status]');
+  const forms = JSON.parse(live.getAttribute('data-live-new') || '{}');
+  const lang = document.documentElement.lang || 'ru';
+  let waiting = [];
+  let seenTag = '';
+  const known = () => new Set([...live.querySelectorAll('section.live-update[id]')].map((s) => s.id));
+  const offer = () => {
+    status.textContent = '';
+    if (!waiting.length) return;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = (forms[pluralOf(lang, waiting.length)] || forms.other || '#').replace('#', grouped(lang, waiting.length));
+    button.addEventListener('click', () => {
+      const first = live.querySelector('section.live-update');
+      for (const section of waiting) live.insertBefore(document.importNode(section, true), first);
+      const top = live.querySelector('section.live-update h2');
+      waiting = [];
+      offer();
+      if (top) {
+        top.setAttribute('tabindex', '-1');
+        top.focus();
+      }
+    });
+    status.append(button);
+  };
+  const look = () => {
+    if (document.visibilityState !== 'visible') return;
+    fetch(location.pathname, { cache: 'no-cache', credentials: 'omit' })
+      .then((response) => {
+        const tag = response.headers.get('ETag') || '';
+        if (!response.ok || (tag && tag === seenTag)) return null;
+        seenTag = tag;
+        return response.text();
+      })
+      .then((html) => {
+        if (!html) return;
+        const fresh = new DOMParser().parseFromString(html, 'text/html');
+        const have = known();
+        const added = [...fresh.querySelectorAll('[data-live-new] section.live-update[id]')].filter((s) => !have.has(s.id));
+        if (added.length !== waiting.length) {
+          waiting = added;
+          offer();
+        }
+        // Coverage ended meanwhile: nothing more will come.
+        if (!fresh.querySelector('[data-live-new]')) clearInterval(timer);
+      })
+      .catch(() => {});
+  };
+  const timer = setInterval(look, 30000);
 }

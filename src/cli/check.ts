@@ -1,13 +1,17 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildIndex } from '../content/build-index.js';
-import { ContentLoadError, type ContentError } from '../content/errors.js';
-import { loadContent } from '../content/load.js';
+import { buildIndex } from '../sync/build-index.js';
+import { ContentLoadError, type ContentError } from '../problems/errors.js';
+import { loadContent } from '../sync/load.js';
 import { MediaLibrary } from '../media/library.js';
-import { message, type EditorLang } from '../content/messages.js';
+import type { EditorLang } from '../problems/messages.js';
+import { message } from './messages.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
+import { loadConfig } from '../config.js';
+import { previewPath, previewSecret } from '../preview.js';
+import type { Article } from '../parse/types.js';
 
 /**
  * The clock `check` builds the index with: every article counts as published, and drafts are
@@ -31,19 +35,26 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     return usageError(io, lang, message('bad_option', lang, { detail: (error as Error).message }));
   }
   const lang = options.lang ?? 'ru';
-  if (lang !== 'ru' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
+  if (lang !== 'ru' && lang !== 'kk' && lang !== 'en') return usageError(io, 'ru', message('bad_message_lang', 'ru', { value: lang }));
 
   const dir = path.resolve(io.cwd, options.dir ?? io.env.CONTENT_DIR ?? 'content');
   if (!(await isFolder(dir))) return usageError(io, lang, message('no_folder', lang, { dir: options.dir ?? io.env.CONTENT_DIR ?? 'content' }));
 
   let problems: ContentError[];
   let checked: number;
+  let previews: string[] = [];
   try {
     const loaded = await loadContent(dir, { from: io.cwd });
     // Every picture is read as the server reads it (format, size, weight); nothing is written.
     const sources = { ...loaded, images: await new MediaLibrary({ contentDir: dir }).survey(loaded.media.keys()) };
     checked = sources.articles.length;
-    problems = await problemsOf(async () => [...(await buildIndex(sources, EVERYTHING_PUBLISHED)).problems]);
+    let unpublished: Article[] = [];
+    problems = await problemsOf(async () => {
+      const index = await buildIndex(sources, EVERYTHING_PUBLISHED);
+      unpublished = index.unpublishedFiles(new Date());
+      return [...index.problems];
+    });
+    if (unpublished.length) previews = await previewLines(io, unpublished);
   } catch (error) {
     io.stderr.write(`${message('unreadable', lang, { detail: describeError(error) })}\n`);
     return 2;
@@ -54,8 +65,19 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   const errors = problems.filter((p) => !p.warning).length;
   const warnings = problems.length - errors;
   if (warnings) io.stdout.write(`${message('warnings_found', lang, { count: warnings })}\n`);
+  if (previews.length) io.stdout.write(`${message('previews', lang, { count: previews.length })}\n${previews.join('\n')}\n`);
   io.stdout.write(`${errors ? message('problems_found', lang, { count: errors }) : message('no_problems', lang, { count: checked })}\n`);
   return errors ? 1 : 0;
+}
+
+/**
+ * Each draft's (and each scheduled article's) secret preview address, as the server on the
+ * same SITE_URL and DATA_DIR (or PREVIEW_SECRET) answers it: the file, then the address.
+ */
+async function previewLines(io: CliIo, articles: readonly Article[]): Promise<string[]> {
+  const config = loadConfig(io.env);
+  const secret = await previewSecret(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'), config.previewSecret);
+  return articles.map((a) => `${a.file}  ${config.siteUrl}${previewPath(secret, a.lang, a.slug)}`);
 }
 
 /** The index's problems, or those of a broken site.yml, authors.yml or topics.yml. */

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, PROJECT_ROOT } from '../config.js';
-import { ContentLoadError } from '../content/errors.js';
-import { message, type EditorLang, type MessageCode } from '../content/messages.js';
+import { ContentLoadError } from '../problems/errors.js';
+import type { EditorLang } from '../problems/messages.js';
+import { message, type CommandCode } from './messages.js';
 import { exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
@@ -39,7 +40,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'export_no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
-  if (!io.env.SITE_URL) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
+  if (config.siteUrlIsLocal) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
 
   const outDir = options.out === undefined ? path.join(PROJECT_ROOT, DEFAULT_OUT) : path.resolve(io.cwd, options.out);
   const shown = options.out ?? DEFAULT_OUT;
@@ -47,7 +48,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const logger = pino({ level: io.env.LOG_LEVEL ? config.logLevel : 'warn' }, pino.destination(2));
   try {
     const summary = await exportSite({ config, logger, outDir, apiOrigin });
-    const say = (code: MessageCode, params: Record<string, string | number> = {}) => io.stdout.write(`${message(code, lang, params)}\n`);
+    const say = (code: CommandCode, params: Record<string, string | number> = {}) => io.stdout.write(`${message(code, lang, params)}\n`);
     say('done', {
       urls: summary.urls,
       dir: shown,
@@ -89,7 +90,7 @@ function size(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.round(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function usageError(io: CliIo, lang: EditorLang, code: MessageCode, params: Record<string, string | number>): number {
+function usageError(io: CliIo, lang: EditorLang, code: CommandCode, params: Record<string, string | number>): number {
   io.stderr.write(`${message(code, lang, params)}\n${message('export_usage', lang)}\n`);
   return 2;
 }

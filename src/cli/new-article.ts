@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError } from '../content/errors.js';
-import { listArticleFiles, loadDataFiles } from '../content/load.js';
-import { nearest } from '../content/nearest.js';
-import { parseAuthors, parseTopics } from '../content/parse-data.js';
-import { articleFileName } from '../content/slug.js';
+import { ContentError } from '../problems/errors.js';
+import { listArticleFiles, loadDataFiles } from '../sync/load.js';
+import { nearest } from '../parse/nearest.js';
+import { parseAuthors, parseTopics } from '../parse/parse-data.js';
+import { articleFileName } from '../parse/slug.js';
 import { isSlug, slugFromTitle, uniqueSlug } from '../text/slug.js';
 import { isoLocal } from '../i18n/format.js';
 import { isLang, type Lang } from '../i18n/languages.js';
@@ -13,7 +13,7 @@ import { articleTemplate } from './article-template.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
-import { message } from '../content/messages.js';
+import { message } from './messages.js';
 
 export interface NewIo extends CliIo {
   /** The clock the date is taken from; tests set it. */

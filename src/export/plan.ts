@@ -1,4 +1,4 @@
-import { isImage } from '../media/facts.js';
+import { isImage } from '../parse/media-facts.js';
 import { allVariants, derivativeUrl } from '../media/ladder.js';
 import type { Config } from '../config.js';
 import type { ContentIndex } from '../index/content-index.js';

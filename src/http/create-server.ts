@@ -17,9 +17,10 @@ const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Time
 /**
  * The HTTP server around the app, with timeouts that keep slow or idle clients from holding
  * sockets, and an answer of our own (a localized page, security headers, no details) for
- * requests Node refuses before the app: oversized or malformed heads, timeouts.
+ * requests Node refuses before the app: oversized or malformed heads, timeouts. Without `app`,
+ * the caller adds its 'request' listener in listen's callback, which runs before any request.
  */
-export function createServer(app: RequestListener, { logger, refusalPage }: ServerOptions): Server {
+export function createServer(app: RequestListener | undefined, { logger, refusalPage }: ServerOptions): Server {
   const server = createHttpServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, app);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
     // The client hung up (a closed keep-alive connection, a load tester stopping): nothing to

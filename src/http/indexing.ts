@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { i18n } from 'i18next';
-import type { ContentStore } from '../content/store.js';
-import { langOf } from '../routes/context.js';
+import type { ContentStore } from '../sync/store.js';
+import { langOf } from './lang-of.js';
 import { plainPage } from './plain-page.js';
 
 /** Seconds a reader (or crawler) is asked to wait while a first start indexes. */

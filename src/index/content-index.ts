@@ -1,12 +1,12 @@
 import type Database from 'better-sqlite3';
-import type { ContentError } from '../content/errors.js';
-import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
+import type { ContentError } from '../problems/errors.js';
+import type { Article, ArticleBody, Person, Site, StaticPage, Topic } from '../parse/types.js';
 import { LANGS, type Lang } from '../i18n/languages.js';
 import { paths } from '../paths.js';
 import { reviveArticle } from './rows.js';
 import { unpackBody, type PackedBody } from './pack.js';
 import type { SiteData } from './writer.js';
-import type { MediaFacts } from '../media/facts.js';
+import type { MediaFacts } from '../parse/media-facts.js';
 
 /** Which list: a language's whole list, or one topic's or author's. */
 export interface ListOf {
@@ -84,6 +84,7 @@ export class ContentIndex {
   /** Static pages (about, contacts…) of each language by slug, in the footer's order. */
   readonly pages: Record<Lang, Map<string, StaticPage>>;
   readonly #q: IndexQueries;
+  #pagePaths: Map<string, string> | undefined;
   readonly #asOf: number;
   readonly #memo = new Map<string, unknown>();
 
@@ -146,14 +147,37 @@ export class ContentIndex {
     return row && reviveArticle(row.article);
   }
 
+  /**
+   * A draft, or an article not yet published, by language and slug: what its secret preview
+   * URL shows. Production keeps drafts in the index unshown (visible = 0); no list reads them.
+   */
+  unpublished(lang: Lang, slug: string): Article | undefined {
+    const row = this.#q
+      .prepare<[string, string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND lang = ? AND (draft = 1 OR date > ?) ORDER BY rel LIMIT 1')
+      .get(slug, lang, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /** Every draft, and every article not yet published at `now`, by file: the previews `npm run check` lists. */
+  unpublishedFiles(now: Date): Article[] {
+    const rows = this.#q
+      .prepare<[number], Row & { rel: string }>("SELECT rel, article FROM files INDEXED BY files_drafts WHERE draft = 1 UNION SELECT rel, article FROM files WHERE visible = 1 AND date > ? ORDER BY rel")
+      .all(now.getTime());
+    return rows.map((r) => reviveArticle(r.article));
+  }
+
   /** Every published language version of an article, by slug. */
   translations(slug: string): Partial<Record<Lang, Article>> {
     const rows = this.#q.prepare<[string, number], Row>('SELECT article FROM files INDEXED BY files_by_slug WHERE slug = ? AND visible = 1 AND date <= ?').all(slug, this.#asOf);
     return Object.fromEntries(rows.map((r) => reviveArticle(r.article)).map((a) => [a.lang, a]));
   }
 
-  /** Where an old path (an alias) leads now, if a published article claims it: the first by file path. */
+  /** Where an old path (an alias) leads now: a published article that claims it (the first by file path), else a static page. */
   redirect(path: string): string | undefined {
+    return this.#articleRedirect(path) ?? this.#pageAliases().get(path);
+  }
+
+  #articleRedirect(path: string): string | undefined {
     return this.#q
       // CROSS JOIN: the alias leads. Left to choose, SQLite scans every published file for it (40 ms at 100,000).
       .prepare<[string, number], { url: string }>('SELECT f.url FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 AND f.date <= ? ORDER BY f.rel LIMIT 1')
@@ -167,7 +191,14 @@ export class ContentIndex {
       .all(this.#asOf);
     const map = new Map<string, string>();
     for (const { alias, url } of rows) if (!map.has(alias)) map.set(alias, url);
+    for (const [alias, url] of this.#pageAliases()) if (!map.has(alias)) map.set(alias, url);
     return map;
+  }
+
+  /** Static pages' old paths → the page, made once per content version (pages are few and in memory). */
+  #pageAliases(): Map<string, string> {
+    this.#pagePaths ??= new Map(LANGS.flatMap((lang) => [...this.pages[lang].values()].flatMap((page) => (page.aliases ?? []).map((alias) => [alias, page.path] as const))));
+    return this.#pagePaths;
   }
 
   /** An article's body as our Markdown pipeline rendered it. */
@@ -211,6 +242,38 @@ export class ContentIndex {
   nextPublication(): Date | undefined {
     const ms = this.#q.prepare<[number], { ms: number | null }>('SELECT min(date) AS ms FROM files WHERE visible = 1 AND date > ?').get(this.#asOf)!.ms;
     return ms === null ? undefined : new Date(ms);
+  }
+
+  /**
+   * The newest breaking article of a language still leading the home page: published less than
+   * site.yml's breakingHours ago.
+   */
+  breakingLead(lang: Lang): Article | undefined {
+    const row = this.#q
+      .prepare<[string, number, number], Row>("SELECT article FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND lang = ? AND visible = 1 AND date > ? AND date <= ? ORDER BY date DESC, slug LIMIT 1")
+      .get(lang, this.#asOf - this.#breakingMs, this.#asOf);
+    return row && reviveArticle(row.article);
+  }
+
+  /**
+   * The next moment the site changes by the clock alone: an article published, a breaking
+   * article's lead over, live coverage ended. The store makes a new content version then.
+   */
+  nextMoment(): Date | undefined {
+    const breakingEnd = this.#q
+      .prepare<[number, number], { ms: number | null }>("SELECT min(date) AS ms FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND visible = 1 AND date > ? AND date <= ?")
+      .get(this.#asOf - this.#breakingMs, this.#asOf)!.ms;
+    const liveEnd = this.#q
+      .prepare<[string], { until: string | null }>("SELECT min(article ->> '$.live.until') AS until FROM files WHERE article ->> '$.live.until' IS NOT NULL AND article ->> '$.live.until' > ? AND visible = 1")
+      .get(new Date(this.#asOf).toISOString())!.until;
+    const moments = [this.nextPublication()?.getTime(), breakingEnd === null ? undefined : breakingEnd + this.#breakingMs, liveEnd === null ? undefined : Date.parse(liveEnd)];
+    const next = Math.min(...moments.filter((m): m is number => m !== undefined));
+    return Number.isFinite(next) ? new Date(next) : undefined;
+  }
+
+  /** How long a breaking article leads its home page (site.yml's breakingHours). */
+  get #breakingMs(): number {
+    return (this.site.breakingHours ?? 2) * 3600 * 1000;
   }
 
   /**

@@ -1,6 +1,6 @@
-import type { Localized } from '../content/schema.js';
-import type { Article, ArticleBody } from '../content/types.js';
-import { indexTerm, WORD } from '../search/terms.js';
+import type { Localized } from '../parse/schema.js';
+import type { Article, ArticleBody } from '../parse/types.js';
+import { indexTerm, WORD } from './terms.js';
 
 /** An article's search document: each field as its terms (stems), space-separated, for FTS5. */
 export interface DocTerms {

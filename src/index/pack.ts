@@ -1,5 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type { ArticleBody } from '../content/types.js';
+import type { ArticleBody } from '../parse/types.js';
 
 /** A body as stored: html and text each deflated, a third of their size (Russian text compresses well). */
 export interface PackedBody {

@@ -12,7 +12,7 @@
  * so a count is a tally less the few shown articles not yet published; the `*_by_change`
  * indexes find a list's latest change by walking down from the newest.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -44,6 +44,12 @@ CREATE INDEX IF NOT EXISTS files_shown ON files (id, visible, date);
 -- A list's latest change: walked from the newest change down to the first already published.
 CREATE INDEX IF NOT EXISTS files_by_change ON files (lang, visible, changed DESC, date);
 CREATE INDEX IF NOT EXISTS files_by_author_change ON files (author, lang, visible, changed DESC, date);
+-- The drafts, each with its secret preview (npm run check lists them).
+CREATE INDEX IF NOT EXISTS files_drafts ON files (rel) WHERE draft = 1;
+-- The few breaking articles, from the parse itself: which one leads a home page, and when its lead ends.
+CREATE INDEX IF NOT EXISTS files_breaking ON files (lang, visible, date) WHERE article ->> '$.breaking' = 1;
+-- Live coverage with an end: the moment its «Онлайн» becomes «Трансляция завершена».
+CREATE INDEX IF NOT EXISTS files_live_until ON files (article ->> '$.live.until') WHERE article ->> '$.live.until' IS NOT NULL;
 CREATE TABLE IF NOT EXISTS topics (
   topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
   PRIMARY KEY (topic, lang, visible, date DESC, slug, id)

@@ -1,8 +1,8 @@
-import type { MediaFacts } from '../media/facts.js';
+import type { MediaFacts } from '../parse/media-facts.js';
 import type Database from 'better-sqlite3';
-import { ContentError } from '../content/errors.js';
-import type { GoodParse } from '../content/last-good.js';
-import type { ArticleBody, Person, Site, StaticPage, Topic } from '../content/types.js';
+import { ContentError } from '../problems/errors.js';
+import type { GoodParse } from '../parse/last-good.js';
+import type { ArticleBody, Person, Site, StaticPage, Topic } from '../parse/types.js';
 import type { DocTerms } from './doc-terms.js';
 import { reviveArticle } from './rows.js';
 import { packBody, unpackBody, type PackedBody } from './pack.js';

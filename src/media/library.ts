@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { isImage, type ImageFacts, type MediaFacts } from './facts.js';
+import { isImage, type ImageFacts, type MediaFacts } from '../parse/media-facts.js';
 import { allVariants, feedVariant, MIME, parseVariant, variantName, type Variant } from './ladder.js';
 import { averageColor, decodeMaster, readHeader, makeVariant, type Master } from './make.js';
 
@@ -196,7 +196,7 @@ export class MediaLibrary {
       const facts: ImageFacts = { hash, ...header, color: await averageColor(await master), bytes };
       if (this.#root) {
         // A copy that cannot be written (a full disk) is not an unreadable photo: the feed links the
-        // original meanwhile (seo/feed.ts), and the next survey tries again.
+        // original meanwhile (render/feed.ts), and the next survey tries again.
         await this.#derive(hash, facts, feedVariant(facts), file).then(
           (made) => (facts.feedBytes = made.bytes),
           (error: unknown) => this.#options.logger?.warn({ err: error, name }, "The feed's copy of an original could not be made; it is tried again at the next content version"),

@@ -1,6 +1,6 @@
 import sharp, { type Sharp } from 'sharp';
 import { cropSize, heightAt, type Variant } from './ladder.js';
-import type { ImageFacts } from './facts.js';
+import type { ImageFacts } from '../parse/media-facts.js';
 
 /** The largest master a ladder is made from: the crops and the top rung need no more. */
 export const MASTER_WIDTH = 2400;

@@ -1,5 +1,5 @@
-import { lastChange } from '../content/last-change.js';
-import { authorsWithCounts } from '../content/queries.js';
+import { lastChange } from '../seo/last-change.js';
+import { authorsWithCounts } from '../index/queries.js';
 import { countText, type PageContext } from './context.js';
 import { displayText } from './cards.js';
 import { layoutView } from './layout.js';

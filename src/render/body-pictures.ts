@@ -1,9 +1,9 @@
-import { isImage, type MediaFacts } from '../media/facts.js';
+import { isImage, type MediaFacts } from '../parse/media-facts.js';
 import { derivativeUrl, feedVariant } from '../media/ladder.js';
 import { renderPartial } from './partial.js';
 import { pictureView, type PictureView } from './picture.js';
 
-/** A body image as our Markdown pipeline writes it (content/markdown.ts): src, alt, then our attributes. */
+/** A body image as our Markdown pipeline writes it (parse/markdown.ts): src, alt, then our attributes. */
 const BODY_IMAGE = /<img src="\/media\/([^"]+)" alt="([^"]*)"([^>]*)>/g;
 
 /** The one picture partial, also for body images: one markup for every picture of the site. */

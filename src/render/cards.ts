@@ -1,9 +1,10 @@
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { fitClass, hyphenate } from '../text/hyphenate.js';
 import { typeset } from '../text/typography.js';
 import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';
 import { dateView, type DateView, type PageContext } from './context.js';
 import { paths } from '../paths.js';
+import { articleLabels, type LabelView } from './labels.js';
 
 export interface ImageView {
   /** The responsive picture; absent when the file cannot be read as an image. */
@@ -26,6 +27,8 @@ export interface CardView {
   date: DateView;
   /** Absent where the card shows no topic (in the topic's own block). */
   topic?: { name: string; href: string };
+  /** «Реклама», «Срочно», «Онлайн»: the article's marks, on every card of it. */
+  labels: LabelView[];
   /** Absent where the card shows no picture. */
   image?: ImageView;
   /** An empty box where the picture would be, when there is none: cards in a row keep one height. */
@@ -102,6 +105,7 @@ export function cardView(ctx: PageContext, article: Article, look: CardLook = {}
     lead: look.large || look.withLead ? displayText(ctx, article.lead) : undefined,
     date: dateView(ctx, article.date),
     topic: look.topic !== false && article.topics[0] ? topicLink(ctx, article.topics[0]) : undefined,
+    labels: articleLabels(ctx, article),
     image: look.image === false ? undefined : imageView(ctx, article, { slot: look.slot ?? 'card', main: look.main, alt: '' }),
     placeholder: look.placeholder ?? false,
   };

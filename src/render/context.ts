@@ -1,8 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { ContentIndex } from '../index/content-index.js';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { dateParts, formatNumber, isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
+import { pluralCategory } from '../i18n/plural.js';
 
 /** Everything a view model needs to know about the request it is built for. */
 export interface PageContext {
@@ -39,4 +40,14 @@ export function dateView(ctx: PageContext, date: Date): DateView {
 /** A counted phrase with the language's plural rule: 1 просмотр, 2 просмотра, 5 просмотров. */
 export function countText(ctx: PageContext, key: string, count: number): string {
   return ctx.t(key, { count, formatted: formatNumber(count, ctx.lang) });
+}
+
+/** A counted phrase in every plural form of the language, with # for the number: for the page's scripts. */
+export function pluralForms(ctx: PageContext, key: string): Record<string, string> {
+  const forms: Record<string, string> = {};
+  for (const n of [0, 1, 2, 5, 21, 1.5]) {
+    const category = pluralCategory(ctx.lang, n);
+    forms[category] ??= ctx.t(key, { count: n, formatted: '#' });
+  }
+  return forms;
 }

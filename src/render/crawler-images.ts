@@ -1,5 +1,5 @@
-import type { Article } from '../content/types.js';
-import { isImage } from '../media/facts.js';
+import type { Article } from '../parse/types.js';
+import { isImage } from '../parse/media-facts.js';
 import { cropSize, derivativeUrl } from '../media/ladder.js';
 import type { SocialImage } from '../seo/open-graph.js';
 import { absoluteUrl } from '../seo/urls.js';

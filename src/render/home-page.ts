@@ -1,5 +1,5 @@
-import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../content/queries.js';
-import type { Article } from '../content/types.js';
+import { articlesBySlugs, latest, leadStory, recentArticles, topicLatest } from '../index/queries.js';
+import type { Article } from '../parse/types.js';
 import { publisher } from '../seo/publisher.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { cardView, headline, type CardView } from './cards.js';
@@ -50,7 +50,9 @@ export interface HomePage {
 export function homePage(ctx: PageContext): PageView<HomePage> {
   const { lang } = ctx;
   const recent = recentArticles(ctx.index, lang);
-  const lead = leadStory(recent);
+  // A breaking story leads for site.yml's breakingHours after its date, then takes its place by date.
+  const breaking = ctx.index.breakingLead(lang);
+  const lead = (breaking && (recent.find((a) => a.path === breaking.path) ?? breaking)) ?? leadStory(recent);
   const shown = new Set<Article>(lead ? [lead] : []);
   const top = latest(recent, TOP_STORIES, shown);
   for (const a of top) shown.add(a);
@@ -83,19 +85,25 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
       mostRead: mostReadView,
       aside,
       topClasses: aside ? 'front__top front__top--aside' : 'front__top',
-      topics: [...ctx.index.topics.values()]
-        .map((topic) => ({
-          id: topic.id,
-          name: topic.name[lang],
-          href: paths.topic(lang, topic.id),
-          cards: topicLatest(ctx.index, lang, { topic: topic.id, count: PER_TOPIC, except: shown }).map((a, i) =>
-            cardView(ctx, a, { level: 'h3', topic: false, variant: i === 0 ? 'block-first' : 'block-line', image: i === 0 }),
-          ),
-        }))
-        .filter((block) => block.cards.length > 0),
+      topics: topicBlocks(ctx, shown),
       empty: lead ? undefined : ctx.t('home.empty'),
     },
   };
+}
+
+/**
+ * A block per topic, in the order of topics.yml, with its newest stories not shown above: a
+ * story of several topics shows in the first block it fits, once on the page.
+ */
+function topicBlocks(ctx: PageContext, shown: Set<Article>): HomePage['topics'] {
+  const blocks: HomePage['topics'] = [];
+  for (const topic of ctx.index.topics.values()) {
+    const articles = topicLatest(ctx.index, ctx.lang, { topic: topic.id, count: PER_TOPIC, except: shown });
+    for (const article of articles) shown.add(article);
+    const cards = articles.map((a, i) => cardView(ctx, a, { level: 'h3', topic: false, variant: i === 0 ? 'block-first' : 'block-line', image: i === 0 }));
+    if (cards.length) blocks.push({ id: topic.id, name: topic.name[ctx.lang], href: paths.topic(ctx.lang, topic.id), cards });
+  }
+  return blocks;
 }
 
 /** The feed's stories grouped by their day in Almaty, each with its time. */

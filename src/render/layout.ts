@@ -1,6 +1,6 @@
-import { editorInChief } from '../content/queries.js';
-import { SOCIAL_NETWORKS } from '../content/schema.js';
-import { contentVersion } from '../content/version.js';
+import { editorInChief } from '../index/queries.js';
+import { SOCIAL_NETWORKS } from '../parse/schema.js';
+import { contentVersion } from './content-version.js';
 import { yearIn } from '../i18n/format.js';
 import { russianIdentifiers, type TextPart } from '../text/foreign-words.js';
 import { LANGS, type Lang } from '../i18n/languages.js';

@@ -4,7 +4,7 @@ import { everyLanguage, inLanguages, paths } from '../paths.js';
 import { publisher } from '../seo/publisher.js';
 import { homeStructuredData } from '../seo/structured-data.js';
 import { breadcrumbs } from './breadcrumbs.js';
-import type { Person } from '../content/types.js';
+import type { Person } from '../parse/types.js';
 import { errorPageOf } from '../http/http-error.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { cardView, displayText, type CardView } from './cards.js';

@@ -7,7 +7,7 @@ const compiled = new Map<string, (locals: object) => string>();
 
 /**
  * A partial of views/partials/ as a function, for the HTML built outside a page's template:
- * body pictures (body-pictures.ts) and the feeds' figures (seo/feed.ts) print the pages' own
+ * body pictures (body-pictures.ts) and the feeds' figures (feed.ts) print the pages' own
  * markup. Compiled once, on first use.
  * @example renderPartial('figure', { figure }) // '<figure>…</figure>'
  */

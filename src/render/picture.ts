@@ -1,4 +1,4 @@
-import { isImage, type ImageFacts, type MediaFacts } from '../media/facts.js';
+import { isImage, type ImageFacts, type MediaFacts } from '../parse/media-facts.js';
 import { derivativeUrl, fallbackFormat, MIME, widthsFor, type Format } from '../media/ladder.js';
 
 /**

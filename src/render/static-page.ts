@@ -1,4 +1,4 @@
-import type { StaticPage } from '../content/types.js';
+import type { StaticPage } from '../parse/types.js';
 import { breadcrumbs } from './breadcrumbs.js';
 import { headline, titleClasses } from './cards.js';
 import type { PageContext } from './context.js';

@@ -1,10 +1,10 @@
-import type { Application, Request, Response } from 'express';
+import type { Application, Response } from 'express';
 import type { i18n } from 'i18next';
 import type { Config } from '../config.js';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import type { ViewCounter } from '../counter/view-counter.js';
 import type { Assets } from '../http/assets.js';
-import { DEFAULT_LANG, isLang, type Lang } from '../i18n/languages.js';
+import type { Lang } from '../i18n/languages.js';
 import type { PageContext } from '../render/context.js';
 
 export interface RouteDeps {
@@ -14,6 +14,8 @@ export interface RouteDeps {
   assets: Assets;
   now: () => Date;
   counter: ViewCounter;
+  /** Signs drafts' preview links (see preview.ts); without it there is no preview. */
+  previewSecret?: Buffer;
 }
 
 export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
@@ -31,12 +33,6 @@ export function pageContext(deps: RouteDeps, lang: Lang): PageContext {
     apiOrigin: deps.config.apiOrigin,
     dev: deps.config.env === 'development',
   };
-}
-
-/** The language of any URL, for error pages: its prefix if it has a known one, else Russian. */
-export function langOf(req: Request): Lang {
-  const first = req.path.split('/')[1];
-  return isLang(first) ? first : DEFAULT_LANG;
 }
 
 /** Renders a page template, then the layout around it. */

@@ -1,14 +1,14 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import type { PageContext } from '../render/context.js';
 import type { Lang } from '../i18n/languages.js';
-import { FEED_SIZE, rssFeed } from '../seo/feed.js';
+import { FEED_SIZE, rssFeed } from '../render/feed.js';
 import { newsSitemap } from '../seo/news-sitemap.js';
 import { publisher } from '../seo/publisher.js';
 import { robotsTxt } from '../seo/robots.js';
 import { contentLastModified, sitemapChild, sitemapIndex } from '../seo/sitemap.js';
-import { lastChange } from '../content/last-change.js';
-import { authorArticles } from '../content/queries.js';
+import { lastChange } from '../seo/last-change.js';
+import { authorArticles } from '../index/queries.js';
 import { pageContext, type RouteDeps } from './context.js';
 import type { Responder } from './respond.js';
 import { paths } from '../paths.js';

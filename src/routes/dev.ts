@@ -1,6 +1,6 @@
 import { Router, type RequestHandler } from 'express';
-import type { ContentStore } from '../content/store.js';
-import { contentVersion } from '../content/version.js';
+import type { ContentStore } from '../sync/store.js';
+import { contentVersion } from '../render/content-version.js';
 
 /** How often an open event stream compares the store's content version with the last one sent. */
 const POLL_MS = 100;

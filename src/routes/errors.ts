@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { clientStatus, errorPageOf, HttpError } from '../http/http-error.js';
 import { plainPage } from '../http/plain-page.js';
 import { errorPage } from '../render/pages.js';
-import { langOf, pageContext, sendPage, type RouteDeps } from './context.js';
+import { langOf } from '../http/lang-of.js';
+import { pageContext, sendPage, type RouteDeps } from './context.js';
 
 /** The last ordinary middleware: a real, localized 404 page. */
 export function notFound(deps: RouteDeps): RequestHandler {

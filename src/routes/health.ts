@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import { LANGS } from '../i18n/languages.js';
 
 /** Liveness and the content version, for load balancers and editors. Never cached. */

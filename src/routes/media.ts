@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { RequestHandler, Response } from 'express';
 import type { Config } from '../config.js';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import type { MediaLibrary } from '../media/library.js';
 
 /** /media/_/<hash>/<variant>: a derivative, named by its original's content hash (see media/ladder.ts). */

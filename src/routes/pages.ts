@@ -7,11 +7,14 @@ import { authorPage, homeListPage, newsPage, topicPage, topicsPage } from '../re
 import { staticPage } from '../render/static-page.js';
 import { searchPage } from '../render/search-page.js';
 import { normalizeQuery } from '../search/search-index.js';
-import { pageContext, type RouteDeps } from './context.js';
+import { pageContext, sendPage, type RouteDeps } from './context.js';
+import { isPreviewToken, previewPath } from '../preview.js';
+import { absoluteUrl } from '../seo/urls.js';
 import type { Responder } from './respond.js';
 import { paths } from '../paths.js';
 
-const HOUR_MS = 3600 * 1000;
+/** «Самое читаемое» follows the readers: the front page is made again at least this often. */
+const MOST_READ_MS = 5 * 60 * 1000;
 
 /** Page number from ?page=: absent is 1; anything but a plain positive number is not a page. */
 function pageNumber(req: Request): number | undefined {
@@ -33,9 +36,9 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
     const page = pageNumber(req);
     if (page === undefined) return next();
     if (page > 1) return respond.page(req, res, next, { key: `${paths.home(lang)}?${page}`, view: 'list', model: () => homeListPage(ctx(), page), canonicalUrl: paths.home(lang, page) });
-    // «Most read» moves with the views: the front page is made again every hour at least.
-    const hour = Math.floor(deps.now().getTime() / HOUR_MS);
-    return respond.page(req, res, next, { key: `${paths.home(lang)}:${hour}`, view: 'home', model: () => homePage(ctx()), canonicalUrl: paths.home(lang), until: new Date((hour + 1) * HOUR_MS) });
+    // «Most read» moves with the views: the front page is made again every five minutes at least.
+    const slot = Math.floor(deps.now().getTime() / MOST_READ_MS);
+    return respond.page(req, res, next, { key: `${paths.home(lang)}:${slot}`, view: 'home', model: () => homePage(ctx()), canonicalUrl: paths.home(lang), until: new Date((slot + 1) * MOST_READ_MS) });
   });
 
   router.get('/news', (req, res, next) => {
@@ -47,7 +50,24 @@ export function pageRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
   router.get('/news/:slug', (req, res, next) => {
     const article = deps.store.index.article(lang, req.params.slug);
     if (!article) return next();
-    return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article), canonicalUrl: article.path });
+    // Drafts are shown only in development: their banner gives the secret preview link to send on.
+    const previewHref = article.draft && deps.previewSecret ? absoluteUrl(deps.config.siteUrl, previewPath(deps.previewSecret, lang, article.slug)) : undefined;
+    return respond.page(req, res, next, { key: article.path, view: 'article', model: () => articlePage(ctx(), article, { previewHref }), canonicalUrl: article.path });
+  });
+
+  // A draft (or an article not yet published) on its secret URL, exactly as it will look: for
+  // the editor's eyes only, never cached anywhere. A wrong or old token is the plain 404 of a
+  // missing page; a token of an article published since leads to it.
+  router.get('/preview/:slug/:token', async (req, res, next) => {
+    const { slug, token } = req.params;
+    if (!deps.previewSecret || !isPreviewToken(deps.previewSecret, lang, slug, token)) return next();
+    const article = deps.store.index.unpublished(lang, slug);
+    if (!article) {
+      const published = deps.store.index.article(lang, slug);
+      return published ? res.set('Cache-Control', 'private, no-store').redirect(302, published.path) : next();
+    }
+    res.set('X-Robots-Tag', 'noindex, nofollow');
+    await sendPage(res, { view: 'article', model: articlePage(ctx(), article, { preview: true }), cacheControl: 'private, no-store' });
   });
 
   router.get('/topics', (req, res, next) => respond.page(req, res, next, { key: paths.topics(lang), view: 'topics', model: () => topicsPage(ctx()), canonicalUrl: paths.topics(lang) }));

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { ContentStore } from '../content/store.js';
+import type { ContentStore } from '../sync/store.js';
 import Negotiator from 'negotiator';
 import { DEFAULT_LANG, isLang, LANGS, type Lang } from '../i18n/languages.js';
 import { paths } from '../paths.js';
@@ -24,6 +24,9 @@ export function redirects(store: ContentStore): RequestHandler {
     const to = (target: string) => res.redirect(301, `/${target.replace(/^\/+/, '')}${query}`);
 
     if (path === '/') {
+      // WordPress's own address of a post or page (/?p=123), kept as an alias by the import.
+      const old = /^\?(?:p|page_id)=\d+$/.test(query) && store.ready ? store.index.redirect(`/${query}`) : undefined;
+      if (old) return res.redirect(301, old);
       // The reader's language from Accept-Language, Russian when unsure; temporary, and varying
       // by that header, so that caches keep one answer per language asked for.
       res.vary('Accept-Language');

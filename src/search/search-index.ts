@@ -1,10 +1,10 @@
 import type { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { reviveArticle } from '../index/rows.js';
 import { unpack } from '../index/pack.js';
-import { distance } from '../content/nearest.js';
-import type { Article } from '../content/types.js';
+import { distance } from '../parse/nearest.js';
+import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
-import { indexTerm, queryTerm, WORD } from './terms.js';
+import { indexTerm, queryTerm, WORD } from '../index/terms.js';
 
 /** Longest query we read; the rest is cut, never an error. */
 export const MAX_QUERY = 200;

@@ -1,5 +1,5 @@
 import type { Lang } from '../i18n/languages.js';
-import { indexTerm, WORD } from './terms.js';
+import { indexTerm, WORD } from '../index/terms.js';
 
 /** Text in runs, the words that match the query marked: a template prints each, marked ones in <mark>. */
 export type Marked = { text: string; mark: boolean }[];

@@ -63,6 +63,7 @@ function children(index: ContentIndex, siteUrl: string, lang: Lang, limit: numbe
     ...(index.count(lang) ? [{ loc: absoluteUrl(siteUrl, paths.news(lang)), lastmod: index.lastChange(lang), alternates: alternates(siteUrl, everyLanguage(paths.news)) }] : []),
     ...[...index.pages[lang].values()].map((page) => ({
       loc: absoluteUrl(siteUrl, page.path),
+      lastmod: page.changed === undefined ? undefined : new Date(page.changed),
       alternates: alternates(siteUrl, inLanguages((l) => index.pages[l].has(page.slug), (l) => paths.page(l, page.slug))),
     })),
   ];

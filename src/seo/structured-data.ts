@@ -1,5 +1,5 @@
 import type { ContentIndex } from '../index/content-index.js';
-import type { Article } from '../content/types.js';
+import type { Article } from '../parse/types.js';
 import { isoLocal } from '../i18n/format.js';
 import type { Lang } from '../i18n/languages.js';
 import { headline } from './json-ld.js';
@@ -38,14 +38,28 @@ export function homeStructuredData(index: ContentIndex, lang: Lang, publisher: P
   ];
 }
 
-/** NewsArticle as Google News reads it. */
-export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrls: readonly string[]): object {
+/** Live coverage as structured data adds it to the article (schema.org LiveBlogPosting). */
+export interface LiveBlog {
+  coverageStartTime: Date;
+  coverageEndTime: Date;
+  /** Newest first, each a BlogPosting. */
+  updates: { headline: string; datePublished: string; articleBody: string; url: string }[];
+}
+
+/**
+ * An article as Google News reads it: NewsArticle; LiveBlogPosting for live coverage (with its
+ * updates); and an advertisement typed Article and AdvertiserContentArticle, never NewsArticle,
+ * with its advertiser as sponsor. Corrections are CorrectionComments, and dateModified is the
+ * latest of `updated`, a correction and a live update (parse-article folds them into `updated`).
+ */
+export function newsArticle(index: ContentIndex, article: Article, publisher: Publisher, imageUrls: readonly string[], live?: LiveBlog): object {
   const author = index.authors.get(article.author)!;
   const url = `${publisher.siteUrl}${article.path}`;
   const section = index.topics.get(article.topics[0]!)?.name[article.lang];
+  const kind = live ? 'LiveBlogPosting' : article.sponsored ? 'Article' : 'NewsArticle';
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': article.sponsored ? [kind, 'AdvertiserContentArticle'] : kind,
     headline: headline(article.title),
     description: article.lead,
     image: imageUrls,
@@ -59,5 +73,14 @@ export function newsArticle(index: ContentIndex, article: Article, publisher: Pu
     ...(section ? { articleSection: section } : {}),
     keywords: article.topics.flatMap((id) => index.topics.get(id)?.name[article.lang] ?? []),
     wordCount: article.wordCount,
+    ...(article.sponsored ? { sponsor: { '@type': 'Organization', name: article.sponsored.advertiser } } : {}),
+    ...(article.corrections ? { correction: article.corrections.map((c) => ({ '@type': 'CorrectionComment', text: c.text, datePublished: isoLocal(c.date) })) } : {}),
+    ...(live
+      ? {
+          coverageStartTime: isoLocal(live.coverageStartTime),
+          coverageEndTime: isoLocal(live.coverageEndTime),
+          liveBlogUpdate: live.updates.map((u) => ({ '@type': 'BlogPosting', ...u })),
+        }
+      : {}),
   };
 }

@@ -1,18 +1,15 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/i18n/languages.js';
 import { CONTENT } from '../helpers.js';
-import { launchChromium, serveSite } from './browser.js';
+import { axeViolations, launchChromium, serveSite } from './browser.js';
 
 const SLUG = 'kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
 const OUTPUT = path.resolve(import.meta.dirname, '../../test-output/screenshots');
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const VIEWPORTS = [
   { name: 'phone', width: 390, height: 844 },
   { name: 'desktop', width: 1280, height: 800 },
@@ -71,17 +68,6 @@ async function open(pagePath: string, options: BrowserContextOptions & { status?
   });
   const response = await tab.goto(`${site.origin}${pagePath}`, { waitUntil: 'load' });
   return { tab, context, problems, status: response?.status() };
-}
-
-/** axe-core's WCAG 2.0/2.1/2.2 A and AA violations, one line each. */
-async function axeViolations(tab: Page): Promise<string[]> {
-  await tab.evaluate(AXE);
-  const result = await tab.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 describe.each(VIEWPORTS)('in Chromium at $width×$height', (viewport) => {

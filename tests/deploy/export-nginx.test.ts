@@ -1,15 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportedSite, fetchRaw, urlOf, type Answer } from '../exported-site.js';
-import { until } from '../http/until.js';
-import { freePort } from '../redis-server.js';
+import { serveExport } from './export-nginx-server.js';
 
-const NGINX = '/usr/sbin/nginx';
-const BROTLI_MODULE = '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 /** Types compared as a browser reads them: case and spaces around parameters do not matter. */
 const normalType = (type: unknown) => String(type ?? '').toLowerCase().replace(/\s*;\s*/g, ';');
 /** The headers the server sends on every answer, which the nginx block must repeat. */
@@ -18,50 +12,15 @@ const SECURITY = ['content-security-policy', 'strict-transport-security', 'refer
 const site = exportedSite();
 
 describe('the exported nginx block', () => {
-  let nginx: ChildProcess;
+  let nginx: Awaited<ReturnType<typeof serveExport>>;
   let port: number;
 
   beforeAll(async () => {
-    const prefix = path.join(site.work, 'nginx');
-    await mkdir(path.join(prefix, 'logs'), { recursive: true });
-    port = await freePort();
-    // The block as written, but on a loopback port, and with brotli on now that the module is loaded.
-    const block = (await readFile(path.join(site.outDir, 'nginx.conf'), 'utf8')).replace('listen 80;', `listen 127.0.0.1:${port};`).replace('# brotli_static on;', 'brotli_static on;');
-    await writeFile(path.join(prefix, 'site.conf'), block);
-    const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${prefix}/${name};`).join('\n  ');
-    await writeFile(path.join(prefix, 'nginx.conf'), [
-      `load_module ${BROTLI_MODULE};`,
-      // As root, nginx's workers would become nobody, who cannot read a private temporary folder.
-      process.getuid?.() === 0 ? 'user root;' : '',
-      'daemon off;',
-      'worker_processes 1;',
-      `pid ${prefix}/nginx.pid;`,
-      `error_log ${prefix}/logs/error.log warn;`,
-      'events { worker_connections 64; }',
-      `http {\n  access_log off;\n  ${temp}\n  include ${prefix}/site.conf;\n}`,
-      '',
-    ].join('\n'));
-    nginx = spawn(NGINX, ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'logs/error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    nginx.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    // Ready when it accepts a connection; a failed start says why.
-    const accepts = () =>
-      new Promise<boolean>((resolve) => {
-        const socket = connect(port, '127.0.0.1', () => (socket.end(), resolve(true)));
-        socket.on('error', () => resolve(false));
-      });
-    await until('nginx to accept connections', async () => {
-      if (nginx.exitCode !== null) throw new Error(`nginx did not start: ${stderr}`);
-      return accepts();
-    });
+    nginx = await serveExport(site.outDir, path.join(site.work, 'nginx'));
+    port = nginx.port;
   }, 30_000);
 
-  afterAll(async () => {
-    if (!nginx || nginx.exitCode !== null) return;
-    const exited = new Promise((resolve) => nginx.once('exit', resolve));
-    nginx.kill('SIGQUIT');
-    await exited;
-  });
+  afterAll(() => nginx?.stop());
 
   /** What nginx and the server answer alike: status, redirect target, type, caching and security headers, bytes. */
   async function compare(url: string, encoding = 'identity') {

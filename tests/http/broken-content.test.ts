@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ContentLoadError } from '../../src/content/errors.js';
+import { ContentLoadError } from '../../src/problems/errors.js';
 import { copyContent, FIXTURE_NOW, testSite, VALID } from '../helpers.js';
 
 const content = await copyContent(VALID);

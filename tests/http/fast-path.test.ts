@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/http/create-server.js';
-import { CONTENT, testSite } from '../helpers.js';
+import { CONTENT, testSite, VALID } from '../helpers.js';
 import { sitemapPaths } from './crawl.js';
 
 const site = await testSite(CONTENT, { now: new Date('2026-11-23T12:00:00Z') });
@@ -126,18 +126,17 @@ describe('the fast path', () => {
   });
 
   it('lets the news sitemap’s 48-hour window move: its answer is given up at the end of its minute', async () => {
-    const clock = new Date('2026-01-27T12:00:00Z');
-    const news = await testSite(CONTENT, { now: clock });
+    // second-story (ru) is of 2026-01-25, first-story (ru, en) of 2026-01-20.
+    const clock = new Date('2026-01-26T00:00:00Z');
+    const news = await testSite(VALID, { now: clock });
     const server = createServer(news.app, { logger: news.logger, refusalPage: news.refusalPage });
     const port = await listen(server);
     try {
-      const seed = '/ru/news/kazahstan-usilivaet-sotrudnichestvo-s-odnoy-iz-samyh-bogatyh-provinciy-kitaya';
-      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain(seed);
-      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain(seed);
-      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain('<news:news>');
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain('/ru/news/second-story');
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).not.toContain('/en/news/first-story');
       clock.setTime(clock.getTime() + 3 * 24 * 3600 * 1000);
-      // Out of the window: still listed, as the newest article, but without news metadata.
-      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).not.toContain('<news:news>');
+      // Nothing in the window: each language's newest article, English's included.
+      expect((await get(port, '/sitemap-news.xml', {})).body.toString()).toContain('/en/news/first-story');
     } finally {
       server.close();
       news.close();

@@ -1,26 +1,27 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MALLOC_ENV } from '../../src/memory.js';
 import { copyContent, VALID } from '../helpers.js';
+import { parseHtml } from '../html.js';
 import { until } from './until.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36';
 
 /** The real server, as `npm start` runs it, on a free port. Resolves when it says it is serving; `lines` keeps what it logs. */
-function start(dataDir: string): Promise<{ child: ChildProcess; origin: string; lines: { msg: string }[] }> {
+function start(dataDir: string, more: Record<string, string> = {}): Promise<{ child: ChildProcess; origin: string; lines: { msg: string; level?: number }[] }> {
   const child = spawn(process.execPath, ['dist/src/server.js'], {
     cwd: ROOT,
-    env: serverEnv(dataDir),
+    env: serverEnv(dataDir, more),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines: { msg: string }[] = [];
+  const lines: { msg: string; level?: number }[] = [];
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code} before serving`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -65,6 +66,22 @@ describe('npm start', () => {
     await expect(fetch(`http://127.0.0.1:${serving.port}/healthz`)).rejects.toThrow();
   });
 });
+
+/** A port nothing listens on now, on loopback. */
+function freePort(): Promise<number> {
+  const probe = createNetServer();
+  return new Promise((resolve) =>
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    }),
+  );
+}
+
+/** The canonical URL a page names. */
+async function canonicalOf(url: string): Promise<string | undefined> {
+  return parseHtml(await (await fetch(url)).text())('link[rel="canonical"]').attr('href');
+}
 
 /** Whether a process is alive (signal 0 checks without sending anything). */
 function isRunning(pid: number): boolean {
@@ -113,6 +130,33 @@ describe('the server process', () => {
     expect(await stopped).toEqual({ code: 0, signal: null });
   });
 
+  it('PORT alone: absolute URLs on http://localhost:PORT (not :3000), and the log says once that SITE_URL is not set', async () => {
+    const port = await freePort();
+    const { child, lines } = await start(mkdtempSync(path.join(tmpdir(), 'dknews-port-')), { PORT: String(port), HOST: 'localhost' });
+    const origin = `http://localhost:${port}`;
+    expect(await canonicalOf(`${origin}/ru/`)).toBe(`http://localhost:${port}/ru/`);
+    expect(await (await fetch(`${origin}/robots.txt`)).text()).toContain(`Sitemap: http://localhost:${port}/sitemap.xml`);
+    expect(lines.filter((l) => l.msg.startsWith('SITE_URL is not set'))).toEqual([
+      expect.objectContaining({ level: 40, msg: expect.stringContaining(`uses http://localhost:${port}, this machine's own address. Set SITE_URL`) }),
+    ]);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toEqual({ code: 0, signal: null });
+  });
+
+  it('PORT=0: absolute URLs name the port the system chose; with SITE_URL, they name SITE_URL and the log says nothing of it', async () => {
+    // start() gives PORT=0 and HOST=127.0.0.1; its origin is the port the server logged as bound.
+    const ephemeral = await start(mkdtempSync(path.join(tmpdir(), 'dknews-port-')));
+    expect(await canonicalOf(`${ephemeral.origin}/ru/`)).toBe(`${ephemeral.origin}/ru/`);
+    ephemeral.child.kill('SIGTERM');
+    await exited(ephemeral.child);
+
+    const named = await start(mkdtempSync(path.join(tmpdir(), 'dknews-port-')), { SITE_URL: 'https://dknews.example' });
+    expect(await canonicalOf(`${named.origin}/ru/`)).toBe('https://dknews.example/ru/');
+    expect(named.lines.filter((l) => l.msg.includes('SITE_URL'))).toEqual([]);
+    named.child.kill('SIGTERM');
+    await exited(named.child);
+  });
+
   it('refuses to start on a bad setting, naming it', async () => {
     const child = spawn(process.execPath, ['dist/src/server.js'], { cwd: ROOT, env: { ...process.env, PORT: 'eighty' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -153,7 +197,7 @@ async function startCluster(dataDir: string, more: Record<string, string> = {}) 
   const countedBy = () => new Set(lines.filter((l) => l.msg === 'request' && l.req?.method === 'POST').map((l) => l.worker));
   /** Warnings and errors the processes logged: what a failed assertion should show. */
   const troubles = () => JSON.stringify(lines.filter((l) => ((l as { level?: number }).level ?? 0) >= 40));
-  return { child, origin, said, countedBy, troubles };
+  return { child, origin, lines, said, countedBy, troubles };
 }
 
 /** A request on a connection of its own: the primary hands each new connection to the next worker. */
@@ -176,7 +220,9 @@ const countAs = async (origin: string, reader: string) =>
 describe('several processes (WEB_CONCURRENCY=2)', () => {
   it('two workers share the port, one content index (one parse for both) and the counts (200 readers at once, none lost); SIGHUP reloads the index both read; SIGTERM stops both, exit 0', async () => {
     const VALID_COPY = await copyContent(VALID);
-    const { child, origin, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')), { CONTENT_DIR: VALID_COPY.dir });
+    const { child, origin, lines, said, countedBy, troubles } = await startCluster(mkdtempSync(path.join(tmpdir(), 'dknews-cluster-')), { CONTENT_DIR: VALID_COPY.dir });
+    // Without SITE_URL, one line says where the absolute URLs point: the indexing worker's.
+    expect(lines.filter((l) => l.msg.startsWith('SITE_URL is not set')).map((l) => l.worker)).toEqual([1]);
     // One worker parsed the content; the other serves it from the index without parsing a file.
     // Serving begins with the first batch: the log line of the whole reconcile may come after.
     await until('the content indexed', () => said('Content reloaded').length > 0);

@@ -39,7 +39,7 @@ describe('static pages', () => {
       let stdout = '';
       const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, cwd: content.dir, env: {} };
       expect(await runCheck(['--dir', content.dir], io)).toBe(1);
-      expect(stdout).toContain('pages/advertising.ru.md:3:1  price  Неизвестное поле «price». Поля: title, description, order.\n');
+      expect(stdout).toContain('pages/advertising.ru.md:3:1  price  Неизвестное поле «price». Поля: title, description, order, updated, aliases.\n');
       expect(stdout).toContain('pages/topics.ru.md:1  -  Адрес «topics» занят разделом сайта (news, topics, authors, search, rss.xml). Переименуйте файл страницы.\n');
     } finally {
       await content.remove();

@@ -93,6 +93,6 @@ describe('articlePage', () => {
     expect(layout.robots).toMatch(/^index/);
     const dev = await tinyContext([story('draft', '2026-01-20T10:00', { more: 'draft: true' })], { includeDrafts: true });
     const draft = pageOf('draft', dev);
-    expect([draft.page.draft, draft.layout.robots]).toEqual([true, 'noindex, follow']);
+    expect([draft.page.banner?.title, draft.layout.robots]).toEqual(['Черновик.', 'noindex, follow']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthors } from '../../src/content/parse-data.js';
+import { parseAuthors } from '../../src/parse/parse-data.js';
 import { russianIdentifiers } from '../../src/text/foreign-words.js';
 
 const authors = (text: string) => parseAuthors({ file: 'content/authors.yml', relativePath: 'authors.yml', text });

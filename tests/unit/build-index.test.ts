@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/content/build-index.js';
-import { ContentLoadError } from '../../src/content/errors.js';
-import { loadContent } from '../../src/content/load.js';
-import type { ContentSources } from '../../src/content/types.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { ContentLoadError } from '../../src/problems/errors.js';
+import { loadContent } from '../../src/sync/load.js';
+import type { ContentSources } from '../../src/parse/types.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
 
 const sources = await loadContent(VALID);

@@ -1,9 +1,10 @@
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../../src/cli/check.js';
-import { message } from '../../src/content/messages.js';
+import { message } from '../../src/cli/messages.js';
+import { previewToken } from '../../src/preview.js';
 import { FIXTURES, VALID } from '../helpers.js';
 import { makePhoto } from '../photo.js';
 
@@ -21,10 +22,24 @@ async function tree(extra: Record<string, string> = {}, copies: Record<string, s
   return cwd;
 }
 
+/** Drafts' preview links are signed with this, so that no test writes a secret into the project's data/. */
+const SECRET = { PREVIEW_SECRET: 'a-secret-of-the-check-tests', SITE_URL: 'https://dknews.example' };
+/** What check prints of the valid fixture's draft and scheduled article (content/ as `root`): each one's secret preview link. */
+const previews = (root = 'content', more: string[] = []) => {
+  const link = (slug: string) => `https://dknews.example/ru/preview/${slug}/${previewToken(Buffer.from(SECRET.PREVIEW_SECRET), 'ru', slug)}`;
+  const files = ['draft-story', 'future-story', ...more].sort();
+  return [
+    `Ссылки для предпросмотра черновиков и ещё не опубликованных статей (${files.length}; секретные — не публикуйте их):`,
+    ...files.map((slug) => `${root}/news/${slug}.ru.md  ${link(slug)}`),
+  ];
+};
+const PREVIEWS = previews().join('\n');
+
 async function check(argv: string[], cwd: string, env: Record<string, string> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await runCheck(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd, env });
+  const io = { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, cwd, env: { ...SECRET, ...env } };
+  const code = await runCheck(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -32,16 +47,18 @@ const invalid = (name: string) => ({ [`news/${name}`]: `invalid/news/${name}` })
 
 describe('npm run check on valid content', () => {
   it('exits 0 and counts the articles it checked, drafts and scheduled ones included', async () => {
-    expect(await check(['--dir', 'tests/fixtures/valid'], PROJECT)).toEqual({ code: 0, stdout: 'Проблем нет: проверено 5 статей\n', stderr: '' });
+    expect(await check(['--dir', 'tests/fixtures/valid'], PROJECT)).toEqual({ code: 0, stdout: `${previews('tests/fixtures/valid').join('\n')}\nПроблем нет: проверено 5 статей\n`, stderr: '' });
   });
 
   it('speaks English with --lang en', async () => {
-    expect(await check(['--dir', 'tests/fixtures/valid', '--lang', 'en'], PROJECT)).toEqual({ code: 0, stdout: 'No problems: 5 articles checked\n', stderr: '' });
+    const { stdout } = await check(['--dir', 'tests/fixtures/valid', '--lang', 'en'], PROJECT);
+    expect(stdout.split('\n')[0]).toBe('Preview links of drafts and articles not yet published (2; secret: do not publish them):');
+    expect(stdout.endsWith('\nNo problems: 5 articles checked\n')).toBe(true);
   });
 
   it('checks CONTENT_DIR, and content/ where the command runs when neither is given', async () => {
     expect((await check([], PROJECT, { CONTENT_DIR: 'tests/fixtures/valid' })).code).toBe(0);
-    expect((await check([], await tree())).stdout).toBe('Проблем нет: проверено 5 статей\n');
+    expect((await check([], await tree())).stdout).toBe(`${PREVIEWS}\nПроблем нет: проверено 5 статей\n`);
   });
 });
 
@@ -78,6 +95,7 @@ describe('npm run check on broken content', () => {
       'content/news/unknown-topic.ru.md:5:19  topics.1  Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.',
       'content/news/updated-before-date.ru.md:4:1  updated  Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.',
       'content/news/yaml-syntax.ru.md:5:1  -  Ошибка синтаксиса YAML (Flow sequence in block collection must be sufficiently indented and end with a ]). Каждое поле пишется как «имя: значение»; значение с двоеточием, кавычками или знаками [ ] { } # в начале берут в двойные кавычки.',
+      ...previews(),
       'Найдено проблем: 12',
       '',
     ]);
@@ -99,7 +117,7 @@ describe('npm run check on broken content', () => {
     const cwd = await tree({ 'news/later.ru.md': '---\ntitle: Позже\ndate: 2031-01-01\nauthor: anna\ntopics: [economy]\naliases: [/ru/old/123]\n---\nТекст.\n' });
     expect((await check([], cwd)).stdout).toBe(
       // Files claim aliases in path order, as on the server once both are public.
-      'content/news/second-story.ru.md:1  aliases  Старый адрес «/ru/old/123» уже указан в content/news/later.ru.md.\nНайдено проблем: 1\n',
+      `content/news/second-story.ru.md:1  aliases  Старый адрес «/ru/old/123» уже указан в content/news/later.ru.md.\n${previews('content', ['later']).join('\n')}\nНайдено проблем: 1\n`,
     );
   });
 });
@@ -122,6 +140,7 @@ describe('npm run check on pictures', () => {
       'content/news/narrow.ru.md:7  image.src  Предупреждение: Изображение «narrow.jpg» шириной 800 пикселей, а для крупных превью в Google Discover и соцсетях нужно не меньше 1200. Найдите фото крупнее.',
       'content/news/narrow.ru.md:7  image  Предупреждение: Указан размер 800×600, а файл «narrow.jpg» — 800×500. Размер читается из файла сам: удалите width и height.',
       'Предупреждений: 3 (сайт работает, но их стоит исправить)',
+      ...previews(),
       'Проблем нет: проверено 7 статей',
       '',
     ]);
@@ -168,6 +187,7 @@ describe('npm run check with a warning only', () => {
       stdout: [
         'content/authors.yml:3:3  anna.role.kk  Предупреждение: У автора anna нет должности на казахском (role.kk): там будет показана «Корреспондент». Добавьте в role строку «kk: …».',
         'Предупреждений: 1 (сайт работает, но их стоит исправить)',
+        ...previews(),
         'Проблем нет: проверено 5 статей',
         '',
       ].join('\n'),
@@ -176,19 +196,32 @@ describe('npm run check with a warning only', () => {
   });
 });
 
+describe('npm run check and drafts’ previews', () => {
+  it('without PREVIEW_SECRET signs the links with the secret kept in DATA_DIR, made once with mode 0600', async () => {
+    const cwd = await tree();
+    const env = { PREVIEW_SECRET: '', SITE_URL: 'https://dknews.example', DATA_DIR: 'var' };
+    const first = (await check([], cwd, env)).stdout;
+    const secret = path.join(cwd, 'var', 'preview-secret');
+    expect((await stat(secret)).mode & 0o777).toBe(0o600);
+    const token = previewToken(Buffer.from((await readFile(secret, 'utf8')).trim(), 'base64url'), 'ru', 'draft-story');
+    expect(first).toContain(`content/news/draft-story.ru.md  https://dknews.example/ru/preview/draft-story/${token}\n`);
+    expect((await check([], cwd, env)).stdout).toBe(first);
+  });
+});
+
 describe('npm run check misused', () => {
   it('exits 2 when the folder does not exist', async () => {
     expect(await check(['--dir', 'nowhere'], PROJECT)).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'Нет папки с материалами «nowhere». Укажите её через --dir или CONTENT_DIR.\nИспользование: npm run check [-- --lang ru|en] [-- --dir папка]\n',
+      stderr: 'Нет папки с материалами «nowhere». Укажите её через --dir или CONTENT_DIR.\nИспользование: npm run check [-- --lang ru|kk|en] [-- --dir папка]\n',
     });
   });
 
   it('exits 2 on a language it has no messages in', async () => {
-    const { code, stderr } = await check(['--lang', 'kk'], PROJECT);
+    const { code, stderr } = await check(['--lang', 'de'], PROJECT);
     expect(code).toBe(2);
-    expect(stderr.split('\n')[0]).toBe('--lang «kk»: сообщения бывают на ru или en.');
+    expect(stderr.split('\n')[0]).toBe('--lang «de»: сообщения бывают на ru, kk или en.');
   });
 
   it('exits 2 on an unknown option', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
+import { listeningOn, loadConfig } from '../../src/config.js';
 import { dateParts, formatNumber, yearIn } from '../../src/i18n/format.js';
 import { LANGS } from '../../src/i18n/languages.js';
 import { createI18n } from '../../src/i18n/setup.js';
@@ -17,6 +17,34 @@ describe('loadConfig', () => {
 
   it('drops a trailing slash from SITE_URL', () => {
     expect(loadConfig({ SITE_URL: 'https://dknews.kz/' }).siteUrl).toBe('https://dknews.kz');
+  });
+
+  it('PORT alone gave absolute URLs on localhost:3000: without SITE_URL they follow PORT', () => {
+    expect(loadConfig({ PORT: '3701' })).toMatchObject({ siteUrl: 'http://localhost:3701', siteUrlIsLocal: true });
+    expect(loadConfig({ PORT: '80' }).siteUrl).toBe('http://localhost');
+    expect(loadConfig({ PORT: '3701', SITE_URL: 'https://dknews.kz' })).toMatchObject({ siteUrl: 'https://dknews.kz', siteUrlIsLocal: false });
+  });
+
+  it.each([
+    ['0.0.0.0', 'http://localhost:3701'],
+    ['::', 'http://localhost:3701'],
+    ['127.0.0.1', 'http://127.0.0.1:3701'],
+    ['::1', 'http://[::1]:3701'],
+    ['10.0.0.5', 'http://10.0.0.5:3701'],
+    ['news-1.internal', 'http://news-1.internal:3701'],
+  ])('without SITE_URL, HOST=%s serves absolute URLs on %s: the address that reaches it', (host, url) => {
+    expect(loadConfig({ PORT: '3701', HOST: host }).siteUrl).toBe(url);
+  });
+
+  it('refuses a HOST no URL can hold unless SITE_URL is set', () => {
+    expect(() => loadConfig({ HOST: 'news/1' })).toThrow(/^Invalid configuration in the environment:\n {2}HOST="news\/1": .*set SITE_URL/);
+    expect(loadConfig({ HOST: 'news/1', SITE_URL: 'https://dknews.kz' }).host).toBe('news/1');
+  });
+
+  it('PORT=0 (the system picks a free port): without SITE_URL, the absolute URLs name the port the server was given; a SITE_URL stays', () => {
+    expect(listeningOn(loadConfig({ PORT: '0', HOST: '127.0.0.1' }), 41234)).toMatchObject({ port: 41234, siteUrl: 'http://127.0.0.1:41234' });
+    expect(listeningOn(loadConfig({ PORT: '0' }), 41234).siteUrl).toBe('http://localhost:41234');
+    expect(listeningOn(loadConfig({ PORT: '0', SITE_URL: 'https://dknews.kz' }), 41234).siteUrl).toBe('https://dknews.kz');
   });
 
   it('takes a page\'s lifetime from PAGE_MAX_AGE, in whole seconds', () => {

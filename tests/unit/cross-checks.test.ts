@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
-import { parseArticle } from '../../src/content/parse-article.js';
-import type { ContentSources, SourceFile } from '../../src/content/types.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
+import { parseArticle } from '../../src/parse/parse-article.js';
+import type { ContentSources, SourceFile } from '../../src/parse/types.js';
 import { FIXTURE_NOW, FIXTURES, VALID } from '../helpers.js';
 
 const valid = await loadContent(VALID, { from: FIXTURES });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/content/build-index.js';
-import { parseArticle } from '../../src/content/parse-article.js';
-import { loadContent } from '../../src/content/load.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { parseArticle } from '../../src/parse/parse-article.js';
+import { loadContent } from '../../src/sync/load.js';
 import { copyContent, FIXTURE_NOW, VALID } from '../helpers.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

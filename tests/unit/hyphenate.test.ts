@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { leadStory } from '../../src/content/queries.js';
-import type { Article } from '../../src/content/types.js';
+import { leadStory } from '../../src/index/queries.js';
+import type { Article } from '../../src/parse/types.js';
 import { fitClass, hyphenate, longestUnbreakable } from '../../src/text/hyphenate.js';
 import { typeset } from '../../src/text/typography.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type BuiltIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
-import type { ContentSources } from '../../src/content/types.js';
+import { buildIndex, type BuiltIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
+import type { ContentSources } from '../../src/parse/types.js';
 import { ContentIndex, type ListOf } from '../../src/index/content-index.js';
 import { docTerms } from '../../src/index/doc-terms.js';
 import { IndexWriter } from '../../src/index/writer.js';

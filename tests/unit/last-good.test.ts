@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, type BuiltIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
-import type { ContentSources, SourceFile } from '../../src/content/types.js';
+import { buildIndex, type BuiltIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
+import type { ContentSources, SourceFile } from '../../src/parse/types.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
 
 const valid = await loadContent(VALID);

@@ -135,7 +135,7 @@ describe('cardView', () => {
     expect(card).toEqual({
       classes: 'card', level: 'h2', titleClasses: 'card__title', href: '/ru/news/s2', title: 'Новость 2', lead: undefined,
       date: { text: '12 января 2026, 10:00', iso: '2026-01-12T10:00:00+05:00' }, topic: { name: 'Экономика', href: '/ru/topics/economy' },
-      image: undefined, placeholder: false,
+      labels: [], image: undefined, placeholder: false,
     });
   });
 

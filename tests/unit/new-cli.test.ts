@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runNew } from '../../src/cli/new-article.js';
-import { buildIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
 import { slugFromTitle, uniqueSlug } from '../../src/text/slug.js';
 import { VALID } from '../helpers.js';
 

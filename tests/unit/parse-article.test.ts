@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderBody } from '../../src/content/markdown.js';
-import { parseArticle } from '../../src/content/parse-article.js';
+import { renderBody } from '../../src/parse/markdown.js';
+import { parseArticle } from '../../src/parse/parse-article.js';
 import { FIXTURES, VALID } from '../helpers.js';
 
 const context = { authors: ['anna'], topics: ['economy', 'politics'], media: new Set(['photo.png']) };
@@ -41,7 +41,7 @@ describe('parseArticle on a valid file', () => {
 
   it('keeps image, views and counts words', () => {
     expect(article).toMatchObject({
-      // The size is the file's, joined at each build (media/join.ts): a parse has none.
+      // The size is the file's, joined at each build (parse/join-media.ts): a parse has none.
       image: { src: 'photo.png', alt: 'Точка', credit: 'Автор снимка', line: 6, typed: undefined },
       views: 5,
       wordCount: 7,
@@ -67,7 +67,7 @@ describe('parseArticle reports each broken rule with file, line, field and an ex
     ['updated-before-date.ru.md', ['content/news/updated-before-date.ru.md:4:1 updated: Дата обновления 2026-01-19T09:00 раньше даты публикации 2026-01-20T09:00.']],
     ['unknown-author.ru.md', ['content/news/unknown-author.ru.md:4:1 author: Неизвестный автор «ana». Может быть, «anna»? Есть: anna. Новых авторов добавляют в authors.yml.']],
     ['unknown-topic.ru.md', ['content/news/unknown-topic.ru.md:5:19 topics.1: Неизвестная тема «ekonomika». Может быть, «economy»? Есть: economy, politics. Новые темы добавляют в topics.yml.']],
-    ['unknown-field.ru.md', ['content/news/unknown-field.ru.md:4:1 autor: Неизвестное поле «autor». Может быть, «author»? Поля: title, lead, date, updated, author, topics, image, views, featured, draft, aliases.']],
+    ['unknown-field.ru.md', ['content/news/unknown-field.ru.md:4:1 autor: Неизвестное поле «autor». Может быть, «author»? Поля: title, lead, date, updated, author, topics, image, views, featured, draft, aliases, breaking, live, live_until, corrections, sponsored.']],
     [
       'image-without-alt.ru.md',
       [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allVariants, cropSize, parseVariant, widthsFor } from '../../src/media/ladder.js';
 import { placeholderClass, pictureView } from '../../src/render/picture.js';
-import type { ImageFacts } from '../../src/media/facts.js';
+import type { ImageFacts } from '../../src/parse/media-facts.js';
 
 const photo: ImageFacts = { hash: 'a'.repeat(20), width: 3000, height: 2000, format: 'png', alpha: false, color: '#3a6ea5', bytes: 18_030_953 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MediaFacts } from '../../src/media/facts.js';
+import type { MediaFacts } from '../../src/parse/media-facts.js';
 import { bodyForFeeds, bodyWithPictures } from '../../src/render/body-pictures.js';
 import { breadcrumbs } from '../../src/render/breadcrumbs.js';
 import { countText, dateView } from '../../src/render/context.js';

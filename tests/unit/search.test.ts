@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
-import { kazakhStem } from '../../src/search/kazakh-stem.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
+import { kazakhStem } from '../../src/index/kazakh-stem.js';
 import { normalizeQuery, search } from '../../src/search/search-index.js';
 import { highlight, snippet } from '../../src/search/snippet.js';
 import { CONTENT, FIXTURE_NOW, VALID } from '../helpers.js';

@@ -1,7 +1,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { describe as group, expect, it } from 'vitest';
 import { describe } from '../../src/seo/description.js';
-import { rssFeed } from '../../src/seo/feed.js';
+import { rssFeed } from '../../src/render/feed.js';
 import { breadcrumbList, headline, jsonLd } from '../../src/seo/json-ld.js';
 import { newsSitemap, newsSitemapExpiry, publicationName } from '../../src/seo/news-sitemap.js';
 import { socialTags, type SocialInput } from '../../src/seo/open-graph.js';
@@ -171,10 +171,13 @@ group('news sitemap', () => {
     expect(newsSitemapExpiry(index, TINY_NOW)?.toISOString()).toBe('2026-02-03T04:00:00.000Z');
   });
 
-  it('lists each language\'s newest article, or its home, on a quiet desk', () => {
+  it('news sitemap on a quiet desk: every url carries news:news (Search Console reported the tag missing), a language without articles is left out', () => {
     const later = new Date('2026-03-01T00:00:00Z');
-    const parsed = xml.parse(newsSitemap(index, SITE, later)) as { urlset: { url: { loc: string }[] } };
-    expect(parsed.urlset.url.map((u) => u.loc)).toEqual([`${SITE}/ru/news/fresh`, `${SITE}/kk/`, `${SITE}/en/news/fresh`]);
+    const parsed = xml.parse(newsSitemap(index, SITE, later)) as { urlset: { url: { loc: string; 'news:news'?: { 'news:publication_date': string } }[] } };
+    expect(parsed.urlset.url.map((u) => [u.loc, u['news:news']?.['news:publication_date']])).toEqual([
+      [`${SITE}/ru/news/fresh`, '2026-02-01T09:00:00+05:00'],
+      [`${SITE}/en/news/fresh`, '2026-02-01T09:00:00+05:00'],
+    ]);
   });
 });
 

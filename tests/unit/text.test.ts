@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../../src/content/dates.js';
-import { renderBody } from '../../src/content/markdown.js';
-import { splitFrontMatter, parseYaml } from '../../src/content/frontmatter.js';
-import { nearest } from '../../src/content/nearest.js';
-import { articleFileName } from '../../src/content/slug.js';
+import { parseIsoDate } from '../../src/parse/dates.js';
+import { renderBody } from '../../src/parse/markdown.js';
+import { splitFrontMatter, parseYaml } from '../../src/parse/frontmatter.js';
+import { nearest } from '../../src/parse/nearest.js';
+import { articleFileName } from '../../src/parse/slug.js';
 import { slugify } from '../../src/text/slug.js';
 import { describe as metaDescription } from '../../src/seo/description.js';
 import { typeset } from '../../src/text/typography.js';

@@ -1,9 +1,9 @@
 import type { i18n } from 'i18next';
-import { buildIndex } from '../../src/content/build-index.js';
-import type { Article, SourceFile } from '../../src/content/types.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import type { Article, SourceFile } from '../../src/parse/types.js';
 import { createI18n } from '../../src/i18n/setup.js';
 import type { Lang } from '../../src/i18n/languages.js';
-import type { MediaFacts } from '../../src/media/facts.js';
+import type { MediaFacts } from '../../src/parse/media-facts.js';
 import type { PageContext } from '../../src/render/context.js';
 
 /**

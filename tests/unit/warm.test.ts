@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/content/build-index.js';
-import { loadContent } from '../../src/content/load.js';
+import { buildIndex } from '../../src/sync/build-index.js';
+import { loadContent } from '../../src/sync/load.js';
 import { warmPaths } from '../../src/http/warm.js';
 import { FIXTURE_NOW, VALID } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { watchContent } from '../../src/content/watch.js';
+import { watchContent } from '../../src/sync/watch.js';
 import { until } from '../http/until.js';
 
 // The backstop alone (no change events), as on a network mount where inotify says nothing:

@@ -1,0 +1,29 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { docTerms } from '../index/doc-terms.js';
+import { packBody } from '../index/pack.js';
+import { readArticleSource } from './load.js';
+import { parseArticle, type ArticleContext } from '../parse/parse-article.js';
+import type { ParallelSetup, ParsedChunk } from './parse-parallel.js';
+
+// One parsing thread of parse-parallel.ts: reads and parses each chunk of files it is sent,
+// stems the search terms too, and answers with the good parses. A file with problems is
+// named back: the main thread parses it again to report them.
+const { contentDir, root, authors, topics, media, names } = workerData as ParallelSetup;
+const context: ArticleContext = { authors, topics, media: new Set(media) };
+const EMPTY = { html: '', text: '' };
+
+parentPort!.on('message', (files: string[]) => {
+  const answer: ParsedChunk = { parsed: [], failed: [] };
+  for (const rel of files) {
+    const source = readArticleSource(contentDir, root, rel);
+    if (!source) continue;
+    const { article, body, siteLinks, media: shown, mediaLines } = parseArticle(source, context);
+    if (!article || !body) {
+      answer.failed.push(rel);
+      continue;
+    }
+    // The body travels packed only: the writer stores it as it is.
+    answer.parsed.push({ rel, good: { stamp: source.stamp, article, siteLinks: siteLinks ?? [], media: shown ?? [], mediaLines }, body: EMPTY, packed: packBody(body), terms: docTerms(article, body, names) });
+  }
+  parentPort!.postMessage(answer);
+});
