@@ -25,6 +25,9 @@ const NEWSROOM_NAME: Record<Lang, string> = { ru: 'Редакция', kk: 'Ре�
 export const ARCHIVE: SourceTopic = { key: '(archive)', name: '', slug: 'arhiv', kind: 'category' };
 const ARCHIVE_NAME: Record<Lang, string> = { ru: 'Архив', kk: 'Мұрағат', en: 'Archive' };
 
+/** How many topics the header's menu and the home page's blocks hold before the import adds no more to them. */
+export const MENU_TOPICS = 8;
+
 function describeTopic(name: string): Record<Lang, string> {
   return { ru: `Материалы по теме «${name}».`, kk: `«${name}» тақырыбы бойынша материалдар.`, en: `Stories on “${name}”.` };
 }
@@ -33,6 +36,8 @@ export class SiteData {
   readonly counts: SiteDataCounts = { authorsAdded: 0, topicsAdded: 0 };
   readonly #authorIds: Map<string, string>;
   readonly #topicIds: Map<string, string>;
+  /** Topics of topics.yml in the menu so far. */
+  #menuTopics: number;
 
   constructor(
     readonly writer: ContentWriter,
@@ -41,6 +46,7 @@ export class SiteData {
   ) {
     this.#authorIds = namesById(writer.read('authors.yml'));
     this.#topicIds = namesById(writer.read('topics.yml'));
+    this.#menuTopics = menuTopics(writer.read('topics.yml'));
   }
 
   /** The id of an author, added to authors.yml when new. */
@@ -65,7 +71,11 @@ export class SiteData {
     return id;
   }
 
-  /** The id of a topic, added to topics.yml when new; a tag named like a category is that category. */
+  /**
+   * The id of a topic, added to topics.yml when new; a tag named like a category is that category.
+   * A new category joins the menu while it holds fewer than MENU_TOPICS (an export's categories
+   * come most used first); a tag never does: its page, feed and the topic index still list it.
+   */
   topic(source: SourceTopic): string {
     const key = `topic:${source.key}`;
     const known = this.writer.manifest.get(key)?.file;
@@ -82,7 +92,9 @@ export class SiteData {
     const name = archive ? ARCHIVE_NAME : { ru: source.name, kk: source.name, en: source.name };
     const description = source.description ? { ru: source.description, kk: source.description, en: source.description } : describeTopic(name.ru);
     const comment = `${this.origin}: ${source.kind === 'tag' ? 'tag' : 'category'} ${archive ? '(none)' : source.slug}`;
-    this.#append('topics.yml', comment, { [id]: { name, description } });
+    const menu = source.kind !== 'tag' && this.#menuTopics < MENU_TOPICS;
+    if (menu) this.#menuTopics++;
+    this.#append('topics.yml', comment, { [id]: menu ? { name, description } : { name, description, menu: false } });
     this.#topicIds.set(keep(id), keep(name.ru));
     this.writer.manifest.put({ key, file: id, sha: '' });
     this.counts.topicsAdded++;
@@ -94,6 +106,13 @@ export class SiteData {
     const block = `# Imported from ${comment}\n${stringify(entry, { lineWidth: 0 })}`;
     this.writer.replace(file, `${current.replace(/\s*$/, current.trim() ? '\n\n' : '')}${block}`);
   }
+}
+
+/** How many topics of topics.yml the menu shows: those not set `menu: false`. */
+function menuTopics(text: string | undefined): number {
+  if (!text?.trim()) return 0;
+  const data = parseDocument(text).toJS() as Record<string, { menu?: unknown } | null> | null;
+  return Object.values(data ?? {}).filter((topic) => topic?.menu !== false).length;
 }
 
 /** The top-level ids of authors.yml or topics.yml and each one's Russian name. */

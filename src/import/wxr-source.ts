@@ -36,7 +36,8 @@ export interface ItemStream {
 export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: Lang; timeZone: string; now: Date; tags: boolean; report: Report; onIndexed?: () => void }): Promise<ItemStream> {
   const index = emptyWxrIndex();
   const byParent = new Map<string, string[]>();
-  const usedTerms = new Set<string>();
+  /** Posts and pages per term, by key. */
+  const usedTerms = new Map<string, number>();
   const first = await open();
   const firstTrouble = emptyTrouble();
   for await (const record of xmlRecords(first.text, firstTrouble)) {
@@ -69,7 +70,9 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
     site: index.site,
     wordpress: (item) => wordpressContext(item, index, byParent),
     declaredTopics: () => {
-      const terms = [...index.terms.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'category' ? -1 : 1));
+      // Categories first, the most used first: the first few become the menu (see SiteData.topic).
+      const uses = (t: SourceTopic) => usedTerms.get(t.key) ?? 0;
+      const terms = [...index.terms.values()].sort((a, b) => (a.kind === b.kind ? uses(b) - uses(a) : a.kind === 'category' ? -1 : 1));
       const used = (t: SourceTopic) => usedTerms.has(t.key) && (o.tags || t.kind === 'category');
       return { used: terms.filter(used), unused: terms.filter((t) => !used(t)) };
     },
@@ -77,7 +80,7 @@ export async function wxrSource(open: () => Promise<OpenedSource>, o: { lang?: L
 }
 
 /** What the first pass counts of each item: posts, pages and drafts, and the attachments of each post. */
-function countItem(record: XmlRecord, byParent: Map<string, string[]>, usedTerms: Set<string>, report: Report): void {
+function countItem(record: XmlRecord, byParent: Map<string, string[]>, usedTerms: Map<string, number>, report: Report): void {
   const field = (name: string) => record.children.find((c) => c.name === name && /export\/1\.\d\/$/.test(c.ns))?.text.trim() ?? '';
   const type = field('post_type') || 'post';
   const status = field('status');
@@ -89,7 +92,8 @@ function countItem(record: XmlRecord, byParent: Map<string, string[]>, usedTerms
   if ((type === 'post' || type === 'page') && !['trash', 'auto-draft', 'inherit'].includes(status)) {
     for (const c of record.children) {
       if (c.name !== 'category' || (c.attrs.domain !== 'category' && c.attrs.domain !== 'post_tag')) continue;
-      usedTerms.add(keep(`${c.attrs.domain === 'category' ? 'category' : 'tag'}:${decodeSlug(c.attrs.nicename ?? '') || c.text.trim()}`));
+      const key = keep(`${c.attrs.domain === 'category' ? 'category' : 'tag'}:${decodeSlug(c.attrs.nicename ?? '') || c.text.trim()}`);
+      usedTerms.set(key, (usedTerms.get(key) ?? 0) + 1);
     }
   }
   if (type === 'post') report.count('count_posts');

@@ -113,5 +113,13 @@ export const AuthorsFile = z.record(
 );
 export type AuthorsFile = z.infer<typeof AuthorsFile>;
 
-export const TopicsFile = z.record(id, z.strictObject({ name: Localized, description: Localized }));
+export const TopicsFile = z.record(
+  id,
+  z.strictObject({
+    name: Localized,
+    description: Localized,
+    /** `menu: false` keeps a topic out of the header's menu and the home page's blocks; its page, feed and the topic index keep it. */
+    menu: z.boolean().default(true),
+  }),
+);
 export type TopicsFile = z.infer<typeof TopicsFile>;

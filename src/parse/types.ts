@@ -169,4 +169,6 @@ export interface Topic {
   id: string;
   name: Localized;
   description: Localized;
+  /** Shown in the header's menu and as a block of the home page (topics.yml `menu`, true unless set false). */
+  menu: boolean;
 }

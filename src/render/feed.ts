@@ -10,6 +10,7 @@ import { bodyForFeeds } from './body-pictures.js';
 import { figureHtml } from './figure.js';
 import { absoluteUrl } from '../seo/urls.js';
 import { paths } from '../paths.js';
+import type { TFunction } from 'i18next';
 
 // A feed is rendered like a page, from the pages' own partials (figure, body pictures): it is
 // render/'s, and takes its head values (absolute URLs, the latest change) from seo/ as pages do.
@@ -42,6 +43,8 @@ export interface FeedInput {
   feedPath: string;
   articles: readonly Article[];
   logoUrl: string;
+  /** The feed's language's strings: an advertisement's mark and advertiser line. */
+  t: TFunction;
 }
 
 /** Site paths in our HTML become absolute URLs: a feed is read away from the site. */
@@ -60,6 +63,12 @@ function item(input: FeedInput, article: Article): string {
     ? `${figureHtml({ img: { src: absoluteUrl(siteUrl, enclosure.path), alt: image.alt, width: enclosure.width, height: enclosure.height }, caption: image.caption, credit: image.credit })}\n`
     : '';
   const body = index.body(article);
+  // An advertisement stays marked away from the site: «Реклама» first among its categories and
+  // the advertiser's line (with its erid) above the text, as on the article page.
+  const ad = article.sponsored && {
+    label: input.t('label.ad'),
+    line: [input.t('label.ad'), input.t('article.advertiser', { name: article.sponsored.advertiser }), ...(article.sponsored.erid ? [input.t('article.erid', { erid: article.sponsored.erid })] : [])].join('. '),
+  };
   return [
     '<item>',
     `<title>${xmlEscape(article.title)}</title>`,
@@ -67,14 +76,15 @@ function item(input: FeedInput, article: Article): string {
     `<guid isPermaLink="true">${xmlEscape(url)}</guid>`,
     `<pubDate>${article.date.toUTCString()}</pubDate>`,
     `<dc:creator>${xmlEscape(author)}</dc:creator>`,
+    ...(ad ? [`<category>${xmlEscape(ad.label)}</category>`] : []),
     ...article.topics.flatMap((id) => {
       const name = index.topics.get(id)?.name[lang];
       return name ? [`<category>${xmlEscape(name)}</category>`] : [];
     }),
     `<description>${xmlEscape(article.lead)}</description>`,
     ...(enclosure ? [`<enclosure url="${xmlEscape(`${siteUrl}${enclosure.path}`)}" length="${enclosure.length}" type="${enclosure.type}"/>`] : []),
-    `<content:encoded>${cdata(figure + absolutize(bodyForFeeds(body.html, index.images), siteUrl))}</content:encoded>`,
-    `<yandex:full-text>${xmlEscape(body.text)}</yandex:full-text>`,
+    `<content:encoded>${cdata((ad ? `<p>${xmlEscape(ad.line)}</p>\n` : '') + figure + absolutize(bodyForFeeds(body.html, index.images), siteUrl))}</content:encoded>`,
+    `<yandex:full-text>${xmlEscape(ad ? `${ad.line}\n${body.text}` : body.text)}</yandex:full-text>`,
     '</item>',
   ].join('\n');
 }

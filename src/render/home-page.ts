@@ -92,12 +92,13 @@ export function homePage(ctx: PageContext): PageView<HomePage> {
 }
 
 /**
- * A block per topic, in the order of topics.yml, with its newest stories not shown above: a
+ * A block per topic of the menu (topics.yml `menu`, in its order), with its newest stories not shown above: a
  * story of several topics shows in the first block it fits, once on the page.
  */
 function topicBlocks(ctx: PageContext, shown: Set<Article>): HomePage['topics'] {
   const blocks: HomePage['topics'] = [];
   for (const topic of ctx.index.topics.values()) {
+    if (topic.menu === false) continue;
     const articles = topicLatest(ctx.index, ctx.lang, { topic: topic.id, count: PER_TOPIC, except: shown });
     for (const article of articles) shown.add(article);
     const cards = articles.map((a, i) => cardView(ctx, a, { level: 'h3', topic: false, variant: i === 0 ? 'block-first' : 'block-line', image: i === 0 }));

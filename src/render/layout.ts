@@ -136,7 +136,7 @@ export function layoutView(ctx: PageContext, meta: PageMeta): LayoutView {
     header: {
       homeHref: paths.home(lang),
       siteName: site.name[lang],
-      nav: [...index.topics.values()].map((topic) => {
+      nav: [...index.topics.values()].filter((topic) => topic.menu !== false).map((topic) => {
         const href = paths.topic(lang, topic.id);
         return { name: topic.name[lang], href, current: barePath === href };
       }),

@@ -71,7 +71,7 @@ export function feedRouter(deps: RouteDeps, respond: Responder, lang: Lang): Rou
         const { title, description, articles } = describe(ctx);
         const { logoUrl } = publisher(siteUrl, ctx.asset);
         return {
-          body: await rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl }),
+          body: await rssFeed({ index: ctx.index, siteUrl, lang, title, description, pagePath, feedPath, articles, logoUrl, t: ctx.t }),
           type: RSS,
           lastModified: lastChange(articles),
         };

@@ -79,7 +79,7 @@ export function newsArticle(index: ContentIndex, article: Article, publisher: Pu
       ? {
           coverageStartTime: isoLocal(live.coverageStartTime),
           coverageEndTime: isoLocal(live.coverageEndTime),
-          liveBlogUpdate: live.updates.map((u) => ({ '@type': 'BlogPosting', ...u })),
+          ...(live.updates.length ? { liveBlogUpdate: live.updates.map((u) => ({ '@type': 'BlogPosting', ...u })) } : {}),
         }
       : {}),
   };

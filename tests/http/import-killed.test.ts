@@ -33,7 +33,7 @@ describe('an import killed with SIGKILL', () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const manifest = path.join(killed.content, '.import/manifest.jsonl');
     // Mid-way: some articles written, most not.
-    await until('the import to have written a few hundred articles', async () => (await stat(manifest).catch(() => undefined))?.size! > 30_000);
+    await until('the import to have written a few hundred articles', async () => (await stat(manifest).catch(() => undefined))?.size! > 30_000, 60_000);
     child.kill('SIGKILL');
     await exited;
     const cut = Object.keys(await tree(killed.content)).filter((f) => f.startsWith('news/')).length;

@@ -2,6 +2,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runCheck } from '../../src/cli/check.js';
 import { emptyContent, runImport, THEME_UNIT_TEST } from '../import-run.js';
 import { testSite } from '../helpers.js';
@@ -82,6 +83,18 @@ describe('importing the WordPress Theme Unit Test data', () => {
       const slug = path.basename(file, '.ru.md');
       expect({ slug, status: (await request(site.app).get(`/ru/${slug}`)).status }).toEqual({ slug, status: 200 });
     }
+  });
+
+  it('puts eight categories in the menu and keeps every other topic out of it, on its own page', async () => {
+    const topics = parse(await readFile(path.join(content, 'topics.yml'), 'utf8')) as Record<string, { menu?: boolean }>;
+    const inMenu = Object.keys(topics).filter((id) => topics[id]!.menu !== false);
+    expect(Object.keys(topics).length).toBeGreaterThan(20);
+    expect(inMenu).toHaveLength(8);
+    const home = (await request(site.app).get('/ru/')).text;
+    const menu = /<nav[^>]*class="site-nav"[\s\S]*?<\/nav>/.exec(home)?.[0] ?? '';
+    expect([...menu.matchAll(/href="\/ru\/topics\/([^"]+)"/g)].map((m) => m[1])).toEqual(inMenu);
+    const left = Object.keys(topics).find((id) => topics[id]!.menu === false)!;
+    expect((await request(site.app).get(`/ru/topics/${left}`)).status).toBe(200);
   });
 
   it('answers the old permalinks, percent-encoded forms and ?p= addresses with 301 to the new page', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { homePage } from '../../src/render/home-page.js';
+import { topicsPage } from '../../src/render/pages.js';
 import { tinyContext, type TinyArticle } from './tiny-site.js';
 
 /** Story n of a day in January 2026, at 10:00 Almaty time, in the given topic. */
@@ -47,6 +48,14 @@ describe('homePage', () => {
     const { page } = homePage(await tinyContext(stories));
     // s5 leads, s4–s2 stand under it: only s1 is left, in politics.
     expect(page.topics.map((t) => [t.id, t.href, t.cards.map((c) => c.href)])).toEqual([['politics', '/ru/topics/politics', ['/ru/news/s1']]]);
+  });
+
+  it('gives no block to a topic set `menu: false`, while the topic index still lists it', async () => {
+    const moreTopics = 'almaty:\n  name: { ru: Алматы, kk: Алматы, en: Almaty }\n  description: { ru: Город., kk: Қала., en: City. }\n  menu: false\n';
+    const stories = [story(1, 10, ['almaty']), story(2, 11, ['politics']), story(3, 12), story(4, 13), story(5, 14), story(6, 15)];
+    const ctx = await tinyContext(stories, { moreTopics });
+    expect(homePage(ctx).page.topics.map((t) => t.id)).toEqual(['politics']);
+    expect(topicsPage(ctx).page.topics.map((t) => t.href)).toContain('/ru/topics/almaty');
   });
 
   it('lists the most read of this language, in the counter\'s order', async () => {

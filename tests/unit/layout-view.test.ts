@@ -60,6 +60,12 @@ describe('layoutView: the header', () => {
     ]);
   });
 
+  it('leaves a topic set `menu: false` out of the menu', async () => {
+    const withTag = await tinyContext([], { moreTopics: 'almaty:\n  name: { ru: Алматы, kk: Алматы, en: Almaty }\n  description: { ru: Город., kk: Қала., en: City. }\n  menu: false\n' });
+    expect(layoutView(withTag, meta()).header.nav.map((item) => item.href)).toEqual(['/ru/topics/economy', '/ru/topics/politics']);
+    expect(withTag.index.topics.get('almaty')?.menu).toBe(false);
+  });
+
   it('marks the topics link current on the list of topics only', () => {
     expect(layoutView(ctx, meta({ path: '/ru/topics' })).header.topicsCurrent).toBe(true);
     expect(layoutView(ctx, meta()).header.topicsCurrent).toBe(false);

@@ -14,7 +14,7 @@ import { TINY_NOW, tinyContext } from './tiny-site.js';
 
 const SITE = 'https://agency.example';
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
-const { index } = await tinyContext([
+const { index, t } = await tinyContext([
   { slug: 'old', title: 'Старая', lead: 'Лид старой.', date: '2026-01-10T10:00', topics: ['politics'] },
   { slug: 'fresh', title: 'Свежая & <новая>', lead: 'Лид свежей.', date: '2026-02-01T09:00', topics: ['economy', 'politics'], body: 'Текст [со ссылкой](/ru/news/old).' },
   { slug: 'fresh', lang: 'en', title: 'Fresh', lead: 'Fresh lead.', date: '2026-02-01T09:00' },
@@ -69,6 +69,16 @@ group('structured data', () => {
       inLanguage: 'ru', articleSection: 'Экономика', keywords: ['Экономика', 'Политика'],
       author: [{ '@type': 'Person', name: 'Анна', jobTitle: 'Редактор', url: `${SITE}/ru/authors/anna` }],
     });
+  });
+});
+
+group('LiveBlogPosting', () => {
+  it('a live blog with no update yet has no empty liveBlogUpdate, only its coverage', () => {
+    const start = new Date('2026-02-01T04:00:00Z');
+    const blog = newsArticle(index, index.article('ru', 'fresh')!, publisher, [], { coverageStartTime: start, coverageEndTime: new Date('2026-02-02T04:00:00Z'), updates: [] }) as Record<string, unknown>;
+    expect(blog['@type']).toBe('LiveBlogPosting');
+    expect(blog.coverageStartTime).toBe('2026-02-01T09:00:00+05:00');
+    expect('liveBlogUpdate' in blog).toBe(false);
   });
 });
 
@@ -184,7 +194,7 @@ group('news sitemap', () => {
 group('RSS', async () => {
   const feed = await rssFeed({
     index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
-    articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`,
+    articles: index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`, t,
   });
   const items = (xml.parse(feed) as { rss: { channel: { item: Record<string, unknown>[] } } }).rss.channel.item;
 
@@ -200,5 +210,19 @@ group('RSS', async () => {
   it('carries the full text, its site links made absolute for readers away from the site', () => {
     expect(items[0]!['content:encoded']).toContain(`href="${SITE}/ru/news/old"`);
     expect(items[0]!['yandex:full-text']).toBe('Текст со ссылкой.');
+  });
+
+  it('advertising in a feed: «Реклама» first among its categories and the advertiser\'s line above the text, as on the page', async () => {
+    const ads = await tinyContext([{ slug: 'promo', title: 'Промо', date: '2026-01-20T10:00', more: 'sponsored:\n  advertiser: ТОО «Ромашка»\n  erid: 2VtzqwXYZ', body: 'Текст.' }]);
+    const adFeed = await rssFeed({
+      index: ads.index, siteUrl: SITE, lang: 'ru', title: 'Аг: новости', description: 'О сайте.', pagePath: '/ru/', feedPath: '/ru/rss.xml',
+      articles: ads.index.list('ru', {}, 0, 50), logoUrl: `${SITE}/assets/icon-512.png`, t: ads.t,
+    });
+    const ad = (xml.parse(adFeed) as { rss: { channel: { item: Record<string, unknown> } } }).rss.channel.item;
+    expect(ad.category).toEqual(['Реклама', 'Экономика']);
+    expect(ad['content:encoded']).toMatch(/^<p>Реклама\. Рекламодатель: ТОО «Ромашка»\. erid: 2VtzqwXYZ<\/p>/);
+    expect(ad['yandex:full-text']).toBe('Реклама. Рекламодатель: ТОО «Ромашка». erid: 2VtzqwXYZ\nТекст.');
+    // An ordinary article carries no such line.
+    expect(items[0]!['content:encoded']).not.toContain('Реклама');
   });
 });

@@ -56,6 +56,8 @@ export interface TinyOptions {
   includeDrafts?: boolean;
   views?: (article: Article) => number;
   mostRead?: { slug: string; views: number }[];
+  /** More topics.yml entries, as written, after the two topics. */
+  moreTopics?: string;
   /** Files in media/ and what each is, as the loader would have read them. */
   images?: ReadonlyMap<string, MediaFacts>;
 }
@@ -82,7 +84,7 @@ export async function tinyContext(articles: TinyArticle[], options: TinyOptions 
     {
       site: source('site.yml', SITE),
       authors: source('authors.yml', AUTHORS),
-      topics: source('topics.yml', TOPICS),
+      topics: source('topics.yml', TOPICS + (options.moreTopics ?? '')),
       articles: articles.map(articleFile),
       pages: (options.pages ?? []).map((p) => source(`pages/${p.slug}.${p.lang ?? 'ru'}.md`, `---\ntitle: ${p.title}\norder: ${p.order ?? 100}\n---\n${p.body ?? 'О нас.'}\n`)),
       media: new Map([...(options.images ?? [])].map(([name, facts]) => [name, facts.bytes])),
