@@ -18,7 +18,10 @@ export interface FastRoute {
 
 interface Known extends Omit<FastRoute, 'until'> {
   until?: number;
-  /** The full heads of the 200 answers for the representation last sent, by encoding. */
+  /**
+   * The full heads of the 200 answers for the representation last sent, by encoding, each
+   * starting with X-Request-Id, whose value (index 1) is the only thing written per request.
+   */
   heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
 }
 
@@ -64,11 +67,13 @@ export class FastPath {
       sendRepresentation(req, res, rep, route.cacheControl);
       return true;
     }
-    // The common case costs one lookup and one write: the head was put together the first time.
+    // The common case costs one lookup and one write: the head was put together the first time,
+    // and writeHead reads it before it returns, so the request id is written into it in place.
     const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
     if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
-    const head = (route.heads.byEncoding[encoding] ??= headOf(rep, encoding, route.cacheControl, route.headers));
-    res.writeHead(200, ['X-Request-Id', requestId(req), ...head]);
+    const head = (route.heads.byEncoding[encoding] ??= ['X-Request-Id', '', ...headOf(rep, encoding, route.cacheControl, route.headers)]);
+    head[1] = requestId(req);
+    res.writeHead(200, head);
     res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
     return true;
   }

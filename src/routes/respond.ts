@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { yearIn } from '../i18n/format.js';
+import type { ContentIndex } from '../index/content-index.js';
 import { FastPath } from '../cache/fast-path.js';
 import { Representation, type AnswerHeaders } from '../cache/representation.js';
 import { contentSecurityPolicy } from '../http/security.js';
@@ -48,7 +49,7 @@ export interface PageAnswer {
  */
 export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: ResponseCache) {
   const caching = deps.config.env !== 'development';
-  const version = () => `${deps.store.index.version}:${yearIn(deps.now())}`;
+  const version = cacheVersion(deps);
   const fastPath = new FastPath(version, () => deps.now());
   /** Answers being built now, by cache, content version and key. */
   const building = new Map<string, Promise<Representation | undefined>>();
@@ -116,3 +117,18 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
 }
 
 export type Responder = ReturnType<typeof createResponder>;
+
+/**
+ * The caches' version: the content version and the footer's year. The same string is given
+ * back until either changes, so that the fast path makes none per request and the cache
+ * compares it by identity.
+ */
+function cacheVersion(deps: RouteDeps): () => string {
+  let last: { index: ContentIndex; year: number; value: string } | undefined;
+  return () => {
+    const index = deps.store.index;
+    const year = yearIn(deps.now());
+    if (last?.index !== index || last.year !== year) last = { index, year, value: `${index.version}:${year}` };
+    return last.value;
+  };
+}

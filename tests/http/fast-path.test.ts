@@ -106,6 +106,25 @@ describe('the fast path', () => {
     expect(id).toBe('nginx-4f2a9c');
   });
 
+  it('gives each answer its own request id, though the head it writes is made once', async () => {
+    const idOf = (headers: Record<string, string>) =>
+      new Promise<string | undefined>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: fastPort, path: '/ru/', headers }, (res) => {
+          res.resume();
+          resolve(res.headers['x-request-id'] as string | undefined);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const ids = [await idOf({ 'X-Request-Id': 'proxy-1' }), await idOf({}), await idOf({}), await idOf({ 'X-Request-Id': 'proxy-2' })];
+    expect(fastServed.slice(-4)).toEqual(['/ru/', '/ru/', '/ru/', '/ru/']);
+    expect(ids[0]).toBe('proxy-1');
+    expect(ids[3]).toBe('proxy-2');
+    expect(ids[1]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(ids[2]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[2]).not.toBe(ids[1]);
+  });
+
   it('lets the news sitemap’s 48-hour window move: its answer is given up at the end of its minute', async () => {
     // second-story (ru) is of 2026-01-25, first-story (ru, en) of 2026-01-20.
     const clock = new Date('2026-01-26T00:00:00Z');
