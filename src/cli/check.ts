@@ -1,3 +1,5 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { ContentLoadError, type ContentError } from '../problems/errors.js';
@@ -50,8 +52,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   let checked = 0;
   let previews: string[] = [];
   const server = servedClaims(path.resolve(io.cwd, io.env.DATA_DIR ?? 'data'));
+  // The index is built in a folder of its own on disk, deleted after: an archive of 100,000
+  // articles checks in the memory the server needs, not with the whole index in memory.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'dknews-check-'));
   const store = new ContentStore({
     source: diskSource(dir, { from: io.cwd }),
+    dataDir: scratch,
     includeDrafts: true,
     logger: pino({ level: 'silent' }),
     now: () => EVERYTHING_PUBLISHED,
@@ -74,6 +80,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   } finally {
     store.close();
     server?.close();
+    await rm(scratch, { recursive: true, force: true });
   }
 
   for (const problem of sortByPlace(problems)) io.stdout.write(`${problem.format(lang, { columns: true })}\n`);
