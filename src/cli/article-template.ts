@@ -8,6 +8,8 @@ export interface NewArticle {
   date: string;
   author: string;
   topics: string[];
+  /** The original's picture, for a translation: its alt and caption are to be translated. */
+  image?: unknown;
 }
 
 const PLACEHOLDER: Record<Lang, string> = {
@@ -29,6 +31,7 @@ export function articleTemplate(a: NewArticle): string {
     `date: ${a.date}`,
     `author: ${a.author}`,
     `topics: [${a.topics.join(', ')}]`,
+    ...(a.image === undefined ? [] : stringify({ image: a.image }, { lineWidth: 0 }).trimEnd().split('\n')),
     '# Черновик не виден на сайте. Удалите строку draft, когда статья готова.',
     'draft: true',
     '---',

@@ -91,6 +91,11 @@ const COMMANDS = {
     ru: (p) => `В ${p.file} нет ни одной записи: добавьте хотя бы одну.`,
     en: (p) => `${p.file} has no entries: add at least one.`,
   },
+  translation_of: {
+    ru: (p) => `Перевод статьи ${p.file}: дата, автор, темы и фото взяты из неё (переведите подпись и alt фото).`,
+    kk: (p) => `${p.file} мақаласының аудармасы: күні, авторы, тақырыптары мен суреті содан алынды (сурет жазуы мен alt мәтінін аударыңыз).`,
+    en: (p) => `A translation of ${p.file}: its date, author, topics and picture are taken from it (translate the picture's caption and alt).`,
+  },
   translation_hint: {
     ru: (p) => `Нет русской статьи «${p.slug}». Если это перевод, переименуйте файл по slug русской статьи или создайте его с --slug.`,
     en: (p) => `There is no Russian article "${p.slug}". If this is a translation, rename the file after the Russian article's slug or create it with --slug.`,

@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { readFrontMatter } from '../parse/frontmatter.js';
 import path from 'node:path';
 import { ContentError } from '../problems/errors.js';
 import { listArticleFiles, loadDataFiles } from '../sync/load.js';
@@ -57,21 +59,54 @@ export async function runNew(argv: string[], io: NewIo): Promise<number> {
   if (!(await isFolder(dir))) return usage(io, message('no_folder', 'ru', { dir: dirArg }));
 
   try {
-    const { author, topics } = await references(dir, io.cwd, (text) => io.stderr.write(`${text}\n`), args.author, args.topic);
     const existing = await listArticleFiles(dir);
     const slug = chooseSlug({ title, lang, given: args.slug, existing, dirArg });
+    // A --slug of an article in another language makes its translation: beside it, with its
+    // date, author, topics and picture, unless --author or --topic says otherwise.
+    const original = args.slug === undefined ? undefined : await originalOf(dir, existing, slug);
+    const { author, topics } = await references(dir, io.cwd, (text) => io.stderr.write(`${text}\n`), args.author ?? original?.author, args.topic ?? original?.topics?.join(','));
     const now = io.now?.() ?? new Date();
-    const date = isoLocal(now).slice(0, 16);
-    const relative = `news/${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.${lang}.md`;
-    await create(path.join(dir, relative), articleTemplate({ title, lang, date, author, topics }), `${dirArg}/${relative}`);
+    const date = original?.date ?? isoLocal(now).slice(0, 16);
+    const folder = original ? path.posix.dirname(original.file) : `news/${date.slice(0, 4)}/${date.slice(5, 7)}`;
+    const relative = `${folder}/${slug}.${lang}.md`;
+    await create(path.join(dir, relative), articleTemplate({ title, lang, date, author, topics, image: original?.image }), `${dirArg}/${relative}`);
     io.stdout.write(`${shownPath(io.cwd, path.join(dir, relative))}\n`);
-    if (lang !== 'ru' && !existing.some((name) => sameArticle(name, slug, 'ru'))) io.stderr.write(`${message('translation_hint', 'ru', { slug })}\n`);
+    if (original) io.stderr.write(`${message('translation_of', 'ru', { file: `${dirArg}/${original.file}` })}\n`);
+    else if (lang !== 'ru' && !existing.some((name) => sameArticle(name, slug, 'ru'))) io.stderr.write(`${message('translation_hint', 'ru', { slug })}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     io.stderr.write(`${error.message}\n`);
     return 1;
   }
+}
+
+/** What a translation takes from its original: the Russian one first, else any other language's. */
+interface Original {
+  file: string;
+  date?: string;
+  author?: string;
+  topics?: string[];
+  image?: unknown;
+}
+
+async function originalOf(dir: string, existing: string[], slug: string): Promise<Original | undefined> {
+  const versions = existing.filter((name) => articleFileName(name)?.slug === slug);
+  const file = versions.find((name) => articleFileName(name)?.lang === 'ru') ?? versions[0];
+  if (file === undefined) return undefined;
+  const read = readFrontMatter(await readFile(path.join(dir, file), 'utf8').catch(() => undefined));
+  let front: Record<string, unknown> = {};
+  if ('split' in read) {
+    try {
+      const value: unknown = parse(read.split.frontMatter);
+      if (value && typeof value === 'object') front = value as Record<string, unknown>;
+    } catch {
+      // A broken original gives nothing but its folder; check tells what is wrong with it.
+    }
+  }
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const topics = Array.isArray(front.topics) ? front.topics.filter((t): t is string => typeof t === 'string') : undefined;
+  return { file, date: text(front.date), author: text(front.author), topics: topics?.length ? topics : undefined, image: front.image };
 }
 
 /** The author and topics to write, checked against authors.yml and topics.yml. */

@@ -88,13 +88,19 @@ describe('npm run new', () => {
     expect(await readFile(path.join(cwd, 'content/news/2026/11/brand-new.en.md'), 'utf8')).toContain('\ntopics: [politics]\n');
   });
 
-  it('uses --slug for a translation of an existing article', async () => {
+  it('--lang kk --slug EXISTING makes a translation beside the original, with its date, author, topics and picture (regression: the first author and topic, today\'s folder)', async () => {
     const cwd = await tree();
+    const original = path.join(cwd, 'content/news/second-story.ru.md');
+    await writeFile(original, (await readFile(original, 'utf8')).replace('author: anna', 'author: boris').replace('topics: [politics, economy]', 'topics: [economy, politics]\nimage:\n  src: media/photo.jpg\n  alt: Фото'));
+    await writeFile(path.join(cwd, 'content/authors.yml'), `${await readFile(path.join(cwd, 'content/authors.yml'), 'utf8')}\nboris:\n  name: { ru: Борис, kk: Борис, en: Boris }\n  role: { ru: Редактор, kk: Редактор, en: Editor }\n`);
     expect(await run(['--title', 'Екінші жаңалық', '--lang', 'kk', '--slug', 'second-story'], cwd)).toEqual({
       code: 0,
-      stdout: 'content/news/2026/11/second-story.kk.md\n',
-      stderr: '',
+      stdout: 'content/news/second-story.kk.md\n',
+      stderr: 'Перевод статьи content/news/second-story.ru.md: дата, автор, темы и фото взяты из неё (переведите подпись и alt фото).\n',
     });
+    const made = await readFile(path.join(cwd, 'content/news/second-story.kk.md'), 'utf8');
+    expect(made).toContain('\ndate: 2026-01-25T12:30\nauthor: boris\ntopics: [economy, politics]\nimage:\n  src: media/photo.jpg\n  alt: Фото\n');
+    expect(made).toContain('\ntitle: Екінші жаңалық\n');
   });
 });
 
