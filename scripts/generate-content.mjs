@@ -194,6 +194,7 @@ function uniqueSlug(slug, taken) {
   return candidate;
 }
 
+/** The script run by itself (the benchmarks and tests call it so); editors and operators run `npm run generate`, src/cli/generate.ts. */
 function main() {
   const { values } = parseArgs({
     options: {

@@ -101,6 +101,30 @@ const COMMANDS = {
     en: (p) => `There is no Russian article "${p.slug}". If this is a translation, rename the file after the Russian article's slug or create it with --slug.`,
   },
   // npm run export
+  generate_summary: {
+    ru: () => 'Пишет папку с правдоподобными сгенерированными статьями (ru, kk, en) для нагрузочных замеров: авторы, темы и фото — из content/. Папку, которую писала не эта команда, не трогает.',
+    kk: () => 'Жүктеме өлшемдері үшін ойдан құрастырылған мақалалар (ru, kk, en) қалтасын жазады: авторлар, тақырыптар мен суреттер content/ ішінен алынады. Бұл команда жазбаған қалтаға тимейді.',
+    en: () => 'Writes a folder of realistic generated articles (ru, kk, en) for load measurements: authors, topics and pictures from content/. Never touches a folder this command did not write.',
+  },
+  opt_generate_count: { ru: () => 'сколько русских статей (по умолчанию 10000)', kk: () => 'қанша орысша мақала (әдепкісі 10000)', en: () => 'how many Russian articles (10000 by default)' },
+  opt_generate_out: { ru: () => 'куда писать (по умолчанию /tmp/dknews-ЧИСЛО)', kk: () => 'қайда жазу керек (әдепкісі /tmp/dknews-САН)', en: () => 'where to write (/tmp/dknews-COUNT by default)' },
+  opt_generate_seed: { ru: () => 'зерно случайных чисел: то же зерно — те же статьи (по умолчанию 1)', kk: () => 'кездейсоқ сандар дәні: бірдей дән — бірдей мақалалар (әдепкісі 1)', en: () => 'the random seed: the same seed writes the same articles (1 by default)' },
+  opt_generate_reuse: { ru: () => 'оставить папку, если её уже написал такой же запуск', kk: () => 'қалтаны дәл осындай іске қосу жазып қойса, қалдыру', en: () => 'keep the folder when the same run already wrote it' },
+  generate_bad_number: {
+    ru: (p) => `--${p.option} «${p.value}»: нужно целое число${p.option === 'count' ? ' больше 0' : ''}.`,
+    kk: (p) => `--${p.option} «${p.value}»: бүтін сан керек${p.option === 'count' ? ', 0-ден үлкен' : ''}.`,
+    en: (p) => `--${p.option} "${p.value}": a whole number${p.option === 'count' ? ' above 0' : ''} is needed.`,
+  },
+  generate_failed: {
+    ru: (p) => `Не удалось написать статьи: ${p.detail}`,
+    kk: (p) => `Мақалаларды жазу мүмкін болмады: ${p.detail}`,
+    en: (p) => `Could not write the articles: ${p.detail}`,
+  },
+  generate_done: {
+    ru: (p) => `${p.reused ? 'Оставлена папка' : 'Записано в'} ${p.out}: статей — ${p.count}, файлов — ${p.total} (${p.ru} ru, ${p.kk} kk, ${p.en} en), ${p.mb} МБ Markdown, авторов: ${p.authors}${p.reused ? ' (её написал такой же запуск)' : `, за ${p.seconds} с`}.`,
+    kk: (p) => `${p.reused ? 'Қалта қалдырылды' : 'Жазылды'}: ${p.out}: ${p.count} мақала, ${p.total} файл (${p.ru} ru, ${p.kk} kk, ${p.en} en), ${p.mb} МБ Markdown, авторлар: ${p.authors}${p.reused ? ' (оны дәл осындай іске қосу жазған)' : `, ${p.seconds} с ішінде`}.`,
+    en: (p) => `${p.reused ? 'Kept' : 'Wrote'} ${p.out}: articles: ${p.count}, files: ${p.total} (${p.ru} ru, ${p.kk} kk, ${p.en} en), ${p.mb} MB of Markdown, authors: ${p.authors}${p.reused ? ' (the same run wrote it before)' : `, in ${p.seconds} s`}.`,
+  },
   export_summary: {
     ru: () => 'Выгружает весь сайт статическими файлами (страницы, картинки, карты сайта, ленты) и блок server для nginx.',
     kk: () => 'Бүкіл сайтты статикалық файлдар ретінде (беттер, суреттер, сайт карталары, арналар) және nginx үшін server блогын шығарады.',
