@@ -6,7 +6,8 @@
  * Prints every run (score, total blocking time, largest contentful paint, the longest task
  * and what Lighthouse attributes it to), each batch's median score and the lowest.
  *
- *   npm run lighthouse [-- --batches 5] [--runs 5] [--no-busy] [--skip-build]
+ *   npm run lighthouse [-- --batches 5] [--runs 5] [--no-busy] [--skip-build] [--content DIR] [--page /ru/news/slug]
+ *   (--content serves another content folder; --page adds a page to measure, e.g. an article with every body form)
  *
  * Lighthouse is run with npx at a pinned version (LIGHTHOUSE below) and Debian's chromium
  * (CHROME_PATH, else /usr/bin/chromium): it is a measuring tool, not a dependency of the site
@@ -37,6 +38,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     'no-busy': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
+    content: { type: 'string' },
+    page: { type: 'string', multiple: true, default: [] },
   },
 });
 const batches = Number(values.batches);
@@ -51,13 +54,14 @@ try {
   const server = start(process.execPath, [path.join(ROOT, 'dist/src/server.js')], {
     cwd: ROOT,
     label: 'server',
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONTENT_DIR: path.join(ROOT, 'content'), DATA_DIR: path.join(temp, 'data'), LOG_LEVEL: 'warn', CONTENT_WATCH: '0', NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CONTENT_DIR: path.resolve(values.content ?? path.join(ROOT, 'content')), DATA_DIR: path.join(temp, 'data'), LOG_LEVEL: 'warn', CONTENT_WATCH: '0', NODE_ENV: 'production' },
   });
   await waitForOk(port, '/healthz', { since: performance.now(), timeoutMs: 60_000, child: server });
   const pages = await findPages(port);
   const targets = [
     ['article', pages.article],
     ['home', pages.home],
+    ...values.page.map((p) => [p.split('/').filter(Boolean).at(-1), p]),
   ];
   // Each page once before measuring: rendered and cached, as a reader after the warm-up finds it.
   for (const [, p] of targets) await get(port, p);
@@ -98,7 +102,7 @@ try {
 /** One Lighthouse run of the performance category; its score and what set it. */
 async function lighthouse(url) {
   const out = path.join(temp, 'report.json');
-  const { code, output } = await run('npx', ['--yes', LIGHTHOUSE, url, '--only-categories=performance', '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`], {
+  const { code, output } = await run('npx', ['--yes', LIGHTHOUSE, url, '--only-categories=performance,accessibility', '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`], {
     env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
   });
   if (code !== 0) throw new Error(`lighthouse failed (exit ${code}):\n${output}`);
@@ -107,6 +111,7 @@ async function lighthouse(url) {
   const longest = audits['long-tasks']?.details?.items?.[0];
   return {
     score: Math.round(report.categories.performance.score * 100),
+    accessibility: Math.round(report.categories.accessibility.score * 100),
     tbt: audits['total-blocking-time'].numericValue,
     lcp: audits['largest-contentful-paint'].numericValue,
     fcp: audits['first-contentful-paint'].numericValue,
@@ -116,7 +121,7 @@ async function lighthouse(url) {
 
 function line(r) {
   const task = r.longest ? `longest task ${Math.round(r.longest.ms)} ms (${shortUrl(r.longest.url)})` : 'no long task';
-  return `${String(r.score).padStart(3)}  TBT ${Math.round(r.tbt)} ms  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  ${task}`;
+  return `${String(r.score).padStart(3)}  accessibility ${r.accessibility}  TBT ${Math.round(r.tbt)} ms  FCP ${(r.fcp / 1000).toFixed(2)} s  LCP ${(r.lcp / 1000).toFixed(2)} s  ${task}`;
 }
 
 function shortUrl(url) {
