@@ -11,6 +11,7 @@ import type { Assets } from './http/assets.js';
 import { refuseUnreadable } from './http/refuse.js';
 import { requestLog } from './http/request-log.js';
 import { fastOrNot } from './cache/fast-or-not.js';
+import type { FromCache } from './http/front-door.js';
 import { notIndexedYet, whileIndexing } from './http/indexing.js';
 import { securityHeaders } from './http/security.js';
 import { LANGS } from './i18n/languages.js';
@@ -47,6 +48,8 @@ export interface AppDeps {
  */
 export type SiteApp = ((req: IncomingMessage, res: ServerResponse) => void) & {
   fastPath: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** The fast path's cached answers, for the front door in front of Node's HTTP code (http/front-door.ts). */
+  fromCache: FromCache;
   express: Express;
 };
 
@@ -57,9 +60,11 @@ export function createApp(deps: AppDeps): SiteApp {
   const respond = createResponder(routeDeps, new ResponseCache(config.responseCacheBytes), new ResponseCache(config.queryCacheBytes));
   const app = express();
   // 0. The fast path (see cache/fast-path.ts): a URL whose answer is cached for the current
-  // content version is answered before Express runs at all. Everything else goes on to 1.
+  // content version is answered before Express runs at all (and, where the server has a front
+  // door, before Node's HTTP code: http/front-door.ts). Everything else goes on to 1.
   const site: SiteApp = Object.assign((req: IncomingMessage, res: ServerResponse) => void (fastOrNot(site.fastPath, req, res, logger) || app(req, res)), {
     fastPath: respond.fast,
+    fromCache: respond.fromCache,
     express: app,
   });
 

@@ -5,7 +5,9 @@ import { boot } from './boot.js';
 import { runPrimary } from './cluster.js';
 import { listeningOn, type Config } from './config.js';
 import { ContentLoadError } from './problems/errors.js';
+import type { SiteApp } from './app.js';
 import { createServer } from './http/create-server.js';
+import { frontDoor } from './http/front-door.js';
 import { CONTROL_SIGNAL, takeRequests, writePid } from './control.js';
 import { announceAndWarm, configOrExit, contentRole, exitOnCrash, handledFromStart, isClusterPrimary, processLogger, reportBuilds, tuneMemory } from './lifecycle.js';
 
@@ -28,13 +30,16 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     const role = contentRole();
     const site = await boot(config, logger, { background: true, role, onBuild: role === 'writer' ? reportBuilds(config.dataDir) : undefined });
     const server = createServer(undefined, { logger, refusalPage: site.refusalPage });
+    // Cached pages are answered at the door, before Node's HTTP code, once the app is made.
+    let app: SiteApp | undefined;
+    const front = frontDoor(server, () => app?.fromCache, logger);
     // Listening at once: on a first start, requests get 503 with Retry-After until the first
     // batch is indexed, then what is indexed so far. "Serving" means serving pages. The app is
     // made as the port is bound, before any request: without SITE_URL, its absolute URLs name
     // that port, which for PORT=0 only the system knows.
     server.listen(config.port, config.host, () => {
       const served = listeningOn(config, (server.address() as AddressInfo).port);
-      const app = site.appFor(served);
+      app = site.appFor(served);
       server.on('request', app);
       void announceAndWarm(site, { app, config: served }, logger);
     });
@@ -53,6 +58,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
       logger.info({ signal }, 'Stopping: no new connections, finishing requests in flight');
       unlistPid();
       site.stop();
+      front.close();
       server.close(() => {
         site.close();
         logger.info('Stopped');

@@ -1,4 +1,4 @@
-import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { validateHeaderName, validateHeaderValue, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { requestId } from '../http/request-log.js';
 import type { Encoding, Representation } from './representation.js';
 import type { ResponseCache } from './response-cache.js';
@@ -16,13 +16,28 @@ export interface FastRoute {
   until?: Date;
 }
 
+/**
+ * A cached 200 answer as the front door (http/front-door.ts) writes it: every header line of
+ * the head after X-Request-Id and before the ones Node adds (Date, Connection), and the body.
+ */
+export interface CachedAnswer {
+  /** "Name: value\r\n" lines in latin1 (as Node writes a head), checked as writeHead checks them when they were made. */
+  readonly lines: Buffer;
+  readonly body: Buffer;
+}
+
+interface Heads {
+  rep: Representation;
+  /** For writeHead: the flat list, starting with X-Request-Id, whose value (index 1) is written per request. */
+  lists: Partial<Record<Encoding, string[]>>;
+  /** For the front door: the same head after X-Request-Id, as bytes, with the body. */
+  answers: Partial<Record<Encoding, CachedAnswer>>;
+}
+
 interface Known extends Omit<FastRoute, 'until'> {
   until?: number;
-  /**
-   * The full heads of the 200 answers for the representation last sent, by encoding, each
-   * starting with X-Request-Id, whose value (index 1) is the only thing written per request.
-   */
-  heads?: { rep: Representation; byEncoding: Partial<Record<Encoding, string[]>> };
+  /** The heads of the 200 answers for the representation last sent, by encoding. */
+  heads?: Heads;
 }
 
 /** Search URLs the fast path knows at most; the least recently answered are forgotten. */
@@ -32,8 +47,9 @@ const KNOWN_QUERY_URLS = 1000;
  * The fast path: once Express has answered a URL from the cache, the same URL (byte for byte)
  * is answered from the cache before Express runs at all, with the headers Express's middleware
  * set the first time. It knows only URLs a route called canonical (see routes/respond.ts), so
- * junk query strings never grow it, and it steps aside (returns false) whenever the cache has
- * no entry for the current `version`.
+ * junk query strings never grow it, and it steps aside (returns false, or undefined) whenever
+ * the cache has no entry for the current `version`. Two doors use it: Node's request handler
+ * (`answer`) and, before Node's HTTP code, the front door (`cached`).
  */
 export class FastPath {
   #pages = new Map<string, Known>();
@@ -56,10 +72,9 @@ export class FastPath {
   /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
   answer(req: IncomingMessage, res: ServerResponse): boolean {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const route = this.#pages.get(req.url ?? '') ?? this.#queries.get(req.url ?? '');
-    if (!route || (route.until !== undefined && this.now().getTime() >= route.until)) return false;
-    const rep = route.store.get(route.key, this.version());
-    if (!rep) return false;
+    const found = this.#find(req.url ?? '');
+    if (!found) return false;
+    const { route, rep } = found;
     if (isConditional(req)) {
       // Rare enough to take the general way: the same headers, then sendRepresentation's 304 logic.
       res.setHeader('X-Request-Id', requestId(req));
@@ -70,11 +85,49 @@ export class FastPath {
     // The common case costs one lookup and one write: the head was put together the first time,
     // and writeHead reads it before it returns, so the request id is written into it in place.
     const encoding = rep.compressible ? negotiate(req.headers['accept-encoding']) : 'identity';
-    if (route.heads?.rep !== rep) route.heads = { rep, byEncoding: {} };
-    const head = (route.heads.byEncoding[encoding] ??= ['X-Request-Id', '', ...headOf(rep, encoding, route.cacheControl, route.headers)]);
+    const heads = this.#heads(route, rep);
+    const head = (heads.lists[encoding] ??= ['X-Request-Id', '', ...headOf(rep, encoding, route.cacheControl, route.headers)]);
     head[1] = requestId(req);
     res.writeHead(200, head);
     res.end(req.method === 'HEAD' ? undefined : rep.body(encoding));
     return true;
   }
+
+  /**
+   * The 200 answer to an unconditional GET or HEAD of `url`, if the cache has it: what the front
+   * door writes itself. The same head as `answer` writes (less the request id and Node's own lines).
+   */
+  cached(url: string, acceptEncoding: string | undefined): CachedAnswer | undefined {
+    // #find's work, without its object: this runs for every request the front door answers.
+    const route = this.#pages.get(url) ?? this.#queries.get(url);
+    if (!route || (route.until !== undefined && this.now().getTime() >= route.until)) return undefined;
+    const rep = route.store.get(route.key, this.version());
+    if (!rep) return undefined;
+    const encoding = rep.compressible ? negotiate(acceptEncoding) : 'identity';
+    const heads = this.#heads(route, rep);
+    return (heads.answers[encoding] ??= { lines: linesOf(headOf(rep, encoding, route.cacheControl, route.headers)), body: rep.body(encoding) });
+  }
+
+  #find(url: string): { route: Known; rep: Representation } | undefined {
+    const route = this.#pages.get(url) ?? this.#queries.get(url);
+    if (!route || (route.until !== undefined && this.now().getTime() >= route.until)) return undefined;
+    const rep = route.store.get(route.key, this.version());
+    return rep && { route, rep };
+  }
+
+  #heads(route: Known, rep: Representation): Heads {
+    if (route.heads?.rep !== rep) route.heads = { rep, lists: {}, answers: {} };
+    return route.heads;
+  }
+}
+
+/** A flat [name, value, …] head as header lines, each checked as writeHead would check it. */
+function linesOf(head: string[]): Buffer {
+  let lines = '';
+  for (let i = 0; i < head.length; i += 2) {
+    validateHeaderName(head[i]!);
+    validateHeaderValue(head[i]!, head[i + 1]!);
+    lines += `${head[i]}: ${head[i + 1]}\r\n`;
+  }
+  return Buffer.from(lines, 'latin1');
 }

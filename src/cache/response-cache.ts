@@ -1,11 +1,22 @@
 import type { Representation } from './representation.js';
 
+interface Slot {
+  rep: Representation;
+  /** Read since it was kept, or since eviction last passed it by. */
+  used: boolean;
+}
+
 /**
- * Rendered answers by key, least recently used first out, bounded by bytes. Cleared whole when
- * the version it was filled for (content index, footer year) changes.
+ * Rendered answers by key, bounded by bytes, and cleared whole when the version it was filled
+ * for (content index, footer year) changes. Over its bound it drops what was not read lately,
+ * by the "second chance" rule: entries are kept in the order they were put in; eviction walks
+ * them from the oldest, drops one not read since it was put in (or last passed), and moves one
+ * that was to the end, once. The entry just put in is never the one dropped. A hit only sets a flag: moving the entry on every read (a strict
+ * LRU) made V8 grow the Map's table again and again, a garbage that, at tens of thousands of
+ * cached answers a second, set off a full collection every two seconds.
  */
 export class ResponseCache {
-  #entries = new Map<string, Representation>();
+  #entries = new Map<string, Slot>();
   #bytes = 0;
   #version: unknown;
 
@@ -17,13 +28,10 @@ export class ResponseCache {
       this.#version = version;
       return undefined;
     }
-    const entry = this.#entries.get(key);
-    if (entry) {
-      // Re-inserting moves the entry to the end: Map order is the recency order.
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
-    return entry;
+    const slot = this.#entries.get(key);
+    if (!slot) return undefined;
+    slot.used = true;
+    return slot.rep;
   }
 
   set(key: string, version: unknown, value: Representation): void {
@@ -32,15 +40,15 @@ export class ResponseCache {
       this.#version = version;
     }
     this.delete(key);
-    this.#entries.set(key, value);
+    this.#entries.set(key, { rep: value, used: false });
     this.#bytes += value.size;
-    this.#evict();
+    this.#evict(key);
   }
 
   delete(key: string): void {
-    const entry = this.#entries.get(key);
-    if (!entry) return;
-    this.#bytes -= entry.size;
+    const slot = this.#entries.get(key);
+    if (!slot) return;
+    this.#bytes -= slot.rep.size;
     this.#entries.delete(key);
   }
 
@@ -57,10 +65,20 @@ export class ResponseCache {
     return this.#entries.size;
   }
 
-  #evict(): void {
-    for (const [key] of this.#entries) {
+  /** Makes room, passing over `kept` (just put in: it has had no time to be read). */
+  #evict(kept: string): void {
+    // A Map's iterator reaches entries set during the walk: one moved to the end is met again,
+    // unflagged, and dropped if the walk gets that far.
+    for (const [key, slot] of this.#entries) {
       if (this.#bytes <= this.maxBytes) break;
-      this.delete(key);
+      if (key === kept) continue;
+      if (slot.used) {
+        slot.used = false;
+        this.#entries.delete(key);
+        this.#entries.set(key, slot);
+      } else this.delete(key);
     }
+    // Bigger than the whole bound alone.
+    if (this.#bytes > this.maxBytes) this.delete(kept);
   }
 }

@@ -7,8 +7,17 @@ const CLIENT_ID = /^[\w.-]{1,64}$/;
 
 /** The request's id: the one a proxy sent in X-Request-Id when it looks like one, else a new one. */
 export function requestId(req: IncomingMessage): string {
-  const sent = req.headers['x-request-id'];
-  return typeof sent === 'string' && CLIENT_ID.test(sent) ? sent : randomUUID();
+  return requestIdFrom(req.headers['x-request-id']);
+}
+
+/** The same, from the X-Request-Id header's value as sent (undefined when there is none). */
+export function requestIdFrom(sent: string | string[] | undefined): string {
+  return isClientId(sent) ? sent : randomUUID();
+}
+
+/** Whether an X-Request-Id a client sent is kept as the request's id. */
+export function isClientId(sent: string | string[] | undefined): sent is string {
+  return typeof sent === 'string' && CLIENT_ID.test(sent);
 }
 
 /**

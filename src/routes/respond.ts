@@ -89,6 +89,8 @@ export function createResponder(deps: RouteDeps, cache: ResponseCache, queries: 
     cached,
     /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
     fast: (req: IncomingMessage, res: ServerResponse) => fastPath.answer(req, res),
+    /** The cached 200 answer to an unconditional GET or HEAD of `url`, for the front door (http/front-door.ts). */
+    fromCache: (url: string, acceptEncoding: string | undefined) => fastPath.cached(url, acceptEncoding),
     /**
      * A page from a view model; undefined from `model` is a 404. `until`: when the page goes
      * stale by the clock alone (the home page's «most read»); the key must change with it.

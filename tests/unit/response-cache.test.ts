@@ -46,7 +46,7 @@ describe('ResponseCache', () => {
     expect([cache.get('/a', 2), cache.count, cache.bytes]).toEqual([undefined, 1, 20]);
   });
 
-  it('drops the least recently used entries once over its byte bound', () => {
+  it('drops the oldest entries not read since they were kept, once over its byte bound', () => {
     const cache = new ResponseCache(30);
     cache.set('/a', 1, answer(10));
     cache.set('/b', 1, answer(10));
@@ -54,6 +54,23 @@ describe('ResponseCache', () => {
     cache.get('/a', 1); // /a is now used more recently than /b
     cache.set('/d', 1, answer(10));
     expect(['/a', '/b', '/c', '/d'].map((key) => cache.get(key, 1) !== undefined)).toEqual([true, false, true, true]);
+    expect(cache.bytes).toBe(30);
+  });
+
+  it('gives an entry read since it was kept one second chance, not two', () => {
+    const cache = new ResponseCache(30);
+    cache.set('/a', 1, answer(10));
+    cache.set('/b', 1, answer(10));
+    cache.set('/c', 1, answer(10));
+    cache.get('/a', 1);
+    cache.get('/b', 1);
+    cache.get('/c', 1);
+    // Every entry was read: the walk unflags and moves all three (never the new one), then drops the first it meets again.
+    cache.set('/d', 1, answer(10));
+    expect(['/a', '/b', '/c', '/d'].map((key) => cache.get(key, 1) !== undefined)).toEqual([false, true, true, true]);
+    // That check read /b, /c and /d; in the order d, b, c the walk moves each once, then drops /d.
+    cache.set('/e', 1, answer(10));
+    expect(['/b', '/c', '/d', '/e'].map((key) => cache.get(key, 1) !== undefined)).toEqual([true, true, false, true]);
     expect(cache.bytes).toBe(30);
   });
 
