@@ -1,11 +1,10 @@
 import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { boot } from './boot.js';
+import { boot, type Site } from './boot.js';
 import { runPrimary } from './cluster.js';
 import { listeningOn, type Config } from './config.js';
 import { ContentLoadError } from './problems/errors.js';
-import type { SiteApp } from './app.js';
 import { createServer } from './http/create-server.js';
 import { frontDoor } from './http/front-door.js';
 import { CONTROL_SIGNAL, takeRequests, writePid } from './control.js';
@@ -31,7 +30,7 @@ async function serve(config: Config, logger: Logger): Promise<void> {
     const site = await boot(config, logger, { background: true, role, onBuild: role === 'writer' ? reportBuilds(config.dataDir) : undefined });
     const server = createServer(undefined, { logger, refusalPage: site.refusalPage });
     // Cached pages are answered at the door, before Node's HTTP code, once the app is made.
-    let app: SiteApp | undefined;
+    let app: ReturnType<Site['appFor']> | undefined;
     const front = frontDoor(server, () => app?.fromCache, logger);
     // Listening at once: on a first start, requests get 503 with Retry-After until the first
     // batch is indexed, then what is indexed so far. "Serving" means serving pages. The app is

@@ -1,4 +1,5 @@
 import { validateHeaderName, validateHeaderValue, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { CachedAnswer } from '../http/front-door.js';
 import { requestId } from '../http/request-log.js';
 import type { Encoding, Representation } from './representation.js';
 import type { ResponseCache } from './response-cache.js';
@@ -14,16 +15,6 @@ export interface FastRoute {
   headers: OutgoingHttpHeaders;
   /** When the answer stops being current by the clock alone (the news sitemap's window). */
   until?: Date;
-}
-
-/**
- * A cached 200 answer as the front door (http/front-door.ts) writes it: every header line of
- * the head after X-Request-Id and before the ones Node adds (Date, Connection), and the body.
- */
-export interface CachedAnswer {
-  /** "Name: value\r\n" lines in latin1 (as Node writes a head), checked as writeHead checks them when they were made. */
-  readonly lines: Buffer;
-  readonly body: Buffer;
 }
 
 interface Heads {

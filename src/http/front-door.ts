@@ -1,9 +1,19 @@
+import { randomFillSync } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
-import type { CachedAnswer } from '../cache/fast-path.js';
-import { randomFillSync } from 'node:crypto';
 import { isClientId } from './request-log.js';
+
+/**
+ * A cached 200 answer as the front door writes it, from the fast path (cache/fast-path.ts):
+ * every header line of the head after X-Request-Id and before the ones Node adds (Date,
+ * Connection), and the body.
+ */
+export interface CachedAnswer {
+  /** "Name: value\r\n" lines in latin1 (as Node writes a head), checked as writeHead checks them when they were made. */
+  readonly lines: Buffer;
+  readonly body: Buffer;
+}
 
 /** The cache's answer to an unconditional GET or HEAD, or undefined: "let Node and the app answer". */
 export type FromCache = (url: string, acceptEncoding: string | undefined) => CachedAnswer | undefined;
