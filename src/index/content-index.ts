@@ -287,8 +287,10 @@ export class ContentIndex {
     const breakingEnd = this.#q
       .prepare<[number, number], { ms: number | null }>("SELECT min(date) AS ms FROM files INDEXED BY files_breaking WHERE article ->> '$.breaking' = 1 AND visible = 1 AND date > ? AND date <= ?")
       .get(this.#asOf - this.#breakingMs, this.#asOf)!.ms;
+    // Named: left to itself, SQLite walks files_by_date (visible = 1), reading every article's
+    // JSON — 88 ms at 10,000 articles, on every content version.
     const liveEnd = this.#q
-      .prepare<[string], { until: string | null }>("SELECT min(article ->> '$.live.until') AS until FROM files WHERE article ->> '$.live.until' IS NOT NULL AND article ->> '$.live.until' > ? AND visible = 1")
+      .prepare<[string], { until: string | null }>("SELECT min(article ->> '$.live.until') AS until FROM files INDEXED BY files_live_until WHERE article ->> '$.live.until' IS NOT NULL AND article ->> '$.live.until' > ? AND visible = 1")
       .get(new Date(this.#asOf).toISOString())!.until;
     const moments = [this.nextPublication()?.getTime(), breakingEnd === null ? undefined : breakingEnd + this.#breakingMs, liveEnd === null ? undefined : Date.parse(liveEnd)];
     const next = Math.min(...moments.filter((m): m is number => m !== undefined));

@@ -38,11 +38,15 @@ export function parallelFor(files: number): boolean {
   return HAS_WORKER && files >= PARALLEL_FROM && Math.min(MAX_THREADS, availableParallelism()) >= 2;
 }
 
+/** Chunks a thread holds at once: one it parses while the main thread writes its last answer. */
+const IN_FLIGHT = 2;
+
 /**
- * Parses article files on every core: each thread reads and parses a chunk, answers, and gets
- * the next chunk only once `take` has dealt with its answer (written it to the index), so
- * memory holds a few chunks, never the archive. Returns the files no thread parsed (threads
- * that could not start or failed), which the main thread parses, and how many threads ran.
+ * Parses article files on every core: each thread reads and parses a chunk and answers; it is
+ * given its next chunk as it answers, so that it parses that one while `take` deals with the
+ * answer (writes it to the index), and holds at most IN_FLIGHT chunks: memory holds a few
+ * chunks, never the archive. Returns the files no thread parsed (threads that could not start
+ * or failed), which the main thread parses, and how many threads ran.
  */
 export async function parseInParallel(
   files: readonly string[],
@@ -50,7 +54,8 @@ export async function parseInParallel(
   take: (chunk: ParsedChunk) => void | Promise<void>,
 ): Promise<{ left: string[]; threads: number }> {
   const queue = [...files];
-  const given = new Map<Worker, string[]>();
+  /** The chunks each thread was given and has not answered, oldest first. */
+  const given = new Map<Worker, string[][]>();
   const left: string[] = [];
   const threads = Math.min(MAX_THREADS, availableParallelism(), Math.ceil(files.length / CHUNK));
   let failure: unknown;
@@ -58,32 +63,48 @@ export async function parseInParallel(
     Array.from({ length: threads }, () =>
       new Promise<void>((resolve) => {
         const worker = new Worker(WORKER, { workerData: setup });
-        const next = () => {
+        const held: string[][] = [];
+        given.set(worker, held);
+        /** Answers `take` is still dealing with. */
+        let taking = 0;
+        const stop = () => {
+          given.delete(worker);
+          void worker.terminate();
+          resolve();
+        };
+        const give = () => {
           const chunk = queue.splice(0, CHUNK);
-          if (!chunk.length) {
-            given.delete(worker);
-            void worker.terminate();
-            return resolve();
-          }
-          given.set(worker, chunk);
+          if (!chunk.length) return;
+          held.push(chunk);
           worker.postMessage(chunk);
         };
         worker.on('message', (answer: ParsedChunk) => {
-          Promise.resolve(take(answer)).then(next, (error: unknown) => {
-            // The index could not take it: nothing more goes anywhere; the caller hears of it.
-            failure ??= error;
-            queue.length = 0;
-            given.delete(worker);
-            void worker.terminate();
-            resolve();
-          });
+          held.shift();
+          give();
+          taking += 1;
+          Promise.resolve(take(answer)).then(
+            () => {
+              taking -= 1;
+              if (!held.length && !taking && given.has(worker)) stop();
+            },
+            (error: unknown) => {
+              // The index could not take it: nothing more goes anywhere; the caller hears of it.
+              failure ??= error;
+              queue.length = 0;
+              held.length = 0;
+              if (given.has(worker)) stop();
+            },
+          );
         });
         worker.once('error', () => {
-          left.push(...(given.get(worker) ?? []));
+          for (const chunk of held) left.push(...chunk);
           given.delete(worker);
           resolve();
         });
-        worker.once('online', next);
+        worker.once('online', () => {
+          for (let i = 0; i < IN_FLIGHT; i++) give();
+          if (!held.length) stop();
+        });
       }),
     ),
   );
