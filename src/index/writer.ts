@@ -77,10 +77,10 @@ export class IndexWriter {
       insertSearch: Object.fromEntries(
         ['ru', 'kk', 'en'].map((l) => [l, db.prepare<[number, string, string, string, string]>(`INSERT INTO search_${l} (rowid, title, lead, tags, body) VALUES (?, ?, ?, ?, ?)`)]),
       ),
-      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, number, string, string, Uint8Array, Uint8Array], { id: number }>(
-        'INSERT INTO files (rel, stamp, lang, slug, url, date, changed, author, draft, claimed, article, refs, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
+      insertFile: db.prepare<[string, string | null, string, string, string, number, number, string, number, number, number, string, string, Uint8Array, Uint8Array], { id: number }>(
+        'INSERT INTO files (rel, stamp, lang, slug, url, date, changed, author, draft, claimed, visible, article, refs, html, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
       ),
-      insertTopic: db.prepare<[string, string, number, string, number, number]>('INSERT INTO topics (topic, lang, visible, date, slug, changed, id) VALUES (?, ?, 0, ?, ?, ?, ?)'),
+      insertTopic: db.prepare<[string, string, number, number, string, number, number]>('INSERT INTO topics (topic, lang, visible, date, slug, changed, id) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       insertAlias: db.prepare<[string, number]>('INSERT OR IGNORE INTO aliases (alias, id) VALUES (?, ?)'),
       // Drafts a production index hides come last; then the first claim, the older date, the path.
       claimants: db.prepare<[string, string, number], { id: number; draft: number; visible: number; file: string }>(
@@ -142,11 +142,15 @@ export class IndexWriter {
         const packed = file.packed ?? packBody(file.body);
         // A draft made public claims anew: the article that went live first keeps the address.
         const claim = before && (!before.draft || this.#includeDrafts || article.draft) ? before.claimed : (this.#priorClaim?.(file.rel) ?? (firstIndex ? 0 : now));
+        // Written as shown if it is its address's only file, the common case by far: #settle then
+        // changes nothing. Setting `visible` afterwards rewrote the row in each of the eight
+        // indexes that hold it, the largest part of writing an article.
+        const visible = article.draft && !this.#includeDrafts ? 0 : 1;
         const { id } = this.#s.insertFile.get(
-          file.rel, stamp ?? null, article.lang, article.slug, article.path, date, changed, article.author, article.draft ? 1 : 0, claim,
+          file.rel, stamp ?? null, article.lang, article.slug, article.path, date, changed, article.author, article.draft ? 1 : 0, claim, visible,
           JSON.stringify(article), JSON.stringify({ siteLinks, media, mediaLines }), packed.html, packed.text,
         )!;
-        for (const topic of new Set(article.topics)) this.#s.insertTopic.run(topic, article.lang, date, article.slug, changed, id);
+        for (const topic of new Set(article.topics)) this.#s.insertTopic.run(topic, article.lang, visible, date, article.slug, changed, id);
         for (const alias of article.aliases) {
           this.#s.insertAlias.run(alias, id);
           aliases.add(alias);
