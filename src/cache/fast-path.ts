@@ -89,11 +89,9 @@ export class FastPath {
    * door writes itself. The same head as `answer` writes (less the request id and Node's own lines).
    */
   cached(url: string, acceptEncoding: string | undefined): CachedAnswer | undefined {
-    // #find's work, without its object: this runs for every request the front door answers.
-    const route = this.#pages.get(url) ?? this.#queries.get(url);
-    if (!route || (route.until !== undefined && this.now().getTime() >= route.until)) return undefined;
-    const rep = route.store.get(route.key, this.version());
-    if (!rep) return undefined;
+    const found = this.#find(url);
+    if (!found) return undefined;
+    const { route, rep } = found;
     const encoding = rep.compressible ? negotiate(acceptEncoding) : 'identity';
     const heads = this.#heads(route, rep);
     return (heads.answers[encoding] ??= { lines: linesOf(headOf(rep, encoding, route.cacheControl, route.headers)), body: rep.body(encoding) });

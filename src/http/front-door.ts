@@ -41,8 +41,10 @@ const ORDINARY_HEAD = /^(GET|HEAD) (\/[\x21-\x7e]*) HTTP\/1\.1((?:\r\n[!#$%&'*+.
 /** Request headers after which the answer is not the cached 200 as it is: Node and the app answer those. */
 const NODE_ANSWERS = /\r\n(?:content-length|transfer-encoding|upgrade|expect|http2-settings|if-match|if-none-match|if-modified-since|if-unmodified-since|if-range):|\r\nconnection:(?![\t ]*keep-alive[\t ]*(?:\r\n|$))/i;
 const HOST = /\r\nhost:/gi;
-const ACCEPT_ENCODING = /\r\naccept-encoding:[\t ]*([^\r]*?)[\t ]*(?=\r\n|$)/gi;
-const REQUEST_ID = /\r\nx-request-id:[\t ]*([^\r]*?)[\t ]*(?=\r\n|$)/gi;
+// The value greedily, its trailing spaces cut after: a lazy match before `[\t ]*` would try
+// every length of a long run of spaces, a quadratic time a client could ask for.
+const ACCEPT_ENCODING = /\r\naccept-encoding:[\t ]*([^\r]*)/gi;
+const REQUEST_ID = /\r\nx-request-id:[\t ]*([^\r]*)/gi;
 
 interface Asked {
   method: 'GET' | 'HEAD';
@@ -169,7 +171,14 @@ function only(pattern: RegExp, text: string): string | undefined | null {
   pattern.lastIndex = 0;
   const found = pattern.exec(text);
   if (!found) return undefined;
-  return pattern.test(text) ? null : found[1]!;
+  return pattern.test(text) ? null : trimEnd(found[1]!);
+}
+
+/** The value without the spaces and tabs that end it (optional whitespace, RFC 9110). */
+function trimEnd(value: string): string {
+  let end = value.length;
+  while (end > 0 && (value.charCodeAt(end - 1) === 0x20 || value.charCodeAt(end - 1) === 0x09)) end -= 1;
+  return end === value.length ? value : value.slice(0, end);
 }
 
 const STATUS_LINE = Buffer.from('HTTP/1.1 200 OK\r\nX-Request-Id: ', 'latin1');

@@ -224,6 +224,12 @@ describe('readHead', () => {
     expect(readHead('HEAD /ru/rss.xml HTTP/1.1\r\nhost: a\r\nconnection: Keep-Alive')).toEqual({ method: 'HEAD', url: '/ru/rss.xml' });
   });
 
+  it('keeps the spaces inside a value and drops those around it, however many', () => {
+    const spaces = ' '.repeat(4000);
+    expect(readHead(`GET / HTTP/1.1\r\nHost: a\r\nAccept-Encoding:\t${spaces}gzip,${spaces}br${spaces}\t`)?.acceptEncoding).toBe(`gzip,${spaces}br`);
+    expect(readHead(`GET / HTTP/1.1\r\nHost: a\r\nX-Request-Id: ${spaces}`)?.requestId).toBe('');
+  });
+
   it.each([
     ['a relative target', 'GET ru/ HTTP/1.1\r\nHost: a'],
     ['an absolute target', 'GET http://a/ru/ HTTP/1.1\r\nHost: a'],
