@@ -16,8 +16,16 @@ document.addEventListener('click', (event) => {
 });
 
 // The view count: the page shows the last known figure; posting one view returns the new one.
+// Posted once the page has loaded and the browser is idle: a count is no part of the first
+// screen, and its request, answer and redraw would compete with the page's own loading.
 const views = document.querySelector('[data-views-api]');
 if (views && window.fetch) {
+  const later = (work) => (window.requestIdleCallback ? requestIdleCallback(work, { timeout: 2000 }) : setTimeout(work, 200));
+  if (document.readyState === 'complete') later(countView);
+  else window.addEventListener('load', () => later(countView), { once: true });
+}
+
+function countView() {
   fetch(views.getAttribute('data-views-api'), { method: 'POST', credentials: 'omit', keepalive: true })
     .then((response) => (response.ok ? response.json() : null))
     .then((body) => {
