@@ -1,4 +1,4 @@
-// DKNews.kz: embeds load when the reader asks. Each facade (views/partials/embed.ejs) is a plain
+// DKNews.kz: embeds and our videos load when the reader asks. Each facade (views/partials/embed.ejs) is a plain
 // link to the provider; with this script it becomes a button that puts the provider's player or
 // post in its place. Nothing is requested from the provider before that click. Posts tell their
 // height by postMessage; the frame follows it.
@@ -28,6 +28,27 @@ function load(button) {
   button.closest('.embed').classList.add('is-playing');
   button.replaceWith(frame);
   frame.focus();
+}
+
+// Our own videos: the facade (views/partials/video.ejs) becomes a button that shows the
+// <video> in its place and plays it. Until then the browser builds no player controls.
+for (const link of document.querySelectorAll('a[data-video]')) {
+  const figure = link.closest('.video');
+  const video = figure && figure.querySelector('video');
+  if (!video) continue;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = link.className;
+  button.setAttribute('aria-label', link.getAttribute('aria-label') || '');
+  button.append(...link.childNodes);
+  link.replaceWith(button);
+  button.addEventListener('click', () => {
+    figure.classList.add('is-playing');
+    video.focus();
+    const playing = video.play();
+    // A browser that will not play unasked (or cannot play the file) leaves its controls to the reader.
+    if (playing) playing.catch(() => {});
+  });
 }
 
 // Telegram, X and Instagram say how tall their post is; the frame takes that height.

@@ -114,7 +114,7 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
         breadcrumbs(ctx, [...(mainTopic ? [mainTopic] : []), { name: article.title, href: article.path }]),
         ...shown.videos.map((video) => videoObject({ ...video, thumbnailUrl: absolute(video.thumbnailUrl), contentUrl: video.contentUrl && absolute(video.contentUrl) }, article.date)),
       ],
-      embeds: shown.frameOrigins.length > 0,
+      embeds: shown.facades,
     }),
     t: ctx.t,
     lastModified: article.updated ?? article.date,

@@ -50,7 +50,14 @@ export interface VideoView {
   type: string;
   width: number;
   height: number;
+  /** The poster attribute's one image (see posterUrl). */
   poster: string;
+  /** Shown as a facade until played (a page); a feed reader, which runs no script, gets the plain <video>. */
+  facade: boolean;
+  /** The facade's poster: responsive, as the article's photos; absent for the neutral poster. */
+  picture?: PictureView;
+  /** The facade's play button's accessible name, with the caption. */
+  label: string;
   caption: string;
   credit?: string;
   download: string;
@@ -69,6 +76,8 @@ export interface PageBody {
   frameOrigins: string[];
   videos: VideoInput[];
   galleryImages: ImageInput[];
+  /** The page has facades (embeds, our videos) that public/js/embeds.js brings to life. */
+  facades: boolean;
 }
 
 /**
@@ -82,6 +91,7 @@ export function pageBody(ctx: PageContext, html: string, facades: boolean): Page
   const frames = new Set<string>();
   const videos: VideoInput[] = [];
   const galleryImages: ImageInput[] = [];
+  let facadesShown = false;
   const out = replaceForms(html, (form) => {
     switch (form.kind) {
       case 'embed': {
@@ -89,12 +99,15 @@ export function pageBody(ctx: PageContext, html: string, facades: boolean): Page
         if (PROVIDER[form.provider].kind === 'video') videos.push({ name: form.title ?? ctx.t('embed.video', { provider: view.providerName }), description: form.title ?? view.label, thumbnailUrl: view.poster.src, embedUrl: view.player.replace(/[?&]autoplay=1$/, '') });
         if (!facades) return renderPartial('embed-link', { embed: view }).trim();
         frames.add(PROVIDER[form.provider].frameOrigin);
+        facadesShown = true;
         return renderPartial('embed', { embed: view }).trim();
       }
       case 'video': {
         const view = videoView(ctx, form, images);
         const facts = images.get(form.src);
         videos.push({ name: form.caption || ctx.t('video.untitled'), description: form.caption || ctx.t('video.untitled'), thumbnailUrl: view.poster, contentUrl: view.src, seconds: isVideo(facts) ? facts.duration : undefined, width: view.width, height: view.height });
+        // Our own video needs no other host: a facade on the server and in a static export alike.
+        facadesShown = true;
         return renderPartial('video', { video: view }).trim();
       }
       case 'photo':
@@ -107,7 +120,7 @@ export function pageBody(ctx: PageContext, html: string, facades: boolean): Page
         return tableRegion(ctx, form);
     }
   });
-  return { html: out, frameOrigins: [...frames], videos, galleryImages };
+  return { html: out, frameOrigins: [...frames], videos, galleryImages, facades: facadesShown };
 }
 
 /**
@@ -130,7 +143,7 @@ export function feedBody(ctx: FormContext, html: string): string {
         return renderPartial('embed-link', { embed: { ...view, poster: { ...poster, picture: undefined } } }).trim();
       }
       case 'video':
-        return renderPartial('video', { video: videoView(ctx, form, images) }).trim();
+        return renderPartial('video', { video: { ...videoView(ctx, form, images), facade: false } }).trim();
       case 'photo':
         return figureHtml(photoFigure(ctx, form, undefined, plain(images.get(form.src), form.alt))).trim();
       case 'gallery': {
@@ -167,9 +180,15 @@ function neutralPoster(ctx: Pick<PageContext, 'asset'>): PosterView {
   return { src: ctx.asset('embed-poster.svg'), ...NEUTRAL_POSTER, alt: '' };
 }
 
-/** A poster's one image: the JPEG (PNG) of at most 1280 px of the picture. */
+/**
+ * A video's poster: the JPEG (PNG) of at most 960 px of the picture. A poster attribute has one
+ * address and no srcset, and the browser fetches it with the page whether or not the reader
+ * plays the video: 960 px fills the column of a phone and of a desktop at 1.5×, at about half
+ * the bytes of 1280 (a photo's 1280 px JPEG is 150–200 KB, a slow 4G second competing with the
+ * page's own pictures).
+ */
 function posterUrl(facts: ImageFacts): string {
-  const width = widthsFor(facts.width).filter((w) => w <= 1280).pop()!;
+  const width = widthsFor(facts.width).filter((w) => w <= 960).pop()!;
   return derivativeUrl(facts.hash, `${width}.${fallbackFormat(facts)}`);
 }
 
@@ -178,6 +197,9 @@ function videoView(ctx: Pick<PageContext, 't' | 'asset'>, form: VideoForm, image
   const poster = [form.poster, ...posterCandidates(form.src)].flatMap((src) => (src ? [images.get(src)] : [])).find(isImage);
   const ext = form.src.split('.').pop()!.toLowerCase();
   return {
+    facade: true,
+    picture: pictureView(poster, { alt: '', slot: 'article' }),
+    label: form.caption ? ctx.t('video.playTitled', { title: form.caption }) : ctx.t('video.play'),
     src: paths.media(form.src),
     type: VIDEO_TYPES[ext] ?? 'video/mp4',
     width: isVideo(facts) ? facts.width : NEUTRAL_POSTER.width,

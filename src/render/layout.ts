@@ -37,7 +37,7 @@ export interface PageMeta {
   searchQuery?: string;
   /** In development, whose content problems the page lists: its own file's, or all of them (the home page). */
   problemsOf?: string | 'all';
-  /** The page has embed facades: it loads their script (public/js/embeds.js). */
+  /** The page has facades (embeds, our videos): it loads their script (public/js/embeds.js). */
   embeds?: boolean;
 }
 

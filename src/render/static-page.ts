@@ -28,7 +28,7 @@ export function staticPage(ctx: PageContext, page: StaticPage): PageView<StaticP
       alternates: inLanguages((l) => ctx.index.pages[l].has(page.slug), (l) => paths.page(l, page.slug)),
       structuredData: [breadcrumbs(ctx, [{ name: page.title, href: page.path }])],
       problemsOf: page.file,
-      embeds: shown.frameOrigins.length > 0,
+      embeds: shown.facades,
     }),
     t: ctx.t,
     lastModified: ctx.index.lastChange(),

@@ -120,6 +120,35 @@ describe('a click on the YouTube facade', () => {
   });
 });
 
+describe('our own video', () => {
+  it('is a facade until played: no player controls, no video bytes; a click shows the player, which loads the file from this site', async () => {
+    const { context, tab, elsewhere, problems } = await openTab({ viewport: VIEWPORTS[0] });
+    const asked: string[] = [];
+    tab.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await tab.goto(`${site.origin}${ARTICLE}`, { waitUntil: 'networkidle' });
+    const video = tab.locator('figure.video video');
+    expect(await video.isVisible()).toBe(false);
+    expect(asked.filter((p) => p.endsWith('.mp4'))).toEqual([]);
+    await tab.getByRole('button', { name: 'Смотреть видео: Прибытие поезда на станцию', exact: true }).click();
+    await video.waitFor({ state: 'visible' });
+    await expect.poll(() => asked.filter((p) => p.endsWith('.mp4')), { timeout: 5000 }).toEqual(['/media/2026/02/train.mp4']);
+    expect(await tab.evaluate(() => document.activeElement?.tagName)).toBe('VIDEO');
+    expect(await tab.locator('.video__open').count()).toBe(1);
+    expect(await tab.locator('.video__open').isVisible()).toBe(false);
+    await context.close();
+    expect(elsewhere).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('is the player itself without script', async () => {
+    const { context, tab } = await openTab({ viewport: VIEWPORTS[0], javaScriptEnabled: false });
+    await tab.goto(`${site.origin}${ARTICLE}`, { waitUntil: 'networkidle' });
+    expect(await tab.locator('figure.video video[controls]').isVisible()).toBe(true);
+    expect(await tab.locator('.video__open').isVisible()).toBe(false);
+    await context.close();
+  });
+});
+
 describe('the Nu HTML checker (vnu)', () => {
   it('finds nothing wrong with the article with every form, nor the seed article', async () => {
     const dir = path.join(content.dir, '..', `vnu-${process.pid}`);

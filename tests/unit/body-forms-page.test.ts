@@ -62,9 +62,18 @@ describe('the body forms on a page', async () => {
 
   it('prints our video with controls, no preload, its poster, size, caption and credit', () => {
     const video = $('figure.video video');
-    expect(video.attr()).toMatchObject({ controls: '', preload: 'none', poster: '/media/_/a0000000000000000004/1280.jpg', width: '1280', height: '720' });
+    expect(video.attr()).toMatchObject({ controls: '', preload: 'none', poster: '/media/_/a0000000000000000004/960.jpg', width: '1280', height: '720' });
     expect(video.find('source').attr()).toEqual({ src: '/media/2026/01/clip.mp4', type: 'video/mp4' });
     expect($('figure.video figcaption').text()).toBe('Подпись к видео Видео: DKNews');
+  });
+
+  it('puts a facade before our video: a link to the file with its responsive poster and a named play button', () => {
+    const open = $('figure.video > a.video__open');
+    expect(open.attr()).toMatchObject({ href: '/media/2026/01/clip.mp4', 'aria-label': 'Смотреть видео: Подпись к видео' });
+    expect(open.attr()).toHaveProperty('data-video');
+    expect(open.find('picture source[type="image/avif"]').attr('srcset')).toContain('/media/_/a0000000000000000004/');
+    expect(open.find('img').attr('alt')).toBe('');
+    expect(open.next().is('video')).toBe(true);
   });
 
   it('prints a captioned photo as the article\'s photo: a responsive picture with its caption and credit', () => {
@@ -90,7 +99,7 @@ describe('the body forms on a page', async () => {
     const videos = blocks.filter((b) => b['@type'] === 'VideoObject');
     expect(videos).toEqual([
       { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Выступление на\u00a0форуме', description: 'Выступление на\u00a0форуме', thumbnailUrl: ['https://agency.example/media/_/a0000000000000000001/960.jpg'], uploadDate: '2026-01-20T09:00:00+05:00', embedUrl: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ' },
-      { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Подпись к видео', description: 'Подпись к видео', thumbnailUrl: ['https://agency.example/media/_/a0000000000000000004/1280.jpg'], uploadDate: '2026-01-20T09:00:00+05:00', contentUrl: 'https://agency.example/media/2026/01/clip.mp4', duration: 'PT1M23S', width: 1280, height: 720 },
+      { '@context': 'https://schema.org', '@type': 'VideoObject', name: 'Подпись к видео', description: 'Подпись к видео', thumbnailUrl: ['https://agency.example/media/_/a0000000000000000004/960.jpg'], uploadDate: '2026-01-20T09:00:00+05:00', contentUrl: 'https://agency.example/media/2026/01/clip.mp4', duration: 'PT1M23S', width: 1280, height: 720 },
     ]);
     const image = blocks.find((b) => b['@type'] === 'NewsArticle')!.image as unknown[];
     expect(image.slice(-2)).toEqual([
@@ -106,8 +115,10 @@ describe('the body forms without facades', async () => {
     const view = articlePage(ctx, ctx.index.article('ru', 'forms')!);
     const $ = cheerio.load(view.page.html);
     expect(view.frameOrigins).toEqual([]);
-    expect(view.layout.assets.embedsJs).toBeUndefined();
+    // The facades' script is loaded for our own video's facade alone: it frames nothing.
+    expect(view.layout.assets.embedsJs).toBe('/assets/js/embeds.js');
     expect($('[data-embed]').length).toBe(0);
+    expect($('[data-video]').length).toBe(1);
     expect($('.embed--link > a').first().attr('href')).toBe('https://youtu.be/dQw4w9WgXcQ');
     expect($('.embed--link figcaption a').first().text()).toBe('Смотреть видео на YouTube: Выступление на\u00a0форуме');
   });
@@ -116,7 +127,8 @@ describe('the body forms without facades', async () => {
     const ctx = await tinyContext(article, { images });
     const $ = cheerio.load(feedBody(ctx, ctx.index.body(ctx.index.article('ru', 'forms')!).html));
     expect($('.embed--link > a img').first().attr()).toMatchObject({ src: '/media/_/a0000000000000000001/1280.jpg', width: '1280', height: '800', alt: 'Токаев на форуме' });
-    expect($('picture, [data-embed]').length).toBe(0);
+    expect($('picture, [data-embed], [data-video]').length).toBe(0);
+    expect($('figure.video video').attr()).toMatchObject({ controls: '', preload: 'none', poster: '/media/_/a0000000000000000004/960.jpg' });
     expect($('figure.article__figure img').attr()).toMatchObject({ src: '/media/_/a0000000000000000003/1280.jpg', alt: 'Байтерек' });
     expect($('figure.article__figure figcaption').text()).toBe('Байтерек на\u00a0закате. Фото: Gov');
   });
