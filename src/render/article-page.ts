@@ -88,6 +88,7 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
   const body = ctx.index.body(article);
   const shown = pageBody(ctx, bodyWithPictures(body.html, ctx.index.images), ctx.embedFacades);
   const title = headline(ctx, article.title);
+  const figure = articleFigure(imageView(ctx, article, { slot: 'article', main: true }));
   const published = dateView(ctx, article.date);
   const absolute = (href: string) => absoluteUrl(ctx.siteUrl, href);
   const live = livePage(ctx, article, body.html);
@@ -133,10 +134,10 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: paths.author(ctx.lang, author.id) },
-      figure: articleFigure(imageView(ctx, article, { slot: 'article', main: true })),
+      figure,
       published,
       updated: article.updated && dateView(ctx, article.updated),
-      html: shown.html,
+      html: figure ? shown.html : eagerFirstPicture(shown.html),
       live,
       corrections: article.corrections && {
         heading: ctx.t('article.corrections'),
@@ -207,4 +208,14 @@ function related(ctx: PageContext, article: Article): Article[] {
     for (const other of ctx.index.list(ctx.lang, { topic }, 0, RELATED + 1)) if (other.path !== article.path) found.set(other.path, other);
   }
   return [...found.values()].sort((a, b) => b.date.getTime() - a.date.getTime()).slice(0, RELATED);
+}
+
+/**
+ * A body's first picture loaded at once, not when it nears the screen: with no photo above the
+ * article it is most often on the first screen (an embed's poster, a photo after the first
+ * paragraph), and a lazy picture is only asked for after the page's first layout, which makes
+ * it the page's last paint.
+ */
+export function eagerFirstPicture(html: string): string {
+  return html.replace(' loading="lazy"', ' loading="eager"');
 }

@@ -109,6 +109,27 @@ describe('the body forms on a page', async () => {
   });
 });
 
+describe('the loading of a body\'s pictures', async () => {
+  it('asks at once for the first picture of an article without a photo above it, the others as they near the screen', async () => {
+    const ctx = await tinyContext(article, { images });
+    const $ = cheerio.load(articlePage(ctx, ctx.index.article('ru', 'forms')!).page.html);
+    const loading = $('img').map((_, img) => $(img).attr('loading')).get();
+    expect(loading.length).toBeGreaterThan(3);
+    expect(loading[0]).toBe('eager');
+    expect(loading.slice(1).every((l) => l === 'lazy')).toBe(true);
+    expect($('img').first().closest('.embed--youtube').length).toBe(1);
+  });
+
+  it('leaves every body picture lazy under the article\'s own photo, which loads first', async () => {
+    const withPhoto = [{ ...article[0]!, more: 'image:\n  src: media/2026/01/a.jpg\n  alt: Переговоры' }];
+    const ctx = await tinyContext(withPhoto, { images });
+    const view = articlePage(ctx, ctx.index.article('ru', 'forms')!);
+    expect(view.page.figure?.picture?.loading).toBe('eager');
+    const $ = cheerio.load(view.page.html);
+    expect($('img').map((_, img) => $(img).attr('loading')).get().every((l) => l === 'lazy')).toBe(true);
+  });
+});
+
 describe('the body forms without facades', async () => {
   it('print an embed as a plain link with its poster in a static export, which frames nothing', async () => {
     const ctx = await tinyContext(article, { images, embedLinks: true });
