@@ -63,6 +63,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       gzip: size(summary.gzipBytes),
       br: size(summary.brBytes),
     });
+    say('export_written', { written: summary.written, kept: summary.files - summary.written, removed: summary.removed, inPlace: summary.inPlace ? 1 : 0 });
     say(apiOrigin ? 'api_origin' : 'no_api_origin', { origin: apiOrigin ?? '' });
     say('nginx', { file: path.join(shown, path.basename(summary.nginxConf)) });
     if (summary.problems) say('export_problems', { count: summary.problems });

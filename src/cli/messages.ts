@@ -176,6 +176,11 @@ const COMMANDS = {
     ru: (p) => `Выгружено адресов: ${p.urls}, в ${p.dir} за ${p.seconds} с: файлов ${p.files}, ${p.size} (gzip ${p.gzip}, brotli ${p.br}).`,
     en: (p) => `Exported ${p.urls} URLs to ${p.dir} in ${p.seconds} s: ${p.files} files, ${p.size} (gzip ${p.gzip}, brotli ${p.br}).`,
   },
+  export_written: {
+    ru: (p) => `Записано файлов: ${p.written}, оставлено как было: ${p.kept}, удалено: ${p.removed}${p.inPlace ? ' (прежний экспорт обновлён на месте)' : ''}.`,
+    kk: (p) => `Жазылған файлдар: ${p.written}, өзгеріссіз қалдырылды: ${p.kept}, жойылды: ${p.removed}${p.inPlace ? ' (бұрынғы экспорт орнында жаңартылды)' : ''}.`,
+    en: (p) => `Files written: ${p.written}, left as they were: ${p.kept}, deleted: ${p.removed}${p.inPlace ? ' (the earlier export was updated in place)' : ''}.`,
+  },
   api_origin: {
     ru: (p) => `Счётчик просмотров и поиск: ${p.origin}`,
     en: (p) => `View counter and search: ${p.origin}`,
