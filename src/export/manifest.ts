@@ -115,7 +115,8 @@ let code: string | undefined;
 function codeHash(): string {
   if (code) return code;
   const hash = createHash('sha256');
-  const srcRoot = fileURLToPath(new URL('..', import.meta.url));
+  // This file is src/export/manifest.ts (or its build under dist/src/): two folders up is the code's root.
+  const srcRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
   for (const dir of [srcRoot, ...['views', 'locales', 'public'].map((d) => path.join(PROJECT_ROOT, d))]) {
     const files = readdirSync(dir, { recursive: true, withFileTypes: true })
       .filter((e) => e.isFile())
