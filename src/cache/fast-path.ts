@@ -30,6 +30,8 @@ interface Known extends Omit<FastRoute, 'until'> {
   until?: number;
 }
 
+/** Page URLs the fast path knows before it first forgets those the cache has dropped (see #prune). */
+const PRUNE_FROM = 4096;
 /** Search URLs the fast path knows at most; the least recently answered are forgotten. */
 const KNOWN_QUERY_URLS = 1000;
 
@@ -43,6 +45,7 @@ const KNOWN_QUERY_URLS = 1000;
  */
 export class FastPath {
   #pages = new Map<string, Known>();
+  #pruneAt = PRUNE_FROM;
   /**
    * The heads of the 200 answers of a representation, by the representation: they live as long
    * as the cache keeps it. Kept on the route, they held every representation ever answered
@@ -64,6 +67,19 @@ export class FastPath {
     routes.delete(url);
     routes.set(url, { ...route, until: until?.getTime() });
     if (this.#queries.size > KNOWN_QUERY_URLS) this.#queries.delete(this.#queries.keys().next().value!);
+    if (this.#pages.size > this.#pruneAt) this.#prune();
+  }
+
+  /**
+   * Forgets the pages whose answer the cache no longer has: the fast path could not answer
+   * them, and Express teaches it again when it renders one anew. Without this, a crawl of the
+   * whole archive (or a static export) left a route per URL, about a kilobyte each. Run when
+   * the routes have doubled since the last time, so it costs O(1) per URL learnt.
+   */
+  #prune(): void {
+    const version = this.version();
+    for (const [url, route] of this.#pages) if (!route.store.has(route.key, version)) this.#pages.delete(url);
+    this.#pruneAt = Math.max(PRUNE_FROM, 2 * this.#pages.size);
   }
 
   /** Answers a request from the cache if it can, before Express; false means "let Express answer". */
