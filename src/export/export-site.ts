@@ -103,7 +103,12 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   // While the event loop renders the next page, libuv's threads compress the last ones (a fifth of the work).
   const offThreadBefore = compressOffThreadFrom(0);
   try {
-    const fetch: Fetch = (url, encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
+    const get: Fetch = (url, encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
+    // A kept-alive socket the server closed as idle just as it was reused: a GET is asked again, once.
+    const fetch: Fetch = (url, encoding) => get(url, encoding).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+      return get(url, encoding);
+    });
     const result = await writeAll(site, config, files, options.outDir, previous, fetch, options.now?.() ?? new Date());
     if (!previous) await swapIn(staging, options.outDir);
     return { ...result, inPlace: previous !== undefined, problems: site.store.index.problems.length, nginxConf: path.join(options.outDir, NGINX_FILE), ms: Math.round(performance.now() - started) };
