@@ -5,7 +5,7 @@ import { ContentLoadError } from '../problems/errors.js';
 import type { EditorLang } from '../problems/messages.js';
 import { message, perLang, type CommandCode } from './messages.js';
 import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
-import { exportSite, ExportRefused } from '../export/export-site.js';
+import { ExportFailedInPlace, exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
@@ -74,7 +74,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`${message('broken_site_files', lang, { detail: error.message })}\n`);
       return 1;
     }
-    io.stderr.write(`${message('failed', lang, { detail: describeError(error) })}\n`);
+    if (error instanceof ExportFailedInPlace) io.stderr.write(`${message('failed_in_place', lang, { detail: describeError(error.cause) })}\n`);
+    else io.stderr.write(`${message('failed', lang, { detail: describeError(error) })}\n`);
     return 1;
   }
 }

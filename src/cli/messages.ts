@@ -168,6 +168,11 @@ const COMMANDS = {
     ru: (p) => `Выгрузка не удалась, папка не изменена: ${p.detail}`,
     en: (p) => `The export failed; the folder was not changed: ${p.detail}`,
   },
+  failed_in_place: {
+    ru: (p) => `Выгрузка не удалась на полпути: часть файлов уже новые, остальные прежние, каждый файл цел. Следующая выгрузка запишет папку целиком: ${p.detail}`,
+    kk: (p) => `Экспорт жартылай орындалды: файлдардың бір бөлігі жаңа, қалғаны бұрынғы, әр файл бүтін. Келесі экспорт қалтаны толық жазады: ${p.detail}`,
+    en: (p) => `The export failed half-way: some files are new, the others as before, each one whole. The next export writes the folder whole: ${p.detail}`,
+  },
   site_url_default: {
     ru: (p) => `Внимание: SITE_URL не задан, абсолютные адреса (canonical, hreflang, карты сайта) указывают на ${p.url}.`,
     en: (p) => `Note: SITE_URL is not set; absolute URLs (canonical, hreflang, sitemaps) point at ${p.url}.`,

@@ -1,6 +1,6 @@
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -53,6 +53,14 @@ export interface ExportSummary {
   /** Problems the content has (the same `npm run check` lists); the export goes on without those files. */
   problems: number;
   nginxConf: string;
+}
+
+/** An export in place that failed after it had begun to change the folder (see exportSite). */
+export class ExportFailedInPlace extends Error {
+  override name = 'ExportFailedInPlace';
+  constructor(readonly dir: string, options: { cause: unknown }) {
+    super(`${dir}: the export in place failed half-way; the next one writes the folder whole`, options);
+  }
 }
 
 /** A folder that is not an earlier export is never replaced: its files are someone's. */
@@ -109,7 +117,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
       return get(url, encoding);
     });
-    const result = await writeAll(site, config, files, options.outDir, previous, fetch, options.now?.() ?? new Date());
+    const result = await writeAll(site, config, files, options.outDir, previous, fetch, options.now?.() ?? new Date()).catch((error: unknown) => {
+      // The manifest was put aside before the first change: a failure before it changed nothing.
+      if (previous && !existsSync(path.join(options.outDir, MANIFEST_FILE))) throw new ExportFailedInPlace(options.outDir, { cause: error });
+      throw error;
+    });
     if (!previous) await swapIn(staging, options.outDir);
     return { ...result, inPlace: previous !== undefined, problems: site.store.index.problems.length, nginxConf: path.join(options.outDir, NGINX_FILE), ms: Math.round(performance.now() - started) };
   } finally {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -191,6 +191,20 @@ describe('npm run export, again over an earlier export', () => {
     expect(summary.written).toBeGreaterThan(0);
     expect(summary.written).toBeLessThan(summary.files);
     expect(await readdir(dir)).not.toContain('.export-manifest.unfinished.tsv');
+  });
+
+  it('writes the folder whole again, swapped in, after an export in place was killed half-way', async () => {
+    const dir = path.join(site.work, 'killed');
+    await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    // What a run killed while changing files leaves: the manifest put aside, a file half-made.
+    await rename(path.join(dir, '.export-manifest.tsv'), path.join(dir, '.export-manifest.unfinished.tsv'));
+    await writeFile(path.join(dir, 'ru/index.html.export-tmp'), '<!doctype html><p>half');
+    const summary = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(summary.inPlace).toBe(false);
+    expect(summary.written).toBe(summary.files);
+    const files = await readdir(dir, { recursive: true });
+    expect(files).toContain('.export-manifest.tsv');
+    expect(files.filter((f) => /unfinished|export-tmp/.test(f))).toEqual([]);
   });
 });
 
