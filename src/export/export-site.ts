@@ -228,8 +228,11 @@ function finish(files: ExportFiles, previous: Manifest | undefined, entries: Map
   }
   // Pages gone from the site, a killed run's temporary files, anything put there by hand.
   if (previous) summary.removed = files.sweep(new Set([...keep, UNFINISHED_FILE]), changing);
+  // A new key with the same bytes (a release that changed no page) is worth keeping: the next run skips those URLs.
+  const same = (a: ManifestEntry, b: ManifestEntry | undefined) => a === b || (b !== undefined && a.key === b.key && a.hash === b.hash && a.mtime === b.mtime && a.size === b.size && a.gzip === b.gzip && a.br === b.br && a.file === b.file);
+  const stale = previous !== undefined && (entries.size !== previous.entries.size || JSON.stringify(nginx) !== JSON.stringify(previous.nginx) || [...entries.values()].some((e) => !same(e, previous.entries.get(e.url))));
   const text = manifestText(nginx, entries.values());
-  if (!previous || changed()) {
+  if (!previous || changed() || stale) {
     files.write(MANIFEST_FILE, Buffer.from(text), 0);
     if (previous) files.remove(UNFINISHED_FILE);
   }

@@ -168,6 +168,22 @@ describe('npm run export, again over an earlier export', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
+  it('keeps a new key whose page came out the same (a release that changed no page): the page is left, the manifest learns the key', async () => {
+    const dir = path.join(site.work, 'rekeyed');
+    await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    const manifest = path.join(dir, '.export-manifest.tsv');
+    const text = await readFile(manifest, 'utf8');
+    await writeFile(manifest, text.replace(/^(\/ru\/news\/first-story\t[^\t]+\t)[^\t]+/m, '$1an-older-key'));
+    const before = await snapshot(dir);
+    const summary = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(summary.written).toBe(0);
+    // The same lines; an update in place lists the URLs in the order it wrote them.
+    const lines = (t: string) => t.split('\n').sort();
+    expect(lines(await readFile(manifest, 'utf8'))).toEqual(lines(text));
+    const after = await snapshot(dir);
+    for (const [file, state] of before) if (file !== '.export-manifest.tsv') expect(after.get(file), file).toBe(state);
+  });
+
   it('writes in place only what changed, and deletes what is gone from the site', async () => {
     const content = path.join(site.work, 'content-edited');
     await cp(VALID, content, { recursive: true });
