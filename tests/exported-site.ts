@@ -43,7 +43,7 @@ function listen(server: Server): Promise<number> {
 /** Every file of an export as the URL it answers, or undefined for what is no URL (copies, the nginx block). */
 export function urlOf(file: string): string | undefined {
   // The 404 pages are answers, not addresses: compared where unknown addresses are asked for.
-  if (/\.(gz|br)$/.test(file) || file === 'nginx.conf' || file.endsWith('404.html')) return undefined;
+  if (/\.(gz|br)$/.test(file) || file === 'nginx.conf' || file === '.export-manifest.tsv' || file.endsWith('404.html')) return undefined;
   const paged = /^_pages\/(.+?)\/(\d+)\.html$/.exec(file);
   if (paged) {
     const list = paged[1]!;

@@ -19,6 +19,19 @@ const BROTLI_QUALITY = 6;
  * a crawl of pages would cost 100 MB of it.
  */
 const COMPRESS_OFF_THREAD = 256 * 1024;
+let offThreadFrom = COMPRESS_OFF_THREAD;
+
+/**
+ * Compresses bodies of at least `bytes` on libuv's threads from now on, for this process: the
+ * static export, which renders one page after another and has nobody waiting, gives every
+ * page's gzip and brotli to the other core (`0`). The bytes are the same either way. Returns
+ * the setting it replaces.
+ */
+export function compressOffThreadFrom(bytes: number): number {
+  const was = offThreadFrom;
+  offThreadFrom = bytes;
+  return was;
+}
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
 
@@ -42,7 +55,7 @@ export class Representation {
   /** The same as the constructor, with a big body compressed off the event loop. */
   static async of(body: string | Buffer, type: string, lastModified?: Date, headers?: AnswerHeaders): Promise<Representation> {
     const identity = typeof body === 'string' ? Buffer.from(body) : body;
-    if (identity.length < COMPRESS_OFF_THREAD) return new Representation(identity, type, lastModified, undefined, headers);
+    if (identity.length < offThreadFrom || identity.length < MIN_COMPRESS) return new Representation(identity, type, lastModified, undefined, headers);
     const [gzipped, br] = await Promise.all([gzipAsync(identity, { level: 9 }), brotliAsync(identity, brotliOptions(identity.length))]);
     return new Representation(identity, type, lastModified, { gzip: gzipped, br }, headers);
   }

@@ -34,6 +34,11 @@ export class ResponseCache {
     return slot.rep;
   }
 
+  /** Whether the cache has an answer for key, without counting it as read (eviction's order stays). */
+  has(key: string, version: unknown): boolean {
+    return version === this.#version && this.#entries.has(key);
+  }
+
   set(key: string, version: unknown, value: Representation): void {
     if (version !== this.#version) {
       this.clear();

@@ -5,7 +5,7 @@ import { ContentLoadError } from '../problems/errors.js';
 import type { EditorLang } from '../problems/messages.js';
 import { message, perLang, type CommandCode } from './messages.js';
 import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
-import { exportSite, ExportRefused } from '../export/export-site.js';
+import { ExportFailedInPlace, exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
 import type { CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
@@ -63,6 +63,7 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       gzip: size(summary.gzipBytes),
       br: size(summary.brBytes),
     });
+    say('export_written', { written: summary.written, kept: summary.files - summary.written, removed: summary.removed, inPlace: summary.inPlace ? 1 : 0 });
     say(apiOrigin ? 'api_origin' : 'no_api_origin', { origin: apiOrigin ?? '' });
     say('nginx', { file: path.join(shown, path.basename(summary.nginxConf)) });
     if (summary.problems) say('export_problems', { count: summary.problems });
@@ -73,7 +74,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`${message('broken_site_files', lang, { detail: error.message })}\n`);
       return 1;
     }
-    io.stderr.write(`${message('failed', lang, { detail: describeError(error) })}\n`);
+    if (error instanceof ExportFailedInPlace) io.stderr.write(`${message('failed_in_place', lang, { detail: describeError(error.cause) })}\n`);
+    else io.stderr.write(`${message('failed', lang, { detail: describeError(error) })}\n`);
     return 1;
   }
 }

@@ -168,6 +168,11 @@ const COMMANDS = {
     ru: (p) => `Выгрузка не удалась, папка не изменена: ${p.detail}`,
     en: (p) => `The export failed; the folder was not changed: ${p.detail}`,
   },
+  failed_in_place: {
+    ru: (p) => `Выгрузка не удалась на полпути: часть файлов уже новые, остальные прежние, каждый файл цел. Следующая выгрузка запишет папку целиком: ${p.detail}`,
+    kk: (p) => `Экспорт жартылай орындалды: файлдардың бір бөлігі жаңа, қалғаны бұрынғы, әр файл бүтін. Келесі экспорт қалтаны толық жазады: ${p.detail}`,
+    en: (p) => `The export failed half-way: some files are new, the others as before, each one whole. The next export writes the folder whole: ${p.detail}`,
+  },
   site_url_default: {
     ru: (p) => `Внимание: SITE_URL не задан, абсолютные адреса (canonical, hreflang, карты сайта) указывают на ${p.url}.`,
     en: (p) => `Note: SITE_URL is not set; absolute URLs (canonical, hreflang, sitemaps) point at ${p.url}.`,
@@ -175,6 +180,11 @@ const COMMANDS = {
   done: {
     ru: (p) => `Выгружено адресов: ${p.urls}, в ${p.dir} за ${p.seconds} с: файлов ${p.files}, ${p.size} (gzip ${p.gzip}, brotli ${p.br}).`,
     en: (p) => `Exported ${p.urls} URLs to ${p.dir} in ${p.seconds} s: ${p.files} files, ${p.size} (gzip ${p.gzip}, brotli ${p.br}).`,
+  },
+  export_written: {
+    ru: (p) => `Записано файлов: ${p.written}, оставлено как было: ${p.kept}, удалено: ${p.removed}${p.inPlace ? ' (прежний экспорт обновлён на месте)' : ''}.`,
+    kk: (p) => `Жазылған файлдар: ${p.written}, өзгеріссіз қалдырылды: ${p.kept}, жойылды: ${p.removed}${p.inPlace ? ' (бұрынғы экспорт орнында жаңартылды)' : ''}.`,
+    en: (p) => `Files written: ${p.written}, left as they were: ${p.kept}, deleted: ${p.removed}${p.inPlace ? ' (the earlier export was updated in place)' : ''}.`,
   },
   api_origin: {
     ru: (p) => `Счётчик просмотров и поиск: ${p.origin}`,

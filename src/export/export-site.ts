@@ -1,28 +1,25 @@
 import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
-import { ON_THE_WIRE, PER_ANSWER } from '../http/answer-headers.js';
 import { createServer } from '../http/create-server.js';
 import { loopbackGet, type LoopbackAnswer } from '../http/loopback.js';
-import { Representation, type Encoding } from '../cache/representation.js';
+import { compressOffThreadFrom, Representation, type Encoding } from '../cache/representation.js';
 import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
+import { ExportFiles } from './files.js';
+import { hashBytes, manifestText, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
+import { NginxCollector, nginxOptions } from './nginx-facts.js';
 
 /** Requests in flight at once: enough to keep both cores busy, few enough to stay polite. */
 const CONCURRENCY = 4;
+/** The export's response cache: an answer is read back from it right after it is made. */
+const EXPORT_CACHE_BYTES = 16 * 1024 * 1024;
 export const NGINX_FILE = 'nginx.conf';
-
-/** Headers of one answer, not of the site: the nginx block does not repeat them. */
-const NOT_SITE_WIDE = new Set([
-  ...PER_ANSWER,
-  ...ON_THE_WIRE,
-  // Per kind of file: images may be shown by other origins (feed readers), pages may not.
-  'cross-origin-resource-policy',
-]);
 
 /** Text formats worth compressing, as the server's compression() decides for its files; images are not. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|[a-z.+-]+\+(json|xml))|image\/svg\+xml)/;
@@ -42,6 +39,12 @@ export interface ExportOptions {
 export interface ExportSummary {
   urls: number;
   files: number;
+  /** Files written by this run (bytes or date); the others were left as they were. */
+  written: number;
+  /** Files of an earlier export deleted: pages gone from the site, leftovers. */
+  removed: number;
+  /** Whether an earlier export was updated in place (else written beside and swapped in). */
+  inPlace: boolean;
   /** Bytes of the files as served uncompressed, and of their .gz and .br copies. */
   bytes: number;
   gzipBytes: number;
@@ -50,6 +53,14 @@ export interface ExportSummary {
   /** Problems the content has (the same `npm run check` lists); the export goes on without those files. */
   problems: number;
   nginxConf: string;
+}
+
+/** An export in place that failed after it had begun to change the folder (see exportSite). */
+export class ExportFailedInPlace extends Error {
+  override name = 'ExportFailedInPlace';
+  constructor(readonly dir: string, options: { cause: unknown }) {
+    super(`${dir}: the export in place failed half-way; the next one writes the folder whole`, options);
+  }
 }
 
 /** A folder that is not an earlier export is never replaced: its files are someone's. */
@@ -63,84 +74,129 @@ export class ExportRefused extends Error {
   }
 }
 
+type Fetch = (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>;
+
 /**
  * Writes every public URL of the site into outDir as the bytes the server sends for it, with
- * .gz and .br copies and an nginx server block. The bytes come from the app itself: it is
- * built as `npm start` builds it (production, no drafts), listens on a loopback port, and is
- * asked for each URL. The export is written beside outDir and then swapped in, so a server
- * reading outDir never sees half an export.
+ * .gz and .br copies, an nginx server block and a manifest (manifest.ts). The bytes come from
+ * the app itself: it is built as `npm start` builds it (production, no drafts), listens on a
+ * loopback port, and is asked for each URL.
+ *
+ * Two ways to write, a trade-off between a reader's view and the cost of a run:
+ * - **Whole, beside, swapped in** (a first export, or after one was killed half-way): written
+ *   into a folder beside outDir and renamed into place, so a server reading outDir never sees
+ *   half an export.
+ * - **In place** (outDir holds a finished export with its manifest): a URL whose key is the
+ *   same is neither asked for nor written; a file whose bytes changed is written beside itself
+ *   and renamed over the old one, so no reader gets half a file. Copying 100,000 pages to swap
+ *   in one changed page would cost minutes; the price is that during the run a reader may
+ *   see some pages new and others old. The order keeps that harmless: media and assets
+ *   first, then articles, then the lists and feeds that link to them, the files gone from the
+ *   site last. The manifest is renamed aside while files change, so an export killed
+ *   meanwhile is followed by a whole one.
  */
 export async function exportSite(options: ExportOptions): Promise<ExportSummary> {
   const started = performance.now();
   await checkOutDir(options.outDir);
-  const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin, embedFacades: false };
+  // The export asks for each answer once, then its compressed forms from the cache at once:
+  // a small cache is enough, and a big one would be resident memory for nothing.
+  const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin, embedFacades: false, responseCacheBytes: Math.min(options.config.responseCacheBytes, EXPORT_CACHE_BYTES) };
   const site = await boot(config, options.logger, { now: options.now });
   const server = createServer(site.app, { logger: options.logger, refusalPage: site.refusalPage });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const previous = readManifest(options.outDir);
   const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}.export-${process.pid}-${Date.now()}`);
+  const files = new ExportFiles(previous ? options.outDir : staging, previous !== undefined);
+  // While the event loop renders the next page, libuv's threads compress the last ones (a fifth of the work).
+  const offThreadBefore = compressOffThreadFrom(0);
   try {
-    const fetch = (url: string, encoding: Encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
-    const written = await writeAll(site, config, staging, fetch);
-    const nginxConf = path.join(options.outDir, NGINX_FILE);
-    await writeFile(path.join(staging, NGINX_FILE), nginxServerBlock({ ...written.nginx, root: options.outDir, exportedAt: options.now?.() ?? new Date() }));
-    await swapIn(staging, options.outDir);
-    return { ...written.summary, problems: site.store.index.problems.length, nginxConf, ms: Math.round(performance.now() - started) };
+    const get: Fetch = (url, encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
+    // A kept-alive socket the server closed as idle just as it was reused: a GET is asked again, once.
+    const fetch: Fetch = (url, encoding) => get(url, encoding).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
+      return get(url, encoding);
+    });
+    const result = await writeAll(site, config, files, options.outDir, previous, fetch, options.now?.() ?? new Date()).catch((error: unknown) => {
+      // The manifest was put aside before the first change: a failure before it changed nothing.
+      if (previous && !existsSync(path.join(options.outDir, MANIFEST_FILE))) throw new ExportFailedInPlace(options.outDir, { cause: error });
+      throw error;
+    });
+    if (!previous) await swapIn(staging, options.outDir);
+    return { ...result, inPlace: previous !== undefined, problems: site.store.index.problems.length, nginxConf: path.join(options.outDir, NGINX_FILE), ms: Math.round(performance.now() - started) };
   } finally {
+    compressOffThreadFrom(offThreadBefore);
     agent.destroy();
     server.close();
     site.close();
-    await rm(staging, { recursive: true, force: true });
+    if (!previous) await rm(staging, { recursive: true, force: true });
   }
 }
 
-/** Asks the app for every URL of the plan and writes the answers; returns what the nginx block needs. */
-async function writeAll(site: Site, config: Config, dir: string, fetch: (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>) {
-  const plan = exportPlan(site.store.index, config.pageSize, site.assets.urls);
-  const cache = Object.fromEntries(EXPORT_KINDS.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
-  const types = new Map<string, string>();
-  const charsetTypes = new Set<string>();
-  let feedType = '';
-  let security: [string, string][] | undefined;
-  const corp: Partial<Record<ExportKind, string>> = {};
-  const summary = { urls: plan.length, files: 0, bytes: 0, gzipBytes: 0, brBytes: 0 };
-
-  await eachLimited(plan, CONCURRENCY, async (entry) => {
-    const answer = await fetch(entry.url);
-    check(entry, answer, cache[entry.kind]);
-    const headers = siteHeaders(answer);
-    security ??= headers;
-    const corpOf = String(answer.headers['cross-origin-resource-policy'] ?? '');
-    if ((corp[entry.kind] ??= corpOf) !== corpOf) throw new Error(`${entry.url}: Cross-Origin-Resource-Policy "${corpOf}" differs from the other files of its kind (${entry.kind})`);
-    if (JSON.stringify(headers) !== JSON.stringify(security)) throw new Error(`${entry.url}: the server sent other security headers than for the first URL; the nginx block could not send both`);
-    const type = String(answer.headers['content-type']);
-    const [base = '', ...params] = type.split(';').map((part) => part.trim());
-    if (params.some((p) => p.toLowerCase() === 'charset=utf-8')) charsetTypes.add(base);
-    if (entry.kind === 'feed') feedType = base;
-    else noteType(types, entry, base);
-
-    const sizes = await writeEntry(dir, entry, { body: answer.body, ...(await compressed(entry.url, answer.body, type, fetch)), lastModified: answer.headers['last-modified'] });
-    summary.files += sizes.files;
-    summary.bytes += answer.body.length;
-    summary.gzipBytes += sizes.gzip;
-    summary.brBytes += sizes.br;
-  });
-
-  return {
-    summary,
-    nginx: {
-      serverName: new URL(config.siteUrl).hostname,
-      securityHeaders: security ?? [],
-      corp,
-      cacheControl: cache,
-      types,
-      charsetTypes,
-      feedType,
-      redirects: site.store.index.redirects(),
-    },
-  };
+/** Media and assets first, then articles, then the pages, lists and feeds that link to them. */
+function rank(entry: ExportEntry): number {
+  if (entry.kind === 'media' || entry.kind === 'derivative' || entry.kind === 'asset' || entry.kind === 'plainAsset') return 0;
+  if (entry.slug !== undefined) return 1;
+  return entry.kind === 'page' ? 2 : 3;
 }
 
+/** Asks the app for every URL of the plan whose key changed and writes what differs; then the nginx block and the manifest. */
+async function writeAll(site: Site, config: Config, files: ExportFiles, outDir: string, previous: Manifest | undefined, fetch: Fetch, now: Date) {
+  const index = site.store.index;
+  const plan = exportPlan(index, config.pageSize, site.assets.urls);
+  if (previous) plan.sort((a, b) => rank(a) - rank(b));
+  const key = siteKey(config, index, now);
+  const cache = Object.fromEntries(EXPORT_KINDS.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
+  const facts = new NginxCollector();
+  const entries = new Map<string, ManifestEntry>();
+  let written = 0;
+  // Before the first change in place, the manifest goes aside: a run killed now is followed by a whole export.
+  let marked = previous === undefined;
+  const changing = () => {
+    if (!marked) renameSync(path.join(files.dir, MANIFEST_FILE), path.join(files.dir, UNFINISHED_FILE));
+    marked = true;
+  };
+
+  await eachLimited(plan, CONCURRENCY, async (entry) => {
+    if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
+    const entryKey = urlKey(key, entry.slug === undefined ? undefined : site.counter.counted(entry.slug));
+    const before = previous?.entries.get(entry.url);
+    if (before && !entry.volatile && before.key === entryKey && before.file === entry.file && files.mtime(entry.file) !== undefined) {
+      entries.set(entry.url, before);
+      return;
+    }
+    const answer = await fetch(entry.url);
+    check(entry, answer, cache[entry.kind]);
+    const type = String(answer.headers['content-type']);
+    facts.note(entry, answer, type);
+    const copies = await compressed(site, entry.url, answer.body, type, fetch);
+    const lastModified = answer.headers['last-modified'];
+    const made: ManifestEntry = {
+      url: entry.url, file: entry.file, key: entryKey, hash: hashBytes(answer.body), mtime: lastModified ? Date.parse(lastModified) : 0,
+      compressed: copies.gzip !== undefined, size: answer.body.length, gzip: copies.gzip?.length ?? 0, br: copies.br?.length ?? 0,
+    };
+    entries.set(entry.url, made);
+    const same = before && before.hash === made.hash && before.compressed === made.compressed && before.file === made.file;
+    if (same && (before.mtime === made.mtime || !made.mtime)) return;
+    changing();
+    if (same) {
+      // The bytes are the same; the server's Last-Modified moved: the dates alone.
+      for (const name of namesOf(made)) files.date(name, made.mtime);
+      written += namesOf(made).length;
+      return;
+    }
+    files.write(entry.file, answer.body, made.mtime);
+    if (copies.gzip && copies.br) {
+      files.write(`${entry.file}.gz`, copies.gzip, made.mtime);
+      files.write(`${entry.file}.br`, copies.br, made.mtime);
+    } else if (before?.compressed) for (const name of namesOf(before).slice(1)) files.remove(name);
+    written += namesOf(made).length;
+  });
+
+  const nginx = facts.facts(previous?.nginx);
+  const block = nginxServerBlock({ ...nginxOptions(nginx), serverName: new URL(config.siteUrl).hostname, cacheControl: cache, redirects: index.redirects(), root: outDir, exportedAt: now });
+  return { ...finish(files, previous, entries, nginx, block, changing, () => marked), written };
+}
 /** The answer must be the one the plan expects: its status and its kind's Cache-Control. */
 function check(entry: ExportEntry, answer: LoopbackAnswer, expectedCache: string): void {
   if (answer.status !== entry.status) throw new Error(`${entry.url}: the server answered ${answer.status}, not ${entry.status}`);
@@ -148,52 +204,78 @@ function check(entry: ExportEntry, answer: LoopbackAnswer, expectedCache: string
   if (cacheControl !== expectedCache) throw new Error(`${entry.url}: the server sent Cache-Control "${cacheControl}", not the "${expectedCache}" of a ${entry.kind}`);
 }
 
-/** The headers every answer carries (security headers), with their names as the server wrote them. */
-function siteHeaders(answer: LoopbackAnswer): [string, string][] {
-  return Object.entries(answer.headers)
-    .filter(([name]) => !NOT_SITE_WIDE.has(name))
-    .map(([name, value]): [string, string] => [answer.names.get(name) ?? name, Array.isArray(value) ? value.join(', ') : String(value)])
-    .sort(([a], [b]) => a.localeCompare(b));
+/**
+ * The last steps: the nginx block and the manifest are written when they differ from the
+ * folder's, then (in place) the files no URL has any more are deleted, and the manifest is
+ * back under its name. A run that found nothing to change has touched nothing.
+ */
+function finish(files: ExportFiles, previous: Manifest | undefined, entries: Map<string, ManifestEntry>, nginx: NginxFacts, block: string, changing: () => void, changed: () => boolean) {
+  const conf = files.full(NGINX_FILE);
+  const old = previous ? readText(conf) : undefined;
+  // The block's second line says when it was written: a block otherwise the same is left as it is.
+  if (old === undefined || withoutDate(old) !== withoutDate(block)) {
+    changing();
+    files.write(NGINX_FILE, Buffer.from(block), 0);
+  }
+  const keep = new Set([NGINX_FILE, MANIFEST_FILE]);
+  const summary = { urls: entries.size, files: 0, bytes: 0, gzipBytes: 0, brBytes: 0, removed: 0 };
+  for (const entry of entries.values()) {
+    for (const name of namesOf(entry)) keep.add(name);
+    summary.files += namesOf(entry).length;
+    summary.bytes += entry.size;
+    summary.gzipBytes += entry.gzip;
+    summary.brBytes += entry.br;
+  }
+  // Pages gone from the site, a killed run's temporary files, anything put there by hand.
+  if (previous) summary.removed = files.sweep(new Set([...keep, UNFINISHED_FILE]), changing);
+  // A new key with the same bytes (a release that changed no page) is worth keeping: the next run skips those URLs.
+  const same = (a: ManifestEntry, b: ManifestEntry | undefined) => a === b || (b !== undefined && a.key === b.key && a.hash === b.hash && a.mtime === b.mtime && a.size === b.size && a.gzip === b.gzip && a.br === b.br && a.file === b.file);
+  const stale = previous !== undefined && (entries.size !== previous.entries.size || JSON.stringify(nginx) !== JSON.stringify(previous.nginx) || [...entries.values()].some((e) => !same(e, previous.entries.get(e.url))));
+  const text = manifestText(nginx, entries.values());
+  if (!previous || changed() || stale) {
+    files.write(MANIFEST_FILE, Buffer.from(text), 0);
+    if (previous) files.remove(UNFINISHED_FILE);
+  }
+  return summary;
 }
 
-/** One extension, one type: nginx picks the type by extension (the feeds have a location of their own). */
-function noteType(types: Map<string, string>, entry: ExportEntry, type: string): void {
-  const ext = path.extname(entry.file).slice(1).toLowerCase();
-  if (!ext) throw new Error(`${entry.url}: its file ${entry.file} has no extension, so a static server cannot know its type`);
-  const known = types.get(ext);
-  if (known && known !== type) throw new Error(`${entry.url}: .${ext} files are sent as both ${known} and ${type}; a static server sends one type per extension`);
-  types.set(ext, type);
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutDate(block: string): string {
+  return block.replace(/^# Written by .*$/m, '');
+}
+
+/** The file of an entry and its compressed copies. */
+function namesOf(entry: ManifestEntry): string[] {
+  return entry.compressed ? [entry.file, `${entry.file}.gz`, `${entry.file}.br`] : [entry.file];
 }
 
 /**
  * The .gz and .br bodies of an answer, when the server would compress it. Pages, feeds and
  * sitemaps the server compresses once and keeps (a strong ETag says so): those bytes are
- * asked for. Files it compresses on the fly are compressed here with the server's settings.
+ * taken from its cache, where the answer just sent lies (the fast path's, as a reader's
+ * request for the same URL would get them). Files it compresses on the fly are compressed
+ * here with the server's settings.
  */
-async function compressed(url: string, body: Buffer, type: string, fetch: (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>) {
+async function compressed(site: Site, url: string, body: Buffer, type: string, fetch: Fetch): Promise<{ gzip?: Buffer; br?: Buffer }> {
   if (!COMPRESSIBLE.test(type)) return {};
+  const fromCache = (encoding: Encoding) => {
+    const hit = site.app.fromCache(url, encoding);
+    return hit && hit.lines.toString('latin1').toLowerCase().includes(`content-encoding: ${encoding}\r\n`) ? hit.body : undefined;
+  };
+  const [gzipCached, brCached] = [fromCache('gzip'), fromCache('br')];
+  if (gzipCached && brCached) return { gzip: gzipCached, br: brCached };
   const [gzip, br] = await Promise.all([fetch(url, 'gzip'), fetch(url, 'br')]);
   const kept = (answer: LoopbackAnswer, encoding: Encoding) => answer.headers['content-encoding'] === encoding && !String(answer.headers.etag).startsWith('W/');
   if (kept(gzip, 'gzip') && kept(br, 'br')) return { gzip: gzip.body, br: br.body };
   const rep = new Representation(body, type);
   return { gzip: rep.gzip, br: rep.br };
-}
-
-/** The file and its compressed copies, dated as the server dates the answer (its Last-Modified). */
-async function writeEntry(dir: string, entry: ExportEntry, { body, gzip, br, lastModified }: { body: Buffer; gzip?: Buffer; br?: Buffer; lastModified?: string }) {
-  if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
-  const file = path.join(dir, ...entry.file.split('/'));
-  await mkdir(path.dirname(file), { recursive: true });
-  const copies: [string, Buffer][] = [[file, body]];
-  if (gzip) copies.push([`${file}.gz`, gzip]);
-  if (br) copies.push([`${file}.br`, br]);
-  const date = lastModified ? new Date(lastModified) : undefined;
-  for (const [name, bytes] of copies) {
-    await writeFile(name, bytes, { flag: 'wx' });
-    // nginx sends a file's mtime as Last-Modified: the same as the server's, where it sends one.
-    if (date) await utimes(name, date, date);
-  }
-  return { files: copies.length, gzip: gzip?.length ?? 0, br: br?.length ?? 0 };
 }
 
 /** Refuses, before any work, an out folder that exists and is neither empty nor an earlier export. */

@@ -22,6 +22,13 @@ export interface ExportEntry {
   kind: ExportKind;
   /** The status the server answers it with: 404 for the 404 pages, 200 for everything else. */
   status: 200 | 404;
+  /** An article page's slug: its view count is part of what the page is made from. */
+  slug?: string;
+  /**
+   * Made anew by the clock, whatever the content: the home page's «most read» (every five
+   * minutes), the news sitemap's last two days. An incremental export always asks for these.
+   */
+  volatile?: true;
 }
 
 /** A fingerprinted asset URL (see http/assets.ts): name.<10 hex digits>.ext. */
@@ -65,15 +72,15 @@ function sameFile(url: string, kind: ExportKind): ExportEntry {
 export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: readonly string[]): ExportEntry[] {
   const entries: ExportEntry[] = [];
   const page = (url: string) => entries.push({ url, file: pageFile(url), kind: 'page', status: 200 });
-  const list = (basePath: string, count: number) => {
+  const list = (basePath: string, count: number, volatileFirst = false) => {
     const pages = Math.max(1, Math.ceil(count / pageSize));
-    for (let n = 1; n <= pages; n++) entries.push({ url: paths.onPage(basePath, n), file: listFile(basePath, n), kind: 'page', status: 200 });
+    for (let n = 1; n <= pages; n++) entries.push({ url: paths.onPage(basePath, n), file: listFile(basePath, n), kind: 'page', status: 200, ...(volatileFirst && n === 1 ? { volatile: true as const } : {}) });
   };
 
   for (const lang of LANGS) {
-    list(paths.home(lang), index.count(lang));
+    list(paths.home(lang), index.count(lang), true);
     for (let offset = 0; offset < index.count(lang); offset += SITEMAP_LIMIT) {
-      for (const { url } of index.articleUrls(lang, offset, SITEMAP_LIMIT)) page(url);
+      for (const { url } of index.articleUrls(lang, offset, SITEMAP_LIMIT)) entries.push({ url, file: pageFile(url), kind: 'page', status: 200, slug: url.slice(url.lastIndexOf('/') + 1) });
     }
     list(paths.news(lang), index.count(lang));
     page(paths.authors(lang));
@@ -86,7 +93,7 @@ export function exportPlan(index: ContentIndex, pageSize: number, assetUrls: rea
     for (const id of index.authors.keys()) entries.push(sameFile(paths.authorFeed(lang, id), 'feed'));
     entries.push(notFoundPage(lang));
   }
-  entries.push(sameFile(paths.robots, 'robots'), sameFile(paths.sitemap, 'sitemap'), sameFile(paths.newsSitemap, 'sitemap'));
+  entries.push(sameFile(paths.robots, 'robots'), sameFile(paths.sitemap, 'sitemap'), { ...sameFile(paths.newsSitemap, 'sitemap'), volatile: true });
   for (const name of sitemapNames(index)) entries.push(sameFile(paths.sitemapChild(name), 'sitemap'));
   for (const url of assetUrls) entries.push(sameFile(url, FINGERPRINTED.test(url) ? 'asset' : 'plainAsset'));
   for (const name of [...index.media.keys()].sort()) entries.push(sameFile(paths.media(name), 'media'));

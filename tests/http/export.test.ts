@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -147,6 +147,83 @@ describe('npm run export', () => {
   });
 });
 
+/** Every file of a folder with its bytes' length and its mtime: what a run that "touched nothing" keeps. */
+async function snapshot(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const file of await filesIn(dir)) {
+    const info = await stat(path.join(dir, file));
+    out.set(file, `${info.size} ${info.mtimeMs}`);
+  }
+  return out;
+}
+
+describe('npm run export, again over an earlier export', () => {
+  it('writes nothing when nothing changed: every file keeps its bytes and its date', async () => {
+    const dir = path.join(site.work, 'twice');
+    const first = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(first.inPlace).toBe(false);
+    const before = await snapshot(dir);
+    const second = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(second).toMatchObject({ inPlace: true, written: 0, removed: 0, urls: first.urls, files: first.files, bytes: first.bytes });
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('keeps a new key whose page came out the same (a release that changed no page): the page is left, the manifest learns the key', async () => {
+    const dir = path.join(site.work, 'rekeyed');
+    await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    const manifest = path.join(dir, '.export-manifest.tsv');
+    const text = await readFile(manifest, 'utf8');
+    await writeFile(manifest, text.replace(/^(\/ru\/news\/first-story\t[^\t]+\t)[^\t]+/m, '$1an-older-key'));
+    const before = await snapshot(dir);
+    const summary = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(summary.written).toBe(0);
+    // The same lines; an update in place lists the URLs in the order it wrote them.
+    const lines = (t: string) => t.split('\n').sort();
+    expect(lines(await readFile(manifest, 'utf8'))).toEqual(lines(text));
+    const after = await snapshot(dir);
+    for (const [file, state] of before) if (file !== '.export-manifest.tsv') expect(after.get(file), file).toBe(state);
+  });
+
+  it('writes in place only what changed, and deletes what is gone from the site', async () => {
+    const content = path.join(site.work, 'content-edited');
+    await cp(VALID, content, { recursive: true });
+    const config = { ...site.config, contentDir: content, dataDir: path.join(site.work, 'data-edited') };
+    const dir = path.join(site.work, 'edited');
+    await exportSite({ config, logger: silent, outDir: dir, apiOrigin: API, now });
+    const before = await snapshot(dir);
+    const article = await readFile(path.join(dir, 'ru/news/first-story.html'));
+    await appendFile(path.join(content, 'news/2026/01/first-story.ru.md'), '\nЕщё один абзац.\n');
+    await rm(path.join(content, 'news/2026/01/first-story.en.md'));
+    await writeFile(path.join(dir, 'stale.html'), 'left from before');
+
+    const summary = await exportSite({ config, logger: silent, outDir: dir, apiOrigin: API, now });
+    const after = await snapshot(dir);
+    expect(summary.inPlace).toBe(true);
+    expect((await readFile(path.join(dir, 'ru/news/first-story.html'))).equals(article)).toBe(false);
+    expect(after.has('en/news/first-story.html')).toBe(false);
+    expect(after.has('stale.html')).toBe(false);
+    // What the edit did not change is left as it was: the assets, robots.txt, the other article.
+    for (const file of ['robots.txt', 'ru/news/second-story.html', ...[...before.keys()].filter((f) => f.startsWith('assets/'))]) expect(after.get(file), file).toBe(before.get(file));
+    expect(summary.written).toBeGreaterThan(0);
+    expect(summary.written).toBeLessThan(summary.files);
+    expect(await readdir(dir)).not.toContain('.export-manifest.unfinished.tsv');
+  });
+
+  it('writes the folder whole again, swapped in, after an export in place was killed half-way', async () => {
+    const dir = path.join(site.work, 'killed');
+    await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    // What a run killed while changing files leaves: the manifest put aside, a file half-made.
+    await rename(path.join(dir, '.export-manifest.tsv'), path.join(dir, '.export-manifest.unfinished.tsv'));
+    await writeFile(path.join(dir, 'ru/index.html.export-tmp'), '<!doctype html><p>half');
+    const summary = await exportSite({ config: site.config, logger: silent, outDir: dir, apiOrigin: API, now });
+    expect(summary.inPlace).toBe(false);
+    expect(summary.written).toBe(summary.files);
+    const files = await readdir(dir, { recursive: true });
+    expect(files).toContain('.export-manifest.tsv');
+    expect(files.filter((f) => /unfinished|export-tmp/.test(f))).toEqual([]);
+  });
+});
+
 describe('npm run export, the command', () => {
   const run = async (argv: string[], env: Record<string, string> = {}) => {
     let stdout = '';
@@ -160,6 +237,7 @@ describe('npm run export, the command', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Exported \d+ URLs to cli in \d+\.\d s: \d+ files, \d+ KB \(gzip \d+ KB, brotli \d+ KB\)\.\n/);
+    expect(stdout).toMatch(/\nFiles written: (\d+), left as they were: 0, deleted: 0\.\n/);
     expect(stdout).toContain(`View counter and search: ${API}\n`);
     expect(stdout).toContain('nginx server block: cli/nginx.conf\n');
     expect(existsSync(path.join(site.work, 'cli/ru/index.html'))).toBe(true);

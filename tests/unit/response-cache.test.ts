@@ -13,6 +13,15 @@ describe('ResponseCache', () => {
     expect(cache.get('/ru/', 1)).toBe(page);
   });
 
+  it('says whether it has an answer without counting it as read, so that eviction passes it as unread', () => {
+    const cache = new ResponseCache(30);
+    cache.set('/a', 1, answer(10));
+    cache.set('/b', 1, answer(10));
+    expect([cache.has('/a', 1), cache.has('/a', 2), cache.has('/c', 1)]).toEqual([true, false, false]);
+    cache.set('/c', 1, answer(15));
+    expect([cache.has('/a', 1), cache.has('/b', 1), cache.has('/c', 1)]).toEqual([false, true, true]);
+  });
+
   it('knows nothing of a key it was never given', () => expect(new ResponseCache(1000).get('/ru/', 1)).toBeUndefined());
 
   it('counts the bytes and entries it holds', () => {
