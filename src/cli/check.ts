@@ -64,6 +64,9 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     // Every picture is read as the server reads it (format, size, weight); nothing is written.
     images: new MediaLibrary({ contentDir: dir }),
     priorClaim: server?.claimedOf,
+    // Nobody reads this index while it grows, nor its bodies and search terms: loaded in bulk, lean.
+    readWhileBuilding: false,
+    lean: true,
   });
   try {
     let unpublished: Article[] = [];

@@ -62,6 +62,8 @@ export async function runReindex(argv: string[], io: CliIo): Promise<number> {
       // The pictures' facts as the server reads them, from the same DATA_DIR: the rows come out the same.
       images: new MediaLibrary({ contentDir: config.contentDir, dataDir: dir, logger }),
       onBuild: (status) => progress.show(status),
+      // Nobody reads it before it is complete: the next start serves it whole.
+      readWhileBuilding: false,
     });
     const started = Date.now();
     try {

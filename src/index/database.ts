@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { PROJECT_ROOT } from '../config.js';
 import { fingerprintOf, projectTree } from './fingerprint.js';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { SCHEMA, SCHEMA_VERSION, TABLES } from './schema.js';
 
 /** What an index file says of itself (its `meta` rows): enough to choose which one to serve. */
 export interface IndexFacts {
@@ -41,10 +41,12 @@ export function fingerprint(): string {
 /**
  * Opens an index file for writing, made if need be; one of an earlier schema is brought up to
  * this one (MIGRATIONS). A new file is stamped with the fingerprint and drafts of the code that
- * writes it (`stamp`); an existing one keeps what it says. Throws when it cannot be opened or
- * is not an index (a damaged file): the caller decides what to serve instead.
+ * writes it (`stamp`); an existing one keeps what it says. A new file made for a `bulk` load
+ * (nobody reads it before it is complete) gets the tables only, and says so in `meta`: the
+ * writer makes the rest at the end of its first load (IndexWriter). Throws when it cannot be
+ * opened or is not an index (a damaged file): the caller decides what to serve instead.
  */
-export function openForWriting(file: string, stamp?: { fingerprint: string; drafts: boolean }): Database.Database {
+export function openForWriting(file: string, stamp?: { fingerprint: string; drafts: boolean }, options: { bulk?: boolean } = {}): Database.Database {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 5000 });
   try {
@@ -52,12 +54,15 @@ export function openForWriting(file: string, stamp?: { fingerprint: string; draf
     // Derived data: losing the last writes on power loss costs indexing them again.
     db.pragma('synchronous = NORMAL');
     db.pragma('cache_size = -16000');
+    const fresh = !hasMeta(db);
     migrate(db);
     // Not a full integrity check: at 100,000 articles that reads a gigabyte and would make a
     // restart wait. A file that is not a database fails the pragma above or the schema here.
-    db.exec(SCHEMA);
+    const bulk = fresh && options.bulk === true;
+    db.exec(bulk ? TABLES : SCHEMA);
     const set = db.prepare<[string, string]>('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     set.run('schema', String(SCHEMA_VERSION));
+    if (bulk) set.run('bulk', new Date().toISOString());
     if (stamp) {
       set.run('fingerprint', stamp.fingerprint);
       set.run('drafts', stamp.drafts ? '1' : '0');
@@ -71,8 +76,7 @@ export function openForWriting(file: string, stamp?: { fingerprint: string; draf
 
 /** Brings an index of an earlier schema up to this one, in one transaction; a new file has nothing to bring. */
 function migrate(db: Database.Database): void {
-  const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
-  const row = hasMeta ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get() : undefined;
+  const row = hasMeta(db) ? db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'schema'").get() : undefined;
   const from = row ? Number(row.value) : SCHEMA_VERSION;
   if (from >= SCHEMA_VERSION) return;
   db.transaction(() => {
@@ -83,6 +87,10 @@ function migrate(db: Database.Database): void {
     }
     db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(String(SCHEMA_VERSION));
   })();
+}
+
+function hasMeta(db: Database.Database): boolean {
+  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get() !== undefined;
 }
 
 /** Opens the index another process writes, for reading; undefined while it cannot be (not made yet, or gone). */

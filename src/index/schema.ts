@@ -14,7 +14,8 @@
  */
 export const SCHEMA_VERSION = 5;
 
-export const SCHEMA = `
+/** The tables: rows and search. */
+export const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files (
   id INTEGER PRIMARY KEY,
@@ -36,6 +37,24 @@ CREATE TABLE IF NOT EXISTS files (
   html BLOB NOT NULL,
   text BLOB NOT NULL
 );
+CREATE TABLE IF NOT EXISTS topics (
+  topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
+  PRIMARY KEY (topic, lang, visible, date DESC, slug, id)
+) WITHOUT ROWID;
+-- Shown articles per list: '' is a language's whole list, 'author:<id>' and 'topic:<id>' the others.
+CREATE TABLE IF NOT EXISTS tallies (list TEXT NOT NULL, lang TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (list, lang)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (alias, id)) WITHOUT ROWID;
+${['ru', 'kk', 'en']
+  .map(
+    (lang) => `
+CREATE VIRTUAL TABLE IF NOT EXISTS search_${lang} USING fts5(title, lead, tags, body, content='', contentless_delete=1, detail=column, tokenize="unicode61 remove_diacritics 0 tokenchars '''-'");
+CREATE VIRTUAL TABLE IF NOT EXISTS terms_${lang} USING fts5vocab(search_${lang}, 'row');`,
+  )
+  .join('')}
+`;
+
+/** The indexes of the tables and the triggers that keep `tallies`: what a bulk load makes at its end. */
+export const DERIVED = `
 CREATE INDEX IF NOT EXISTS files_by_lang ON files (lang, visible, date DESC, slug, changed);
 CREATE INDEX IF NOT EXISTS files_by_author ON files (author, lang, visible, date DESC, slug, changed);
 CREATE INDEX IF NOT EXISTS files_by_date ON files (visible, date, changed);
@@ -53,26 +72,32 @@ CREATE INDEX IF NOT EXISTS files_drafts ON files (rel) WHERE draft = 1;
 CREATE INDEX IF NOT EXISTS files_breaking ON files (lang, visible, date) WHERE article ->> '$.breaking' = 1;
 -- Live coverage with an end: the moment its «Онлайн» becomes «Трансляция завершена».
 CREATE INDEX IF NOT EXISTS files_live_until ON files (article ->> '$.live.until') WHERE article ->> '$.live.until' IS NOT NULL;
-CREATE TABLE IF NOT EXISTS topics (
-  topic TEXT NOT NULL, lang TEXT NOT NULL, visible INTEGER NOT NULL, date INTEGER NOT NULL, slug TEXT NOT NULL, changed INTEGER NOT NULL, id INTEGER NOT NULL,
-  PRIMARY KEY (topic, lang, visible, date DESC, slug, id)
-) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS topics_by_id ON topics (id);
 CREATE INDEX IF NOT EXISTS topics_by_change ON topics (topic, lang, visible, changed DESC, date);
--- Shown articles per list: '' is a language's whole list, 'author:<id>' and 'topic:<id>' the others.
-CREATE TABLE IF NOT EXISTS tallies (list TEXT NOT NULL, lang TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (list, lang)) WITHOUT ROWID;
-${tally('files', ['', "'author:' || $.author"])}
-${tally('topics', ["'topic:' || $.topic"])}
-CREATE TABLE IF NOT EXISTS aliases (alias TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (alias, id)) WITHOUT ROWID;
+${Object.entries(listsOf()).map(([table, lists]) => tally(table, lists)).join('\n')}
 CREATE INDEX IF NOT EXISTS aliases_by_id ON aliases (id);
-${['ru', 'kk', 'en']
-  .map(
-    (lang) => `
-CREATE VIRTUAL TABLE IF NOT EXISTS search_${lang} USING fts5(title, lead, tags, body, content='', contentless_delete=1, detail=column, tokenize="unicode61 remove_diacritics 0 tokenchars '''-'");
-CREATE VIRTUAL TABLE IF NOT EXISTS terms_${lang} USING fts5vocab(search_${lang}, 'row');`,
-  )
-  .join('')}
 `;
+
+/**
+ * The whole schema: the tables, then what keeps lookups fast and tallies true. A fresh index
+ * that nobody reads until it is complete is loaded with the tables alone, and the rest is
+ * made once at its end (IndexWriter, bulk): keeping ten B-trees and the tallies row by row
+ * cost more than writing the rows.
+ */
+export const SCHEMA = `${TABLES}${DERIVED}`;
+
+/** `tallies` counted afresh from the shown rows, as the triggers would have kept them: the end of a bulk load. */
+export const RECOUNT = `
+DELETE FROM tallies;
+${Object.entries(listsOf())
+  .flatMap(([table, lists]) => lists.map((list) => `INSERT INTO tallies SELECT list, lang, count(*) FROM (SELECT ${list === '' ? "''" : list.replaceAll('$', 'r')} AS list, r.lang AS lang FROM ${table} r WHERE r.visible = 1) GROUP BY list, lang;`))
+  .join('\n')}
+`;
+
+/** The lists each table's shown rows are counted in (SQL with `$` for the row): a language's whole list, an author's, a topic's. */
+function listsOf(): Record<string, string[]> {
+  return { files: ['', "'author:' || $.author"], topics: ["'topic:' || $.topic"] };
+}
 
 /**
  * Triggers that keep `tallies` equal to the shown rows of a table, by list: each row counts

@@ -6,6 +6,7 @@ import type { ArticleBody, Person, Site, StaticPage, Topic } from '../parse/type
 import type { DocTerms } from './doc-terms.js';
 import { reviveArticle } from './rows.js';
 import { packBody, unpackBody, type PackedBody } from './pack.js';
+import { DERIVED, RECOUNT } from './schema.js';
 
 /** An article file's good parse, its body and its search terms: one row of the index. */
 export interface IndexedFile {
@@ -45,7 +46,15 @@ export interface WriterOptions {
    * rebuild never hands an address to another file. A file the older index lacks claims it now.
    */
   priorClaim?: (rel: string) => number | undefined;
+  /**
+   * Rows for npm run check's scratch index, which reads neither bodies nor search: the bodies
+   * are not stored and the search tables not written. Never for an index that serves.
+   */
+  lean?: boolean;
 }
+
+/** What a lean row stores for its body. */
+const NO_BODY: PackedBody = { html: new Uint8Array(0), text: new Uint8Array(0) };
 
 /**
  * The one writer of the index. apply() writes a diff in one transaction and raises the
@@ -61,12 +70,17 @@ export class IndexWriter {
   readonly #db: Database.Database;
   readonly #includeDrafts: boolean;
   readonly #priorClaim: WriterOptions['priorClaim'];
+  readonly #lean: boolean;
+  /** Loading a fresh index in bulk (see database.ts, openForWriting): until endBulk(), no secondary index, tally or settling. */
+  #bulk: boolean;
   readonly #s;
 
   constructor(db: Database.Database, includeDrafts: boolean, options: WriterOptions = {}) {
     this.#db = db;
     this.#includeDrafts = includeDrafts;
     this.#priorClaim = options.priorClaim;
+    this.#lean = options.lean === true;
+    this.#bulk = db.prepare("SELECT 1 FROM meta WHERE key = 'bulk'").get() !== undefined;
     this.#s = {
       idOf: db.prepare<[string], { id: number; lang: string; slug: string; draft: number; claimed: number }>('SELECT id, lang, slug, draft, claimed FROM files WHERE rel = ?'),
       deleteFile: db.prepare<[number]>('DELETE FROM files WHERE id = ?'),
@@ -91,6 +105,9 @@ export class IndexWriter {
         "SELECT f.article ->> '$.file' AS file FROM aliases a CROSS JOIN files f ON f.id = a.id WHERE a.alias = ? AND f.visible = 1 ORDER BY f.claimed, f.date, f.rel",
       ),
       claimed: db.prepare<[string], { claimed: number }>('SELECT claimed FROM files WHERE rel = ?'),
+      // Addresses claimed by more than one file: what a bulk load settles at its end.
+      contested: db.prepare<[], { slug: string; lang: string }>('SELECT slug, lang FROM files GROUP BY slug, lang HAVING count(*) > 1'),
+      contestedAliases: db.prepare<[], { alias: string }>('SELECT alias FROM aliases GROUP BY alias HAVING count(*) > 1').pluck(),
       complete: db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'complete'"),
       setVisible: db.prepare<[number, number]>('UPDATE files SET visible = ? WHERE id = ?'),
       setTopicsVisible: db.prepare<[number, number]>('UPDATE topics SET visible = ? WHERE id = ?'),
@@ -139,7 +156,7 @@ export class IndexWriter {
         const { article, siteLinks, media, mediaLines, stamp } = file.good;
         const date = article.date.getTime();
         const changed = (article.updated ?? article.date).getTime();
-        const packed = file.packed ?? packBody(file.body);
+        const packed = this.#lean ? NO_BODY : (file.packed ?? packBody(file.body));
         // A draft made public claims anew: the article that went live first keeps the address.
         const claim = before && (!before.draft || this.#includeDrafts || article.draft) ? before.claimed : (this.#priorClaim?.(file.rel) ?? (firstIndex ? 0 : now));
         // Written as shown if it is its address's only file, the common case by far: #settle then
@@ -155,21 +172,40 @@ export class IndexWriter {
           this.#s.insertAlias.run(alias, id);
           aliases.add(alias);
         }
-        this.#s.insertSearch[article.lang]!.run(id, file.terms.title, file.terms.lead, file.terms.tags, file.terms.body);
+        if (!this.#lean) this.#s.insertSearch[article.lang]!.run(id, file.terms.title, file.terms.lead, file.terms.tags, file.terms.body);
         claimed.set(`${article.lang}/${article.slug}`, [article.slug, article.lang]);
       }
-      const claims = new Map<string, ContentError[]>();
-      for (const [slug, lang] of claimed.values()) claims.set(`${lang}/news/${slug}`, this.#settle(slug, lang));
-      // Of two articles claiming one old path, the first claim has it; the other is told.
-      for (const alias of aliases) {
-        const [owner, ...others] = this.#s.owners.all(alias);
-        claims.set(`alias ${alias}`, others.map((other) => new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } })));
-      }
+      // A bulk load settles every address once, at its end (endBulk).
+      const claims = this.#bulk ? new Map<string, ContentError[]>() : this.#settleAll(claimed.values(), aliases);
       if (diff.data) this.#s.setMeta.run('data', JSON.stringify(diff.data));
       const serial = Number(this.#s.serial.get()?.value ?? 0) + 1;
       this.#s.setMeta.run('serial', String(serial));
       return { serial, claims };
     })();
+  }
+
+  /** Whether a bulk load is in progress (see endBulk). */
+  get bulk(): boolean {
+    return this.#bulk;
+  }
+
+  /**
+   * Ends a bulk load, in one transaction: makes the indexes and the tally triggers, settles
+   * every address claimed by more than one file by the same rule as apply() (the first claim
+   * holds it), and counts the tallies. Returns the addresses settled, with their problems.
+   */
+  endBulk(): Map<string, ContentError[]> {
+    if (!this.#bulk) return new Map();
+    const claims = this.#db.transaction(() => {
+      this.#db.exec(DERIVED);
+      const contested = this.#s.contested.all().map(({ slug, lang }): [string, string] => [slug, lang]);
+      const claims = this.#settleAll(contested, this.#s.contestedAliases.all() as unknown as string[]);
+      this.#db.exec(RECOUNT);
+      this.#db.prepare("DELETE FROM meta WHERE key = 'bulk'").run();
+      return claims;
+    })();
+    this.#bulk = false;
+    return claims;
   }
 
   /**
@@ -268,6 +304,18 @@ export class IndexWriter {
       after = rows.at(-1)!.rel;
       await turn();
     }
+  }
+
+  /** Settles addresses: each slug (with its language) and each old path, with the problems of the files claiming it. */
+  #settleAll(slugs: Iterable<[string, string]>, aliases: Iterable<string>): Map<string, ContentError[]> {
+    const claims = new Map<string, ContentError[]>();
+    for (const [slug, lang] of slugs) claims.set(`${lang}/news/${slug}`, this.#settle(slug, lang));
+    // Of two articles claiming one old path, the first claim has it; the other is told.
+    for (const alias of aliases) {
+      const [owner, ...others] = this.#s.owners.all(alias);
+      claims.set(`alias ${alias}`, others.map((other) => new ContentError({ file: other.file, line: 1, field: 'aliases', code: 'alias_taken', params: { value: alias, other: owner!.file } })));
+    }
+    return claims;
   }
 
   /** Which file of a language and slug is shown: the first claim (see the class); a draft only where drafts are. The others are told to rename. */

@@ -1,6 +1,6 @@
 import type { ContentIndex, IndexQueries } from '../index/content-index.js';
 import { reviveArticle } from '../index/rows.js';
-import { unpack } from '../index/pack.js';
+import { unpackBody } from '../index/pack.js';
 import { distance } from '../parse/nearest.js';
 import type { Article } from '../parse/types.js';
 import type { Lang } from '../i18n/languages.js';
@@ -190,11 +190,11 @@ function nearestTerm(q: IndexQueries, lang: Lang, term: string): string | undefi
 /** A word of an article that has this term, in lower case: how a stem is shown to a reader. */
 function spelling(q: IndexQueries, lang: Lang, term: string): string | undefined {
   const row = q
-    .prepare<[string], { article: string; text: Uint8Array }>(`SELECT f.article, f.text FROM search_${lang} CROSS JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
+    .prepare<[string], { article: string; html: Uint8Array; text: Uint8Array }>(`SELECT f.article, f.html, f.text FROM search_${lang} CROSS JOIN files f ON f.id = search_${lang}.rowid WHERE search_${lang} MATCH ? LIMIT 1`)
     .get(`"${term}"`);
   if (!row) return undefined;
   const article = reviveArticle(row.article);
-  for (const text of [article.title, article.lead, unpack(row.text)]) {
+  for (const text of [article.title, article.lead, unpackBody(row).text]) {
     for (const [word] of text.matchAll(WORD)) if (indexTerm(word, lang) === term) return word.toLowerCase();
   }
   return undefined;

@@ -32,12 +32,13 @@ export class OpenIndex {
 
   /**
    * An index file opened for writing: made (stamped with `fingerprint`) when it is a new one,
-   * else as it is, brought up to this schema. Throws when it cannot be (a damaged file, a read-only DATA_DIR).
+   * else as it is, brought up to this schema. A new one nobody reads before it is complete is
+   * loaded in `bulk` (see openForWriting). Throws when it cannot be (a damaged file, a read-only DATA_DIR).
    */
-  static writable(file: string, options: { drafts: boolean; fingerprint?: string } & WriterOptions): OpenIndex {
+  static writable(file: string, options: { drafts: boolean; fingerprint?: string; bulk?: boolean } & WriterOptions): OpenIndex {
     const held = lease(file);
     try {
-      const db = openForWriting(file, options.fingerprint === undefined ? undefined : { fingerprint: options.fingerprint, drafts: options.drafts });
+      const db = openForWriting(file, options.fingerprint === undefined ? undefined : { fingerprint: options.fingerprint, drafts: options.drafts }, { bulk: options.bulk });
       return new OpenIndex(db, file, new IndexWriter(db, options.drafts, options), held.release);
     } catch (error) {
       held.release();

@@ -20,6 +20,8 @@ export interface ParallelSetup {
   topics: string[];
   media: string[];
   names: Names;
+  /** npm run check: no search terms, no packed bodies (see ReconcileOptions.lean). */
+  lean: boolean;
 }
 
 /** A thread's answer to a chunk: the good parses, and the files to parse on the main thread (they have problems to report). */

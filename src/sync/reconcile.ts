@@ -46,7 +46,13 @@ export interface ReconcileOptions {
   survey?: (names: Iterable<string>) => Promise<ReadonlyMap<string, MediaFacts>>;
   /** Told after each batch written: files dealt with so far, of how many to parse. */
   progress?: (done: number, total: number) => void;
+  /** npm run check: no search terms or packed bodies are made (its scratch index stores neither, see WriterOptions.lean). */
+  lean?: boolean;
 }
+
+/** A lean parse's search terms and body: nothing. */
+const NO_TERMS = { title: '', lead: '', tags: '', body: '' };
+const NO_BODY = { html: '', text: '' };
 
 export interface ReconcileReport {
   /** Article files parsed; the others' stamps had not changed. */
@@ -164,15 +170,18 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
       if (result.fromLastGood) report.servedFromLastGood.push(file.file);
       else if (result.good && (result.body ?? result.reused)) {
         // Reused: the same text, renamed topics or author: its search terms are made again.
-        const body = result.body ?? writer.body(rel)!;
-        put({ rel, good: result.good, body, terms: docTerms(result.good.article, body, names) });
+        if (o.lean) put({ rel, good: result.good, body: NO_BODY, terms: NO_TERMS });
+        else {
+          const body = result.body ?? writer.body(rel)!;
+          put({ rel, good: result.good, body, terms: docTerms(result.good.article, body, names) });
+        }
       } else if (writer.has(rel)) diff.remove.push(rel);
     }
   };
 
   if (source.dir !== undefined && parallelFor(changed.length)) {
     const failed: string[] = [];
-    const setup = { contentDir: source.dir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names };
+    const setup = { contentDir: source.dir, root, authors: context.authors as string[], topics: context.topics as string[], media: [...media.keys()], names, lean: o.lean === true };
     const started = performance.now();
     const { left, threads } = await parseInParallel(changed, setup, (chunk) => {
       report.parsed += chunk.parsed.length;
@@ -187,6 +196,8 @@ export async function reconcile(o: ReconcileOptions): Promise<ReconcileReport> {
   }
   await nextTurn();
   flush();
+  // A fresh index loaded in bulk gets its indexes and settles its addresses now, before the checks below read it.
+  if (writer.bulk) for (const [address, problems] of writer.endBulk()) report.claims.set(address, problems);
 
   await nextTurn();
   report.problems.push(...(await crossChecks(writer, indexed, listing, linking)));

@@ -35,6 +35,14 @@ export interface ContentStoreOptions {
   onBuild?: (status: BuildStatus) => void;
   /** When each file claimed its address in another index (npm run check beside the server's; see IndexWriter). */
   priorClaim?: WriterOptions['priorClaim'];
+  /**
+   * Whether a first start's index is read while it grows (the server: true, the default). A
+   * tool that serves nobody (npm run check, npm run reindex -- --offline) says false: its
+   * index is pointed at once complete, and loaded in bulk like a rebuild beside a serving one.
+   */
+  readWhileBuilding?: boolean;
+  /** npm run check: an index of rows without bodies or search terms (see WriterOptions.lean). */
+  lean?: boolean;
 }
 
 /** A build of a whole index: a first start's, or a rebuild beside the serving index. */
@@ -220,7 +228,7 @@ export class ContentStore {
     const known = new Promise<void>((resolve) => (this.#dataKnown = resolve));
     if (build) {
       const target = this.#newTarget(build.file, serve);
-      if (!serve) {
+      if (!serve && this.#options.readWhileBuilding !== false) {
         this.#serving = target;
         if (target.file) pointAt(dataDir!, drafts, target.file);
         if (target.data) this.#swap();
@@ -341,11 +349,13 @@ export class ContentStore {
     const { dataDir, includeDrafts: drafts, logger } = this.#options;
     // Claims are kept from the index this one replaces, or from the one the caller names (npm run check).
     const writer = beside?.writer;
-    const options = { drafts, priorClaim: writer ? (rel: string) => writer.claimedOf(rel) : this.#options.priorClaim };
+    const options = { drafts, priorClaim: writer ? (rel: string) => writer.claimedOf(rel) : this.#options.priorClaim, lean: this.#options.lean };
+    // Nobody reads it before it is complete: loaded in bulk (a new file only; see openForWriting).
+    const bulk = beside !== undefined || this.#options.readWhileBuilding === false;
     if (dataDir) {
       const at = file ?? newIndexFile(dataDir, drafts, fingerprint());
       try {
-        return OpenIndex.writable(at, { ...options, fingerprint: fingerprint() });
+        return OpenIndex.writable(at, { ...options, fingerprint: fingerprint(), bulk });
       } catch (error) {
         logger.warn({ err: error, file: at }, 'Content index cannot be kept in DATA_DIR: it is built in memory for this run. Check that DATA_DIR is writable.');
       }
@@ -377,7 +387,9 @@ export class ContentStore {
   async #runBuild(build: Build): Promise<void> {
     const { logger } = this.#options;
     const { target } = build;
-    const beside = this.#serving !== target;
+    /** Built while another index serves; a tool's first build (see readWhileBuilding) has none beside it, and nobody reads it. */
+    const beside = this.#serving !== undefined && this.#serving !== target;
+    const unseen = this.#serving === undefined;
     logger.info({ reason: build.reason, file: target.file, beside }, beside ? 'Building a new content index beside the one serving' : 'Indexing content/');
     this.#tell(build, 'building');
     try {
@@ -405,6 +417,7 @@ export class ContentStore {
       if (this.#build === build) this.#build = undefined;
       if (this.#closed) return;
       this.#tell(build, 'failed', error);
+      if (unseen) target.close();
       // Nothing to serve and nothing that can be: the process must say so and stop.
       if (!beside && !this.#index) throw error;
       if (error instanceof ContentLoadError) for (const problem of error.problems) this.#logProblem(problem);
@@ -431,6 +444,7 @@ export class ContentStore {
       commit: (diff) => this.#commit(target, diff),
       onData: () => this.#dataKnown?.(),
       survey: this.#survey(),
+      lean: this.#options.lean,
       progress: (files, total) => {
         build.files = done + files;
         build.total = done + total;

@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import { ContentStore as Store } from '../../src/sync/store.js';
 import { diskSource } from '../../src/sync/load.js';
 import { MemorySource } from '../../src/sync/memory-source.js';
 import type { ContentStore } from '../../src/sync/store.js';
@@ -100,6 +105,27 @@ describe('counts and latest changes of every list and sitemap part', () => {
     expect(now.count('en')).toBe(0);
     expect(now.lastChange('en')).toBeUndefined();
     expect(now.count('kk')).toBe(0);
+  });
+});
+
+describe('a fresh index loaded in bulk (a tool that serves nobody: indexes, tallies and claims made at its end)', () => {
+  it('answers as an index written row by row: the same counts, the same shown file of a slug, the same problems', async () => {
+    // The files as above, with the other f back (the tests above removed it).
+    const mine = (await MemorySource.copyOf(source, 'content')).write(...story('x/f.ru.md', { date: '2026-01-05' }));
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'dknews-bulk-'));
+    const bulk = new Store({ source: mine, dataDir, includeDrafts: false, logger: pino({ level: 'silent' }), now: () => FIXTURE_NOW, readWhileBuilding: false });
+    try {
+      const built = await bulk.load();
+      const rowByRow = await storeOf(mine).load();
+      for (const row of both(built)) expect(row.answered, row.list).toEqual(row.recounted);
+      expect(both(built)).toEqual(both(rowByRow));
+      expect(built.list('ru', {}, 0, 100).map((a) => a.file)).toEqual(rowByRow.list('ru', {}, 0, 100).map((a) => a.file));
+      expect(built.problems.map((p) => p.format('en'))).toEqual(rowByRow.problems.map((p) => p.format('en')));
+      expect(built.problems.map((p) => [p.code, p.file])).toContainEqual(['duplicate_slug', 'content/news/y/f.ru.md']);
+    } finally {
+      bulk.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
