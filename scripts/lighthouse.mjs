@@ -6,8 +6,9 @@
  * Prints every run (score, total blocking time, largest contentful paint, the longest task
  * and what Lighthouse attributes it to), each batch's median score and the lowest.
  *
- *   npm run lighthouse [-- --batches 5] [--runs 5] [--no-busy] [--skip-build] [--content DIR] [--page /ru/news/slug]
- *   (--content serves another content folder; --page adds a page to measure, e.g. an article with every body form)
+ *   npm run lighthouse [-- --batches 5] [--runs 5] [--no-busy] [--skip-build] [--content DIR] [--article /ru/news/slug] [--page /ru/news/slug]
+ *   (--content serves another content folder; --article names the article, else the feed's newest;
+ *   --page adds a page to measure, e.g. an article with every body form; a page is measured once)
  *
  * Lighthouse is run with npx at a pinned version (LIGHTHOUSE below) and Debian's chromium
  * (CHROME_PATH, else /usr/bin/chromium): it is a measuring tool, not a dependency of the site
@@ -39,6 +40,7 @@ const { values } = parseArgs({
     'no-busy': { type: 'boolean', default: false },
     'skip-build': { type: 'boolean', default: false },
     content: { type: 'string' },
+    article: { type: 'string' },
     page: { type: 'string', multiple: true, default: [] },
   },
 });
@@ -58,11 +60,13 @@ try {
   });
   await waitForOk(port, '/healthz', { since: performance.now(), timeoutMs: 60_000, child: server });
   const pages = await findPages(port);
-  const targets = [
-    ['article', pages.article],
+  const named = [
+    ['article', values.article ?? pages.article],
     ['home', pages.home],
     ...values.page.map((p) => [p.split('/').filter(Boolean).at(-1), p]),
   ];
+  // A page named twice (the feed's newest article given again with --page) is measured once.
+  const targets = named.filter(([, p], i) => named.findIndex(([, q]) => q === p) === i);
   // Each page once before measuring: rendered and cached, as a reader after the warm-up finds it.
   for (const [, p] of targets) await get(port, p);
   const busyBefore = await cpuBusy();
