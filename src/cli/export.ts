@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { pino } from 'pino';
-import { ConfigError, loadConfig, PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../config.js';
 import { ContentLoadError } from '../problems/errors.js';
 import type { EditorLang } from '../problems/messages.js';
 import { message, perLang, type CommandCode } from './messages.js';
 import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
 import { ExportFailedInPlace, exportSite, ExportRefused } from '../export/export-site.js';
 import { describeError } from './describe-error.js';
-import type { CliIo } from './io.js';
+import { loadCliConfig, type CliIo } from './io.js';
 import { isFolder } from './is-folder.js';
 
 /** Where the export goes without --out, inside the project. */
@@ -36,14 +36,8 @@ export async function runExport(argv: string[], io: CliIo): Promise<number> {
   const apiOrigin = options['api-origin'] === undefined ? null : originOf(options['api-origin']);
   if (apiOrigin === undefined) return usageError(io, lang, 'bad_api_origin', { value: options['api-origin']! });
 
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${message('bad_config', lang, { detail: lang === 'en' ? error.message : error.message.split('\n').slice(1).join('\n') })}\n`);
-    return 2;
-  }
+  const config = loadCliConfig(io, lang);
+  if (!config) return 2;
   if (!(await isFolder(config.contentDir))) return usageError(io, lang, 'export_no_folder', { dir: io.env.CONTENT_DIR ?? 'content' });
   if (config.siteUrlIsLocal) io.stderr.write(`${message('site_url_default', lang, { url: config.siteUrl })}\n`);
 

@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { ConfigError, loadConfig } from '../config.js';
 import { CONTROL_SIGNAL, readStatus, requestReindex, running, serverPid, type ReindexStatus } from '../control.js';
 import { MediaLibrary } from '../media/library.js';
 import type { EditorLang } from '../problems/messages.js';
 import { diskSource } from '../sync/load.js';
 import { ContentStore } from '../sync/store.js';
 import { describeError } from './describe-error.js';
-import type { CliIo } from './io.js';
+import { loadCliConfig, type CliIo } from './io.js';
 import { message, perLang, type CommandCode } from './messages.js';
 import { answerHelpOrMisuse, parseCommandLine, usage, type CommandSpec } from './args.js';
 
@@ -37,14 +36,8 @@ export async function runReindex(argv: string[], io: CliIo): Promise<number> {
   if (parsed.kind !== 'run') return answerHelpOrMisuse(parsed, io);
   const { lang } = parsed;
   const options = parsed.values as { offline?: boolean };
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    io.stderr.write(`${message('bad_config', lang, { detail: lang === 'en' ? error.message : error.message.split('\n').slice(1).join('\n') })}\n`);
-    return 2;
-  }
+  const config = loadCliConfig(io, lang);
+  if (!config) return 2;
   const dir = config.dataDir;
   const say = (code: CommandCode, params: Record<string, string | number> = {}) => io.stdout.write(`${message(code, lang, params)}\n`);
   const pid = serverPid(dir);
