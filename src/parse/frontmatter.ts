@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { readPlainYaml } from './plain-yaml.js';
 
 /** Where something is in a file, 1-based. */
 export interface Position {
@@ -20,6 +21,24 @@ export interface YamlSource {
  * @example parseYaml('title: x\n', 2).locate(['title']) // { line: 2, column: 1 }
  */
 export function parseYaml(text: string, firstLine = 1): YamlSource {
+  const simple = readPlainYaml(text);
+  if (!simple) return parseFullYaml(text, firstLine);
+  // Where a field is: its key's place when it has one; for anything else (a list's item, a
+  // missing field) the yaml package answers, as it would have.
+  let full: YamlSource | undefined;
+  return {
+    data: simple.data,
+    errors: [],
+    locate: (path) => {
+      const key = simple.keys.get(path.map(String).join('\n'));
+      if (key && path.length) return { line: key.line + firstLine, column: key.column + 1 };
+      full ??= parseFullYaml(text, firstLine);
+      return full.locate(path);
+    },
+  };
+}
+
+function parseFullYaml(text: string, firstLine: number): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): Position => {
