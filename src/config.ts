@@ -5,6 +5,8 @@ import { z } from 'zod';
 /** Where the project's own folders are, whatever the working directory. */
 const parent = path.resolve(import.meta.dirname, '..');
 export const PROJECT_ROOT = path.basename(parent) === 'dist' ? path.dirname(parent) : parent;
+/** The EJS templates: pages include partials by absolute name, from here (app.ts, render/partial.ts). */
+export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 
 const port = z.coerce.number().int().min(0).max(65535);
 

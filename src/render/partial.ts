@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { PROJECT_ROOT } from '../config.js';
+import { VIEWS_DIR } from '../config.js';
 
 const compiled = new Map<string, (locals: object) => string>();
 
@@ -14,8 +14,8 @@ const compiled = new Map<string, (locals: object) => string>();
 export function renderPartial(name: string, locals: object): string {
   let render = compiled.get(name);
   if (!render) {
-    const filename = path.join(PROJECT_ROOT, 'views', 'partials', `${name}.ejs`);
-    render = ejs.compile(readFileSync(filename, 'utf8'), { filename }) as (locals: object) => string;
+    const filename = path.join(VIEWS_DIR, 'partials', `${name}.ejs`);
+    render = ejs.compile(readFileSync(filename, 'utf8'), { filename, root: VIEWS_DIR }) as (locals: object) => string;
     compiled.set(name, render);
   }
   return render(locals);
