@@ -49,11 +49,13 @@ export interface BootOptions {
   role?: 'writer' | 'reader';
   /** Told how a build of a whole index goes (lifecycle.ts writes it down for npm run reindex). */
   onBuild?: ContentStoreOptions['onBuild'];
+  /** Make every derivative of the media in the background (the default); the export's render threads leave it to the main one. */
+  warmMedia?: boolean;
 }
 
 /** Everything the server needs, loaded and checked once: content, UI strings, assets, the view counter. */
 export async function boot(config: Config, logger: Logger, options: BootOptions = {}): Promise<Site> {
-  const { now, background = false, role = 'writer', onBuild } = options;
+  const { now, background = false, role = 'writer', onBuild, warmMedia = true } = options;
   const images = new MediaLibrary({ contentDir: config.contentDir, dataDir: config.dataDir, logger });
   const store = new ContentStore({
     source: diskSource(config.contentDir),
@@ -69,7 +71,7 @@ export async function boot(config: Config, logger: Logger, options: BootOptions 
       // A reader knows the files from the writer's index; its library learns them too, for the derivative route.
       const known = role === 'reader' ? images.survey(index.media.keys()) : Promise.resolve();
       // The rest of every ladder, in the background: a reader who comes first gets it made at once.
-      known.then(() => images.warm()).catch((error: unknown) => logger.warn({ err: error }, 'Media files not surveyed; derivatives are made when asked for'));
+      known.then(() => (warmMedia ? images.warm() : undefined)).catch((error: unknown) => logger.warn({ err: error }, 'Media files not surveyed; derivatives are made when asked for'));
     },
   });
   const [i18n, secret] = await Promise.all([createI18n(), previewSecret(config.dataDir, config.previewSecret).catch((error: unknown) => {

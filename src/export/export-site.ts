@@ -1,28 +1,25 @@
-import { Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { boot, type Site } from '../boot.js';
 import type { Config } from '../config.js';
-import { createServer } from '../http/create-server.js';
-import { loopbackGet, type LoopbackAnswer } from '../http/loopback.js';
-import { compressOffThreadFrom, Representation, type Encoding } from '../cache/representation.js';
+import { compressOffThreadFrom } from '../cache/representation.js';
 import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 import { ExportFiles } from './files.js';
-import { hashBytes, manifestText, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
+import { manifestText, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
 import { NginxCollector, nginxOptions } from './nginx-facts.js';
+import { eachLimited, EntryWriter, namesOf, putManifestAside, serveOnLoopback, type Done, type Job } from './export-entry.js';
+import { RenderThreads, renderThreadsFor } from './render-threads.js';
 
-/** Requests in flight at once: enough to keep both cores busy, few enough to stay polite. */
+/** Requests in flight at once on the main thread: enough to keep both cores busy, few enough to stay polite. */
 const CONCURRENCY = 4;
+/** On a render thread, whose core is its own: one request rendered while the other's bytes are written. */
+const THREAD_CONCURRENCY = 2;
 /** The export's response cache: an answer is read back from it right after it is made. */
 const EXPORT_CACHE_BYTES = 16 * 1024 * 1024;
 export const NGINX_FILE = 'nginx.conf';
-
-/** Text formats worth compressing, as the server's compression() decides for its files; images are not. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|[a-z.+-]+\+(json|xml))|image\/svg\+xml)/;
 
 export interface ExportOptions {
   /** The configuration from the environment (SITE_URL, CONTENT_DIR, DATA_DIR, …). */
@@ -34,6 +31,11 @@ export interface ExportOptions {
   apiOrigin: string | null;
   /** The clock; tests set it. */
   now?: () => Date;
+  /**
+   * Render threads: by default one per core when there are at least THREADS_FROM URLs to
+   * render and the export runs compiled; 0 renders on the main thread. Tests set it.
+   */
+  threads?: number;
 }
 
 export interface ExportSummary {
@@ -74,8 +76,6 @@ export class ExportRefused extends Error {
   }
 }
 
-type Fetch = (url: string, encoding?: Encoding) => Promise<LoopbackAnswer>;
-
 /**
  * Writes every public URL of the site into outDir as the bytes the server sends for it, with
  * .gz and .br copies, an nginx server block and a manifest (manifest.ts). The bytes come from
@@ -102,22 +102,11 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
   // a small cache is enough, and a big one would be resident memory for nothing.
   const config: Config = { ...options.config, env: 'production', contentWatch: false, apiOrigin: options.apiOrigin, embedFacades: false, responseCacheBytes: Math.min(options.config.responseCacheBytes, EXPORT_CACHE_BYTES) };
   const site = await boot(config, options.logger, { now: options.now });
-  const server = createServer(site.app, { logger: options.logger, refusalPage: site.refusalPage });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const previous = readManifest(options.outDir);
   const staging = path.join(path.dirname(options.outDir), `.${path.basename(options.outDir)}.export-${process.pid}-${Date.now()}`);
   const files = new ExportFiles(previous ? options.outDir : staging, previous !== undefined);
-  // While the event loop renders the next page, libuv's threads compress the last ones (a fifth of the work).
-  const offThreadBefore = compressOffThreadFrom(0);
   try {
-    const get: Fetch = (url, encoding = 'identity') => loopbackGet((server.address() as AddressInfo).port, url, { encoding, userAgent: 'dknews-export', agent });
-    // A kept-alive socket the server closed as idle just as it was reused: a GET is asked again, once.
-    const fetch: Fetch = (url, encoding) => get(url, encoding).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
-      return get(url, encoding);
-    });
-    const result = await writeAll(site, config, files, options.outDir, previous, fetch, options.now?.() ?? new Date()).catch((error: unknown) => {
+    const result = await writeAll(site, config, files, options, previous).catch((error: unknown) => {
       // The manifest was put aside before the first change: a failure before it changed nothing.
       if (previous && !existsSync(path.join(options.outDir, MANIFEST_FILE))) throw new ExportFailedInPlace(options.outDir, { cause: error });
       throw error;
@@ -125,9 +114,6 @@ export async function exportSite(options: ExportOptions): Promise<ExportSummary>
     if (!previous) await swapIn(staging, options.outDir);
     return { ...result, inPlace: previous !== undefined, problems: site.store.index.problems.length, nginxConf: path.join(options.outDir, NGINX_FILE), ms: Math.round(performance.now() - started) };
   } finally {
-    compressOffThreadFrom(offThreadBefore);
-    agent.destroy();
-    server.close();
     site.close();
     if (!previous) await rm(staging, { recursive: true, force: true });
   }
@@ -140,11 +126,15 @@ function rank(entry: ExportEntry): number {
   return entry.kind === 'page' ? 2 : 3;
 }
 
-/** Asks the app for every URL of the plan whose key changed and writes what differs; then the nginx block and the manifest. */
-async function writeAll(site: Site, config: Config, files: ExportFiles, outDir: string, previous: Manifest | undefined, fetch: Fetch, now: Date) {
+/**
+ * Asks the app for every URL of the plan whose key changed and writes what differs; then the
+ * nginx block and the manifest. A big export renders on render threads, one per core
+ * (render-threads.ts); a small one, or one run from the TypeScript sources, on this thread.
+ */
+async function writeAll(site: Site, config: Config, files: ExportFiles, options: ExportOptions, previous: Manifest | undefined) {
   const index = site.store.index;
+  const now = options.now?.() ?? new Date();
   const plan = exportPlan(index, config.pageSize, site.assets.urls);
-  if (previous) plan.sort((a, b) => rank(a) - rank(b));
   const key = siteKey(config, index, now);
   const cache = Object.fromEntries(EXPORT_KINDS.map((kind) => [kind, cacheControl(config, kind)])) as Record<ExportKind, string>;
   const facts = new NginxCollector();
@@ -153,57 +143,53 @@ async function writeAll(site: Site, config: Config, files: ExportFiles, outDir: 
   // Before the first change in place, the manifest goes aside: a run killed now is followed by a whole export.
   let marked = previous === undefined;
   const changing = () => {
-    if (!marked) renameSync(path.join(files.dir, MANIFEST_FILE), path.join(files.dir, UNFINISHED_FILE));
+    if (!marked) putManifestAside(files.dir);
     marked = true;
   };
 
-  await eachLimited(plan, CONCURRENCY, async (entry) => {
+  // A URL whose key is the same and whose file is there is neither asked for nor written.
+  const jobs: Job[] = [];
+  for (const entry of plan) {
     if (/\.(gz|br)$/.test(entry.file)) throw new Error(`${entry.url}: a file ending in .gz or .br would be taken for a precompressed copy`);
     const entryKey = urlKey(key, entry.slug === undefined ? undefined : site.counter.counted(entry.slug));
     const before = previous?.entries.get(entry.url);
-    if (before && !entry.volatile && before.key === entryKey && before.file === entry.file && files.mtime(entry.file) !== undefined) {
-      entries.set(entry.url, before);
-      return;
+    if (before && !entry.volatile && before.key === entryKey && before.file === entry.file && files.mtime(entry.file) !== undefined) entries.set(entry.url, before);
+    else jobs.push({ entry, key: entryKey, before });
+  }
+  // In place, in an order that keeps what a reader sees whole (see exportSite): one rank after another.
+  const groups = previous ? [0, 1, 2, 3].map((r) => jobs.filter((job) => rank(job.entry) === r)) : [jobs];
+  const take = (done: Done) => {
+    entries.set(done.made.url, done.made);
+    written += done.written;
+    if (done.changed) marked = true;
+  };
+
+  const threads = options.threads ?? renderThreadsFor(jobs.length);
+  if (threads) {
+    const pool = await RenderThreads.start(threads, { config, dir: files.dir, inPlace: files.inPlace, now: options.now?.().getTime(), cacheControl: cache, concurrency: THREAD_CONCURRENCY });
+    try {
+      for (const group of groups) await pool.run(group, take);
+      for (const seen of await pool.facts()) facts.absorb(seen);
+    } finally {
+      await pool.close();
     }
-    const answer = await fetch(entry.url);
-    check(entry, answer, cache[entry.kind]);
-    const type = String(answer.headers['content-type']);
-    facts.note(entry, answer, type);
-    const copies = await compressed(site, entry.url, answer.body, type, fetch);
-    const lastModified = answer.headers['last-modified'];
-    const made: ManifestEntry = {
-      url: entry.url, file: entry.file, key: entryKey, hash: hashBytes(answer.body), mtime: lastModified ? Date.parse(lastModified) : 0,
-      compressed: copies.gzip !== undefined, size: answer.body.length, gzip: copies.gzip?.length ?? 0, br: copies.br?.length ?? 0,
-    };
-    entries.set(entry.url, made);
-    const same = before && before.hash === made.hash && before.compressed === made.compressed && before.file === made.file;
-    if (same && (before.mtime === made.mtime || !made.mtime)) return;
-    changing();
-    if (same) {
-      // The bytes are the same; the server's Last-Modified moved: the dates alone.
-      for (const name of namesOf(made)) files.date(name, made.mtime);
-      written += namesOf(made).length;
-      return;
+  } else {
+    const { fetch, close } = await serveOnLoopback(site, options.logger, CONCURRENCY);
+    // While the event loop renders the next page, libuv's threads compress the last ones.
+    const offThreadBefore = compressOffThreadFrom(0);
+    try {
+      const writer = new EntryWriter(site, files, fetch, cache, facts);
+      for (const group of groups) await eachLimited(group, CONCURRENCY, async (job) => take(await writer.write(job)));
+    } finally {
+      compressOffThreadFrom(offThreadBefore);
+      close();
     }
-    files.write(entry.file, answer.body, made.mtime);
-    if (copies.gzip && copies.br) {
-      files.write(`${entry.file}.gz`, copies.gzip, made.mtime);
-      files.write(`${entry.file}.br`, copies.br, made.mtime);
-    } else if (before?.compressed) for (const name of namesOf(before).slice(1)) files.remove(name);
-    written += namesOf(made).length;
-  });
+  }
 
   const nginx = facts.facts(previous?.nginx);
-  const block = nginxServerBlock({ ...nginxOptions(nginx), serverName: new URL(config.siteUrl).hostname, cacheControl: cache, redirects: index.redirects(), root: outDir, exportedAt: now });
+  const block = nginxServerBlock({ ...nginxOptions(nginx), serverName: new URL(config.siteUrl).hostname, cacheControl: cache, redirects: index.redirects(), root: options.outDir, exportedAt: now });
   return { ...finish(files, previous, entries, nginx, block, changing, () => marked), written };
 }
-/** The answer must be the one the plan expects: its status and its kind's Cache-Control. */
-function check(entry: ExportEntry, answer: LoopbackAnswer, expectedCache: string): void {
-  if (answer.status !== entry.status) throw new Error(`${entry.url}: the server answered ${answer.status}, not ${entry.status}`);
-  const cacheControl = answer.headers['cache-control'];
-  if (cacheControl !== expectedCache) throw new Error(`${entry.url}: the server sent Cache-Control "${cacheControl}", not the "${expectedCache}" of a ${entry.kind}`);
-}
-
 /**
  * The last steps: the nginx block and the manifest are written when they differ from the
  * folder's, then (in place) the files no URL has any more are deleted, and the manifest is
@@ -251,33 +237,6 @@ function withoutDate(block: string): string {
   return block.replace(/^# Written by .*$/m, '');
 }
 
-/** The file of an entry and its compressed copies. */
-function namesOf(entry: ManifestEntry): string[] {
-  return entry.compressed ? [entry.file, `${entry.file}.gz`, `${entry.file}.br`] : [entry.file];
-}
-
-/**
- * The .gz and .br bodies of an answer, when the server would compress it. Pages, feeds and
- * sitemaps the server compresses once and keeps (a strong ETag says so): those bytes are
- * taken from its cache, where the answer just sent lies (the fast path's, as a reader's
- * request for the same URL would get them). Files it compresses on the fly are compressed
- * here with the server's settings.
- */
-async function compressed(site: Site, url: string, body: Buffer, type: string, fetch: Fetch): Promise<{ gzip?: Buffer; br?: Buffer }> {
-  if (!COMPRESSIBLE.test(type)) return {};
-  const fromCache = (encoding: Encoding) => {
-    const hit = site.app.fromCache(url, encoding);
-    return hit && hit.lines.toString('latin1').toLowerCase().includes(`content-encoding: ${encoding}\r\n`) ? hit.body : undefined;
-  };
-  const [gzipCached, brCached] = [fromCache('gzip'), fromCache('br')];
-  if (gzipCached && brCached) return { gzip: gzipCached, br: brCached };
-  const [gzip, br] = await Promise.all([fetch(url, 'gzip'), fetch(url, 'br')]);
-  const kept = (answer: LoopbackAnswer, encoding: Encoding) => answer.headers['content-encoding'] === encoding && !String(answer.headers.etag).startsWith('W/');
-  if (kept(gzip, 'gzip') && kept(br, 'br')) return { gzip: gzip.body, br: br.body };
-  const rep = new Representation(body, type);
-  return { gzip: rep.gzip, br: rep.br };
-}
-
 /** Refuses, before any work, an out folder that exists and is neither empty nor an earlier export. */
 async function checkOutDir(dir: string): Promise<void> {
   let info;
@@ -299,21 +258,4 @@ async function swapIn(staging: string, dir: string): Promise<void> {
   if (hadOne) await rename(dir, old);
   await rename(staging, dir);
   if (hadOne) await rm(old, { recursive: true, force: true });
-}
-
-/** Runs work over items with at most `limit` at once; the first failure stops every worker and fails the whole. */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }

@@ -38,6 +38,24 @@ export class NginxCollector {
     else noteType(this.#types, entry, base);
   }
 
+  /** What another collector saw (an export thread's), held to the same one-value rules. */
+  absorb(other: NginxFacts): void {
+    if (other.securityHeaders.length) {
+      this.#security ??= other.securityHeaders;
+      if (JSON.stringify(other.securityHeaders) !== JSON.stringify(this.#security)) throw new Error('the export threads saw other security headers from one another; the nginx block could not send both');
+    }
+    for (const [kind, corp] of Object.entries(other.corp) as [ExportKind, string][]) {
+      if ((this.#corp[kind] ??= corp) !== corp) throw new Error(`Cross-Origin-Resource-Policy "${corp}" differs from the other files of its kind (${kind})`);
+    }
+    for (const type of other.charsetTypes) this.#charsetTypes.add(type);
+    if (other.feedType) this.#feedType = other.feedType;
+    for (const [ext, type] of other.types) {
+      const known = this.#types.get(ext);
+      if (known && known !== type) throw new Error(`.${ext} files are sent as both ${known} and ${type}; a static server sends one type per extension`);
+      this.#types.set(ext, type);
+    }
+  }
+
   /** What was seen, completed by an earlier export's facts for what this run did not ask for. */
   facts(earlier?: NginxFacts): NginxFacts {
     return {
@@ -45,7 +63,8 @@ export class NginxCollector {
       charsetTypes: [...new Set([...(earlier?.charsetTypes ?? []), ...this.#charsetTypes])].sort(),
       feedType: this.#feedType || (earlier?.feedType ?? ''),
       securityHeaders: this.#security ?? earlier?.securityHeaders ?? [],
-      corp: { ...earlier?.corp, ...this.#corp },
+      // By kind, sorted: the manifest compares the facts as JSON, whatever order the answers came in.
+      corp: Object.fromEntries(Object.entries({ ...earlier?.corp, ...this.#corp }).sort(([a], [b]) => a.localeCompare(b))),
     };
   }
 }
