@@ -8,7 +8,7 @@ import { compressOffThreadFrom } from '../cache/representation.js';
 import { cacheControl, EXPORT_KINDS, exportPlan, type ExportEntry, type ExportKind } from './plan.js';
 import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 import { ExportFiles } from './files.js';
-import { manifestText, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
+import { manifestChunks, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
 import { NginxCollector, nginxOptions } from './nginx-facts.js';
 import { eachLimited, EntryWriter, namesOf, putManifestAside, serveOnLoopback, type Done, type Job } from './export-entry.js';
 import { RenderThreads, renderThreadsFor } from './render-threads.js';
@@ -217,9 +217,8 @@ function finish(files: ExportFiles, previous: Manifest | undefined, entries: Map
   // A new key with the same bytes (a release that changed no page) is worth keeping: the next run skips those URLs.
   const same = (a: ManifestEntry, b: ManifestEntry | undefined) => a === b || (b !== undefined && a.key === b.key && a.hash === b.hash && a.mtime === b.mtime && a.size === b.size && a.gzip === b.gzip && a.br === b.br && a.file === b.file);
   const stale = previous !== undefined && (entries.size !== previous.entries.size || JSON.stringify(nginx) !== JSON.stringify(previous.nginx) || [...entries.values()].some((e) => !same(e, previous.entries.get(e.url))));
-  const text = manifestText(nginx, entries.values());
   if (!previous || changed() || stale) {
-    files.write(MANIFEST_FILE, Buffer.from(text), 0);
+    files.write(MANIFEST_FILE, manifestChunks(nginx, entries.values()), 0);
     if (previous) files.remove(UNFINISHED_FILE);
   }
   return summary;

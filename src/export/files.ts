@@ -23,8 +23,11 @@ export class ExportFiles {
     return path.join(this.dir, ...file.split('/'));
   }
 
-  /** Writes bytes to a file (relative, forward slashes), dated `mtime` (ms) when given: nginx sends it as Last-Modified. */
-  write(file: string, bytes: Buffer, mtime: number): void {
+  /**
+   * Writes bytes to a file (relative, forward slashes), dated `mtime` (ms) when given: nginx
+   * sends it as Last-Modified. The bytes may come in pieces (the manifest).
+   */
+  write(file: string, bytes: Buffer | Iterable<Buffer>, mtime: number): void {
     const name = this.full(file);
     const folder = path.dirname(name);
     if (!this.#made.has(folder)) {
@@ -34,7 +37,7 @@ export class ExportFiles {
     const target = this.inPlace ? `${name}${TEMP}` : name;
     const fd = openSync(target, this.inPlace ? 'w' : 'wx');
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      for (const piece of Buffer.isBuffer(bytes) ? [bytes] : bytes) for (let done = 0; done < piece.length; ) done += writeSync(fd, piece, done);
       if (mtime) futimesSync(fd, mtime / 1000, mtime / 1000);
     } finally {
       closeSync(fd);
