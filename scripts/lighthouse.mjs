@@ -106,9 +106,16 @@ try {
 /** One Lighthouse run of the performance category; its score and what set it. */
 async function lighthouse(url) {
   const out = path.join(temp, 'report.json');
-  const { code, output } = await run('npx', ['--yes', LIGHTHOUSE, url, '--only-categories=performance,accessibility', '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`], {
+  const once = () => run('npx', ['--yes', LIGHTHOUSE, url, '--only-categories=performance,accessibility', '--output=json', `--output-path=${out}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`], {
     env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
   });
+  let { code, output } = await once();
+  // Lighthouse's own trace sometimes misses the navigation ("NO_NAVSTART … Please run
+  // Lighthouse again"): that run is run again, once, and the retry is said.
+  if (code !== 0 && /Runtime error encountered/.test(output)) {
+    console.log(`  (Lighthouse failed to record ${shortUrl(url)}: ${output.match(/\(([A-Z_]+)\)/)?.[1] ?? 'runtime error'}; run again)`);
+    ({ code, output } = await once());
+  }
   if (code !== 0) throw new Error(`lighthouse failed (exit ${code}):\n${output}`);
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const audits = report.audits;

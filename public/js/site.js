@@ -35,6 +35,7 @@ function countView() {
       const form = forms[pluralOf(lang, body.views)] || forms.other || '#';
       views.textContent = form.replace('#', grouped(lang, body.views));
       views.hidden = false;
+      views.removeAttribute('data-reserved');
     })
     .catch(() => {});
 }

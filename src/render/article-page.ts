@@ -44,6 +44,12 @@ export interface ArticlePage {
   viewsApi?: string;
   /** The count's phrase for each plural category, # standing for the number, for the script. */
   viewsForms: string;
+  /**
+   * While nothing is counted and the script will count (viewsApi): the phrase for one view,
+   * laid out but not shown, so that the figure's arrival moves nothing on the page (on a phone
+   * the meta line would wrap and push the article down: a layout shift).
+   */
+  viewsReserved?: string;
   readingTime: string;
   author: { name: string; role: string; href: string };
   /** The article's picture with caption and credit; absent without one. */
@@ -132,6 +138,7 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
       viewsText: views ? countText(ctx, 'article.views', views) : '',
       viewsApi: ctx.apiOrigin === null || options.preview ? undefined : `${ctx.apiOrigin}${paths.views(ctx.lang, article.slug)}`,
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
+      viewsReserved: !views && ctx.apiOrigin !== null && !options.preview ? countText(ctx, 'article.views', 1) : undefined,
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: paths.author(ctx.lang, author.id) },
       figure,

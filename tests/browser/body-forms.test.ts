@@ -75,6 +75,27 @@ async function axeViolations(tab: Page): Promise<string[]> {
 }
 
 describe.each(VIEWPORTS)('the article with every body form at $width px', (viewport) => {
+  it('shows its first view count without moving anything on the page (no layout shift)', async () => {
+    // A reader's browser, which the counter counts (headless Chromium it rightly does not).
+    const userAgent = 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Mobile Safari/537.36';
+    const { context, tab, problems } = await openTab({ viewport, userAgent });
+    await tab.addInitScript(() => {
+      const w = window as unknown as { shifts: number[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.shifts.push((entry as unknown as { value: number }).value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await tab.goto(`${site.origin}${ARTICLE}`, { waitUntil: 'networkidle' });
+    const views = tab.locator('.article__views');
+    // The figure arrives after the page has loaded: shown, no longer only laid out.
+    await expect.poll(() => views.evaluate((el) => (el.hasAttribute('data-reserved') || getComputedStyle(el).visibility !== 'visible' ? '' : el.textContent)), { timeout: 5000 }).toMatch(/^\d+ просмотр/);
+    const shifts = await tab.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+    await context.close();
+    expect(problems).toEqual([]);
+    expect(shifts).toEqual([]);
+  });
+
   it('loads with no request to another host, no overflow and no accessibility violation; each form is photographed', async () => {
     const { context, tab, elsewhere, problems } = await openTab({ viewport });
     await tab.goto(`${site.origin}${ARTICLE}`, { waitUntil: 'networkidle' });
