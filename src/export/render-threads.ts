@@ -63,6 +63,7 @@ interface Thread {
 export class RenderThreads {
   readonly #threads: Thread[] = [];
   #failure: Error | undefined;
+  #closing = false;
 
   private constructor() {}
 
@@ -94,7 +95,8 @@ export class RenderThreads {
       });
       worker.on('error', fail);
       worker.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`an export thread stopped (exit code ${code})`));
+        // Ended by close() is no failure; a thread that died on its own is.
+        if (code !== 0 && !this.#closing) fail(new Error(`an export thread stopped (exit code ${code})`));
       });
     });
   }
@@ -158,6 +160,7 @@ export class RenderThreads {
   }
 
   async close(): Promise<void> {
+    this.#closing = true;
     await Promise.all(this.#threads.map((thread) => thread.worker.terminate()));
     this.#threads.length = 0;
   }

@@ -90,6 +90,8 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
   const mainTopic = topics[0];
   const { older, newer } = ctx.index.neighbours(article);
   const views = ctx.views(article);
+  /** Where the page's script counts a view: nowhere in a preview, nor in an export without an API origin. */
+  const viewsApi = ctx.apiOrigin === null || options.preview ? undefined : `${ctx.apiOrigin}${paths.views(ctx.lang, article.slug)}`;
   const link = (a: Article | undefined) => a && { href: a.path, title: typeset(a.title, ctx.lang) };
   const body = ctx.index.body(article);
   const shown = pageBody(ctx, bodyWithPictures(body.html, ctx.index.images), ctx.embedFacades);
@@ -136,9 +138,9 @@ export function articlePage(ctx: PageContext, article: Article, options: Article
       source: ctx.t('print.source', { site: ctx.index.site.name[ctx.lang], url, date: published.text }),
       views,
       viewsText: views ? countText(ctx, 'article.views', views) : '',
-      viewsApi: ctx.apiOrigin === null || options.preview ? undefined : `${ctx.apiOrigin}${paths.views(ctx.lang, article.slug)}`,
+      viewsApi,
       viewsForms: JSON.stringify(pluralForms(ctx, 'article.views')),
-      viewsReserved: !views && ctx.apiOrigin !== null && !options.preview ? countText(ctx, 'article.views', 1) : undefined,
+      viewsReserved: !views && viewsApi ? countText(ctx, 'article.views', 1) : undefined,
       readingTime: countText(ctx, 'article.readingTime', Math.max(1, Math.round(article.wordCount / READING_SPEED))),
       author: { name: author.name[ctx.lang], role: author.role[ctx.lang], href: paths.author(ctx.lang, author.id) },
       figure,
