@@ -1,11 +1,8 @@
-import { Agent } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Logger } from 'pino';
 import type { Site } from '../boot.js';
-import { createServer } from '../http/create-server.js';
-import { loopbackGet, type LoopbackAnswer } from '../http/loopback.js';
+import { askInProcess } from '../http/in-process.js';
+import type { LoopbackAnswer } from '../http/loopback.js';
 import { Representation, type Encoding } from '../cache/representation.js';
 import type { ExportEntry, ExportKind } from './plan.js';
 import type { ExportFiles } from './files.js';
@@ -32,28 +29,12 @@ export interface Done {
 }
 
 /**
- * The site listening on a loopback port of this thread, and a fetch from it: the export asks
- * it for each URL as a reader's browser would, so the bytes are the ones the server sends.
- * `concurrency` is the most requests in flight at once.
+ * A fetch from the site in this thread: the export asks it for each URL as a reader's browser
+ * would, through the whole app (http/in-process.ts), so the bytes are the ones the server
+ * sends, without a socket or Node's HTTP parser on either side.
  */
-export async function serveOnLoopback(site: Site, logger: Logger, concurrency: number): Promise<{ fetch: Fetch; close: () => void }> {
-  const server = createServer(site.app, { logger, refusalPage: site.refusalPage });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const port = (server.address() as AddressInfo).port;
-  const get: Fetch = (url, encoding = 'identity') => loopbackGet(port, url, { encoding, userAgent: 'dknews-export', agent });
-  // A kept-alive socket the server closed as idle just as it was reused: a GET is asked again, once.
-  const fetch: Fetch = (url, encoding) => get(url, encoding).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') throw error;
-    return get(url, encoding);
-  });
-  return {
-    fetch,
-    close: () => {
-      agent.destroy();
-      server.close();
-    },
-  };
+export function askingSite(site: Site): Fetch {
+  return (url, encoding = 'identity') => askInProcess(site.app, url, { encoding, userAgent: 'dknews-export' });
 }
 
 /**

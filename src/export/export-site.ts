@@ -10,12 +10,12 @@ import { NGINX_MARKER, nginxServerBlock } from './nginx.js';
 import { ExportFiles } from './files.js';
 import { manifestChunks, MANIFEST_FILE, readManifest, siteKey, UNFINISHED_FILE, urlKey, type Manifest, type ManifestEntry, type NginxFacts } from './manifest.js';
 import { NginxCollector, nginxOptions } from './nginx-facts.js';
-import { eachLimited, EntryWriter, namesOf, putManifestAside, serveOnLoopback, type Done, type Job } from './export-entry.js';
+import { askingSite, eachLimited, EntryWriter, namesOf, putManifestAside, type Done, type Job } from './export-entry.js';
 import { RenderThreads, renderThreadsFor } from './render-threads.js';
 
 /** Requests in flight at once on the main thread: enough to keep both cores busy, few enough to stay polite. */
 const CONCURRENCY = 4;
-/** On a render thread, whose core is its own: one request rendered while the other's bytes are written. */
+/** On a render thread, whose core is its own: one answer rendered while the other's bytes are written. */
 const THREAD_CONCURRENCY = 2;
 /** The export's response cache: an answer is read back from it right after it is made. */
 const EXPORT_CACHE_BYTES = 16 * 1024 * 1024;
@@ -79,8 +79,8 @@ export class ExportRefused extends Error {
 /**
  * Writes every public URL of the site into outDir as the bytes the server sends for it, with
  * .gz and .br copies, an nginx server block and a manifest (manifest.ts). The bytes come from
- * the app itself: it is built as `npm start` builds it (production, no drafts), listens on a
- * loopback port, and is asked for each URL.
+ * the app itself: it is built as `npm start` builds it (production, no drafts) and asked for
+ * each URL in process, through Node's request and response objects (http/in-process.ts).
  *
  * Two ways to write, a trade-off between a reader's view and the cost of a run:
  * - **Whole, beside, swapped in** (a first export, or after one was killed half-way): written
@@ -174,15 +174,13 @@ async function writeAll(site: Site, config: Config, files: ExportFiles, options:
       await pool.close();
     }
   } else {
-    const { fetch, close } = await serveOnLoopback(site, options.logger, CONCURRENCY);
     // While the event loop renders the next page, libuv's threads compress the last ones.
     const offThreadBefore = compressOffThreadFrom(0);
     try {
-      const writer = new EntryWriter(site, files, fetch, cache, facts);
+      const writer = new EntryWriter(site, files, askingSite(site), cache, facts);
       for (const group of groups) await eachLimited(group, CONCURRENCY, async (job) => take(await writer.write(job)));
     } finally {
       compressOffThreadFrom(offThreadBefore);
-      close();
     }
   }
 

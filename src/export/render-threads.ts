@@ -35,7 +35,7 @@ export interface ThreadSetup {
   /** The export's fixed clock, in ms, when it has one (tests). */
   now?: number;
   cacheControl: Record<ExportKind, string>;
-  /** Requests of the thread's own loopback in flight at once. */
+  /** Requests in flight at once on the thread. */
   concurrency: number;
 }
 

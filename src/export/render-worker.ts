@@ -2,13 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { pino } from 'pino';
 import { boot } from '../boot.js';
 import { ExportFiles } from './files.js';
-import { EntryWriter, eachLimited, serveOnLoopback, type Done } from './export-entry.js';
+import { askingSite, EntryWriter, eachLimited, type Done } from './export-entry.js';
 import { NginxCollector } from './nginx-facts.js';
 import type { ThreadSetup, ToMain, ToThread } from './render-threads.js';
 
 // One render thread of render-threads.ts: the site as a reader of the index the main thread
-// built (no reconcile, no watcher, no media warm-up), on a loopback port of its own. Each
-// chunk of jobs it is sent it renders, compresses (on this thread: the core is its own) and
+// built (no reconcile, no watcher, no media warm-up), asked in process (http/in-process.ts).
+// Each chunk of jobs it is sent it renders, compresses (on this thread: the core is its own) and
 // writes, and answers with the manifest lines; at the end, what it saw for the nginx block.
 const setup = workerData as ThreadSetup;
 const port = parentPort!;
@@ -21,13 +21,11 @@ async function main(): Promise<void> {
   const site = await boot(setup.config, logger, { role: 'reader', now, warmMedia: false });
   // The derivative route answers for the originals the library knows: it learns them before the first job.
   await site.images.survey(site.store.index.media.keys());
-  const { fetch, close } = await serveOnLoopback(site, logger, setup.concurrency);
   const facts = new NginxCollector();
-  const writer = new EntryWriter(site, new ExportFiles(setup.dir, setup.inPlace), fetch, setup.cacheControl, facts);
+  const writer = new EntryWriter(site, new ExportFiles(setup.dir, setup.inPlace), askingSite(site), setup.cacheControl, facts);
   port.on('message', (message: ToThread) => {
     if (message.type === 'facts') {
       say({ type: 'facts', facts: facts.facts() });
-      close();
       site.close();
       port.close();
       return;
