@@ -3,7 +3,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type { i18n } from 'i18next';
 import type { Logger } from 'pino';
-import { VIEWS_DIR, type Config } from './config.js';
+import { TEMPLATE_OPTIONS, VIEWS_DIR, type Config } from './config.js';
 import type { ContentStore } from './sync/store.js';
 import type { ViewCounter } from './counter/view-counter.js';
 import type { Assets } from './http/assets.js';
@@ -75,8 +75,9 @@ export function createApp(deps: AppDeps): SiteApp {
   app.set('view engine', 'ejs');
   app.set('view cache', config.env !== 'development');
   // Templates include each other by absolute name (include('/partials/card')), resolved from
-  // here without a look on disk: a relative one costs EJS an existsSync per include per render.
-  app.set('view options', { root: VIEWS_DIR });
+  // the root without a look on disk (a relative one costs EJS an existsSync per include per
+  // render), and read their locals as plain variables (config.ts).
+  app.set('view options', TEMPLATE_OPTIONS);
   // Behind nginx, req.ip is the reader's address from X-Forwarded-For, but only from trusted proxies.
   app.set('trust proxy', config.trustProxy);
 

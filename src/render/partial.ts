@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ejs from 'ejs';
-import { VIEWS_DIR } from '../config.js';
+import { TEMPLATE_OPTIONS, VIEWS_DIR } from '../config.js';
 
 const compiled = new Map<string, (locals: object) => string>();
 
@@ -15,7 +15,7 @@ export function renderPartial(name: string, locals: object): string {
   let render = compiled.get(name);
   if (!render) {
     const filename = path.join(VIEWS_DIR, 'partials', `${name}.ejs`);
-    render = ejs.compile(readFileSync(filename, 'utf8'), { filename, root: VIEWS_DIR }) as (locals: object) => string;
+    render = ejs.compile(readFileSync(filename, 'utf8'), { ...TEMPLATE_OPTIONS, filename }) as (locals: object) => string;
     compiled.set(name, render);
   }
   return render(locals);
