@@ -14,24 +14,38 @@ const dayMonthYear = Object.fromEntries(
   ]),
 ) as Record<Lang, Intl.DateTimeFormat>;
 
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE });
 const yearOnly = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: TIME_ZONE });
 
 type DateParts = { day: string; month: string; year: string; time: string };
-/** The parts of moments asked before, by language and time: a list page shows twenty dates, Intl takes 10 to 20 µs a date. */
-const knownParts = new Map<string, Readonly<DateParts>>();
 
-/** The parts each language's date pattern in locales/ is filled with. */
+/**
+ * Each language's twelve month names as its day-month-year format prints them (Russian's
+ * genitive «января»), asked of Intl once: the month is the only part of a date whose words
+ * depend on the language.
+ */
+const monthNames = Object.fromEntries(
+  (['ru', 'kk', 'en'] as const).map((lang) => [
+    lang,
+    Array.from({ length: 12 }, (_, m) => dayMonthYear[lang].formatToParts(new Date(Date.UTC(2025, m, 15, 12))).find((p) => p.type === 'month')?.value ?? ''),
+  ]),
+) as Record<Lang, string[]>;
+
+/**
+ * The parts each language's date pattern in locales/ is filled with, in Asia/Almaty time: the
+ * day, month and year as Intl's day-month-year format has them, the time as 24-hour HH:MM.
+ * Worked out from the zone's offset (remembered per day, see offsetMinutes) with the month's
+ * name from monthNames: a list page shows twenty dates, a sitemap thousands, and Intl takes
+ * 10 to 20 µs a date (tests/unit/config-i18n.test.ts compares with Intl across the years).
+ */
 export function dateParts(date: Date, lang: Lang): DateParts {
-  const key = `${lang}${date.getTime()}`;
-  let known = knownParts.get(key);
-  if (!known) {
-    const parts = Object.fromEntries(dayMonthYear[lang].formatToParts(date).map((p) => [p.type, p.value]));
-    known = { day: parts.day ?? '', month: parts.month ?? '', year: parts.year ?? '', time: time.format(date) };
-    if (knownParts.size >= 50_000) knownParts.clear();
-    knownParts.set(key, known);
-  }
-  return { ...known };
+  const local = new Date(date.getTime() + offsetMinutes(date) * 60_000);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return {
+    day: String(local.getUTCDate()),
+    month: monthNames[lang][local.getUTCMonth()]!,
+    year: String(local.getUTCFullYear()),
+    time: `${two(local.getUTCHours())}:${two(local.getUTCMinutes())}`,
+  };
 }
 
 export function formatNumber(value: number, lang: Lang): string {

@@ -35,8 +35,21 @@ export interface DateView {
   iso: string;
 }
 
+/** Stand-ins for a date's parts: the language's pattern is asked of i18next once, then filled in. */
+const SLOTS = { day: '\u0000day', month: '\u0000month', year: '\u0000year', time: '\u0000time' } as const;
+const patterns = new WeakMap<TFunction, string>();
+
+/**
+ * A date as pages print it («27 января 2026, 10:00») and for its datetime attribute. Every
+ * article's date is a different one: the pattern of locales/ is filled here, not by i18next
+ * (15 to 45 µs a call), twenty times a list page.
+ */
 export function dateView(ctx: PageContext, date: Date): DateView {
-  return { text: ctx.t('date.format', dateParts(date, ctx.lang)), iso: isoLocal(date) };
+  let pattern = patterns.get(ctx.t);
+  if (pattern === undefined) patterns.set(ctx.t, (pattern = ctx.t('date.format', SLOTS)));
+  const parts = dateParts(date, ctx.lang);
+  const text = pattern.replace(SLOTS.day, parts.day).replace(SLOTS.month, parts.month).replace(SLOTS.year, parts.year).replace(SLOTS.time, parts.time);
+  return { text, iso: isoLocal(date) };
 }
 
 /** A counted phrase with the language's plural rule: 1 просмотр, 2 просмотра, 5 просмотров. */

@@ -105,6 +105,25 @@ describe('i18n', () => {
     expect(i18n.getFixedT('en')('date.format', dateParts(date, 'en'))).toBe('27 January 2026, 10:00');
   });
 
+  it('works out the same day, month, year and time as Intl in Asia/Almaty, across the offsets the zone has had', () => {
+    const formats = Object.fromEntries((['ru', 'kk', 'en'] as const).map((lang) => [lang, new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Almaty' })]));
+    const hours = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Almaty' });
+    const intl = (lang: 'ru' | 'kk' | 'en', date: Date) => {
+      const parts = Object.fromEntries(formats[lang]!.formatToParts(date).map((p) => [p.type, p.value]));
+      const time = hours.format(date);
+      return { day: parts.day, month: parts.month, year: parts.year, time };
+    };
+    // Every 29 hours 13 minutes from 1992 to 2031: each month, day and hour, the summer times
+    // of the 1990s and 2000s, and 2024-03-01, when Almaty went from UTC+6 to UTC+5.
+    let checked = 0;
+    for (let t = Date.UTC(1992, 0, 1); t < Date.UTC(2031, 0, 1); t += (29 * 60 + 13) * 60_000) {
+      const date = new Date(t);
+      for (const lang of ['ru', 'kk', 'en'] as const) expect(dateParts(date, lang), `${date.toISOString()} ${lang}`).toEqual(intl(lang, date));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(11_000);
+  });
+
   it('counts the year in Almaty, where the new year comes five hours early', () => {
     expect(yearIn(new Date('2026-12-31T19:30:00Z'))).toBe(2027);
     expect(yearIn(new Date('2026-12-31T18:30:00Z'))).toBe(2026);
