@@ -4,7 +4,8 @@ import { typeset } from '../text/typography.js';
 import { pictureView, type PictureOptions, type PictureView, type Slot } from './picture.js';
 import { dateView, type DateView, type PageContext } from './context.js';
 import { paths } from '../paths.js';
-import { articleLabels, type LabelView } from './labels.js';
+import { articleLabels, liveState, type LabelView } from './labels.js';
+import type { ContentIndex } from '../index/content-index.js';
 
 export interface ImageView {
   /** The responsive picture; absent when the file cannot be read as an image. */
@@ -93,8 +94,29 @@ export function titleClasses(own: string, fit: string): string {
   return fit ? `${own} ${fit}` : own;
 }
 
-/** An article as a list item: home, topic and author pages, related articles. */
+/** Cards made for a content version, by language, article, look and live state; started again past this many. */
+const CARDS_KEPT = 2_000;
+const cardsOf = new WeakMap<ContentIndex, Map<string, CardView>>();
+
+/**
+ * An article as a list item: home, topic and author pages, related articles. Kept for the
+ * content version: the four related articles of a topic are the same cards on every article
+ * page of the topic (a fifth of an article page's view model), and a card is only read.
+ */
 export function cardView(ctx: PageContext, article: Article, look: CardLook = {}): CardView {
+  let cards = cardsOf.get(ctx.index);
+  if (!cards) cardsOf.set(ctx.index, (cards = new Map()));
+  // The live state is the one part of a card the clock changes within a version.
+  const key = `${ctx.lang}\n${article.slug}\n${liveState(article, ctx.now) ?? ''}\n${JSON.stringify(look)}`;
+  let card = cards.get(key);
+  if (!card) {
+    if (cards.size >= CARDS_KEPT) cards.clear();
+    cards.set(key, (card = makeCard(ctx, article, look)));
+  }
+  return card;
+}
+
+function makeCard(ctx: PageContext, article: Article, look: CardLook): CardView {
   const title = headline(ctx, article.title);
   return {
     classes: ['card', ...(look.large ? ['card--lead'] : []), ...(look.variant ? [`card--${look.variant}`] : [])].join(' '),
