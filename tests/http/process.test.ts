@@ -172,6 +172,8 @@ interface LogLine {
   pid?: number;
   port?: number;
   req?: { method: string; url: string };
+  /** When it was logged, ms since the epoch (pino's). */
+  time?: number;
 }
 
 /** Clusters a failed test left running: killing the primary ends its workers too. */
@@ -240,10 +242,17 @@ describe('several processes (WEB_CONCURRENCY=2)', () => {
     // Each worker warmed its own cache: /ru/ on new connections, to both workers, is answered by
     // the fast path (not logged), without rendering it again.
     await until('both workers warmed', () => said('Warmed the home pages, newest articles, feeds and sitemaps').length === 2);
-    const homeRendered = () => said('request').filter((l) => l.req?.url === '/ru/').map((l) => l.worker);
+    const homeRenders = () => said('request').filter((l) => l.req?.url === '/ru/');
+    const homeRendered = () => homeRenders().map((l) => l.worker);
     expect(homeRendered().sort()).toEqual([1, 2]);
+    // «Most read» makes the front page again at each five minutes of the clock (routes/pages.ts):
+    // a run whose requests meet that moment sees a worker render it once more, rightly.
+    const slot = (ms: number) => Math.floor(ms / (5 * 60 * 1000));
+    expect(homeRenders().every((l) => typeof l.time === 'number'), JSON.stringify(homeRenders())).toBe(true);
+    const renderedIn = slot(Math.max(...homeRenders().map((l) => l.time!)));
     for (let i = 0; i < 6; i++) await onNewConnection(origin, 'GET', '/ru/', { 'Accept-Encoding': 'br' });
-    expect(homeRendered().sort()).toEqual([1, 2]);
+    if (slot(Date.now()) === renderedIn) expect(homeRendered().sort()).toEqual([1, 2]);
+    else for (const worker of [1, 2]) expect(homeRendered().filter((w) => w === worker).length).toBeLessThanOrEqual(2);
 
     // An edit made now reaches both workers: the indexing one writes it, the other reads it.
     const story = path.join(VALID_COPY.dir, 'news/second-story.ru.md');
