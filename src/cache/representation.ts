@@ -49,7 +49,7 @@ const brotliAsync = promisify<Buffer, BrotliOptions, Buffer>(brotliCompress);
  * took twice as long: 1.02 against 0.55 ms for pages, lists, feeds and sitemaps of 49 KB on
  * average, and 0.1 % fewer bytes (docs/performance.md, the static export).
  */
-export function brotliWindow(size: number): number {
+function brotliWindow(size: number): number {
   return Math.max(constants.BROTLI_MIN_WINDOW_BITS, Math.min(constants.BROTLI_MAX_WINDOW_BITS, Math.ceil(Math.log2(size + 16))));
 }
 

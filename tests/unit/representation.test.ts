@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse, type OutgoingHttpHeaders } from 'node:http';
 import { Socket } from 'node:net';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Representation } from '../../src/cache/representation.js';
 import { headOf, isConditional, negotiate, sendRepresentation } from '../../src/cache/send-representation.js';
@@ -14,6 +14,24 @@ describe('Representation', () => {
   it('keeps gzip and brotli forms that decode to the body', () => {
     expect(gunzipSync(page.gzip!).toString()).toBe(PAGE);
     expect(brotliDecompressSync(page.br!).toString()).toBe(PAGE);
+  });
+
+  it('decodes at every size its windows are fitted to, on either side of each window edge, and gzip makes the same bytes as with its default window', async () => {
+    // Brotli's window holds 2^n − 16 bytes, deflate's reaches 2^n − 262 back: bodies just
+    // under and over those edges, up to a sitemap's size, compressed here and off the event loop.
+    // Letters from a fixed generator, the first 100 bytes again at the very end: the one long
+    // match is as far back as the body is long, where a window one size too small cannot reach.
+    let seed = 7;
+    const letters = (n: number) => Buffer.from(Array.from({ length: n }, () => 97 + ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 26)));
+    for (const size of [1024, 16_122, 16_123, 16_300, 32_506, 32_507, 32_752, 32_753, 65_520, 65_521, 3_000_000]) {
+      const head = letters(100);
+      const body = Buffer.concat([head, letters(size - 200), head]);
+      for (const made of [new Representation(body, 'text/html'), await Representation.of(body, 'text/html')]) {
+        expect(gunzipSync(made.gzip!).equals(body), `gzip ${size}`).toBe(true);
+        expect(brotliDecompressSync(made.br!).equals(body), `brotli ${size}`).toBe(true);
+        if (size <= 65_521) expect(made.gzip!.equals(gzipSync(body, { level: 6 })), `gzip bytes ${size}`).toBe(true);
+      }
+    }
   });
 
   it('counts the bytes of all three forms as its size', () => {
