@@ -127,6 +127,9 @@ export class ContentStore {
   #dataKnown: (() => void) | undefined;
   #becameReady!: () => void;
   readonly #ready = new Promise<void>((resolve) => (this.#becameReady = resolve));
+  #becameComplete!: () => void;
+  /** A reader's: resolves once the index it follows is complete (the writer's first build may still be growing it). */
+  readonly #complete = new Promise<void>((resolve) => (this.#becameComplete = resolve));
   readonly #options: ContentStoreOptions;
 
   constructor(options: ContentStoreOptions) {
@@ -169,8 +172,12 @@ export class ContentStore {
     return this.#ready;
   }
 
-  /** Resolves when the reconciles and the build running or queued now have ended. */
+  /**
+   * Resolves when the reconciles and the build running or queued now have ended; in a reader,
+   * once the index it follows is complete (a first start's build by the writer has ended).
+   */
   async settled(): Promise<void> {
+    if (this.#options.role === 'reader') return this.#complete;
     await this.#queue;
     while (this.#build) await this.#build.done.catch(() => {});
     await this.#queue;
@@ -328,6 +335,8 @@ export class ContentStore {
     this.#closed = true;
     clearTimeout(this.#timer);
     clearTimeout(this.#follow);
+    // Nothing will follow the writer any more: a reader waits no longer for its index to be complete.
+    this.#becameComplete();
     void this.#watcher?.then((watcher) => watcher.close());
     this.#watcher = undefined;
   }
@@ -614,6 +623,7 @@ export class ContentStore {
     for (const problem of news.problems) this.#logProblem(problem);
     for (const file of news.lastGood) this.#options.logger.warn({ file }, `${file}: its last good version stays online until the problems above are fixed`);
     this.#becameReady();
+    if (serving.complete) this.#becameComplete();
     this.#schedule(index.nextMoment());
     this.#options.onSwap?.(index);
   }

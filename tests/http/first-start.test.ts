@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -40,10 +41,11 @@ for (const rel of [...['site.yml', 'authors.yml', 'topics.yml'], ...(await copy.
 const dataDir = await mkdtemp(path.join(tmpdir(), 'dknews-first-start-'));
 const config = loadConfig({ CONTENT_DIR: VALID, DATA_DIR: dataDir, SITE_URL: 'https://dknews.example', NODE_ENV: 'test' });
 const logger = pino({ level: 'silent' });
-const store = new ContentStore({ source, includeDrafts: false, logger, now: () => FIXTURE_NOW });
+const store = new ContentStore({ source, includeDrafts: false, logger, now: () => FIXTURE_NOW, dataDir });
 const counter = new SqliteViewCounter(dataDir, logger);
 const app = createApp({ config, store, i18n: await createI18n(), assets: createAssets(path.join(PROJECT_ROOT, 'public'), config.cache), logger, counter, now: () => FIXTURE_NOW });
 afterAll(() => {
+  reader.close();
   store.close();
   counter.close();
 });
@@ -53,12 +55,26 @@ await store.start();
 void store.reload('change on disk', ['news/2026']);
 await store.whenReady();
 
+// A cluster's other worker: it reads the index the first one writes, and warms its caches once settled.
+const reader = new ContentStore({ source, includeDrafts: false, logger, now: () => FIXTURE_NOW, dataDir, role: 'reader' });
+await reader.start();
+let readerSettled = false;
+void reader.settled().then(() => (readerSettled = true));
+
 describe('a first start, half way through', () => {
   it('serves what is indexed, and says it is not complete', async () => {
     expect(store.complete).toBe(false);
     await request(app).get('/ru/news/second-story').expect(200);
     await request(app).get('/ru/').expect(200);
     expect((await request(app).get('/healthz').expect(200)).body.content).toMatchObject({ complete: false, indexing: true, building: { reason: 'first start' } });
+  });
+
+  it('lets a process that reads the index serve the first batch too, but not call itself settled (and warm its caches) before the index is complete', async () => {
+    expect(reader.index.article('ru', 'second-story')).toBeDefined();
+    // Several turns of following the writer (every 100 ms): still growing, so still not settled.
+    await sleep(500);
+    expect(reader.complete).toBe(false);
+    expect(readerSettled).toBe(false);
   });
 
   it.each(['/ru/news/not-indexed-yet', '/ru/old/path-of-some-article', '/ru/news', '/ru/topics/economy', '/en/authors/anna', '/ru/search?q=новость', '/ru/rss.xml', '/sitemap.xml', '/sitemaps/ru-articles-1.xml', '/sitemap-news.xml'])(
@@ -80,6 +96,9 @@ describe('a first start, half way through', () => {
     source.letGo();
     await store.settled();
     expect(store.complete).toBe(true);
+    await reader.settled();
+    expect(reader.complete).toBe(true);
+    expect(reader.index.version).toBeGreaterThan(1);
     await request(app).get('/ru/news/not-indexed-yet').expect(404);
     await request(app).get('/sitemap.xml').expect(200);
     await request(app).get('/ru/topics/economy').expect(200);
